@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "congkhai",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "congkhai", targets: ["CongkhaiCLI"]),
+        .library(name: "CongkhaiKit", targets: ["CongkhaiKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libcmark, the CommonMark reference implementation, through pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // All the logic: load → validate → compute → plan pages → render → write.
+        .target(
+            name: "CongkhaiKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The thin command line: parses arguments, calls the library, prints what it returns.
+        .executableTarget(
+            name: "CongkhaiCLI",
+            dependencies: [
+                "CongkhaiKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CongkhaiKitTests",
+            dependencies: ["CongkhaiKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

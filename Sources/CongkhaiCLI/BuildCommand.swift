@@ -1,0 +1,49 @@
+import ArgumentParser
+import CongkhaiKit
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        The new site is written beside the output folder and swapped in only when the build succeeds:
+        a failed build leaves the published site exactly as it was. The same content and build date
+        always give byte-identical output.
+        """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
+    var output = "Public"
+
+    func run() throws {
+        let options = try site.buildOptions(output: output)
+        switch SiteBuilder.build(options) {
+        case .success(let report):
+            DiagnosticPrinter.print(report.diagnostics)
+            let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
+            print("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
+        case .failure(let failure):
+            DiagnosticPrinter.print(failure.diagnostics)
+            FileHandle.standardError.write(Data("build failed: \(output) was left unchanged\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate every content file and template; write nothing.",
+        discussion: "Exit status 1 when there is an error (or any warning with --strict), 0 otherwise.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let diagnostics = SiteBuilder.check(try site.buildOptions(output: "Public"))
+        DiagnosticPrinter.print(diagnostics)
+        if diagnostics.hasErrors || (site.strict && !diagnostics.isEmpty) { throw ExitCode.failure }
+        print("content is valid")
+    }
+}

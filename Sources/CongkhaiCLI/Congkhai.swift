@@ -1,0 +1,17 @@
+import ArgumentParser
+import CongkhaiKit
+
+@main
+struct Congkhai: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "congkhai",
+        abstract: "Build the public administrative-reform site (công khai CCHC) from markdown and CSV figures.",
+        discussion: """
+        congkhai reads Content/ (site.yml, units.yml, fields.yml, plan/, news/, metrics/) and writes
+        the public HTML site into Public/. Start with `congkhai check`, then `congkhai build`.
+        """,
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,29 @@
+/// What a build reads, where it writes, and how strict it is.
+public struct BuildOptions: Sendable {
+    public var contentPath: String
+    public var templatesPath: String?
+    public var outputPath: String
+    public var includeDrafts: Bool
+    public var buildDate: CalendarDay
+    /// Warnings fail the build too.
+    public var strict: Bool
+
+    public init(contentPath: String = "Content", templatesPath: String? = "Templates", outputPath: String = "Public",
+                includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false) {
+        self.contentPath = contentPath
+        self.templatesPath = templatesPath
+        self.outputPath = outputPath
+        self.includeDrafts = includeDrafts
+        self.buildDate = buildDate
+        self.strict = strict
+    }
+}
+
+/// What a finished build reports back to its caller (the CLI prints it; the library never does).
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var pagesWritten: Int
+    public var bytesWritten: Int
+    /// Each stage's name and wall time in seconds, in order.
+    public var stageTimings: [(stage: String, seconds: Double)]
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The pipeline: load → validate → plan pages → render → write. Each stage is a folder of its own;
+/// data flows one way, and every stage reports problems as `Diagnostic`s rather than printing.
+public enum SiteBuilder {
+    /// Called with a stage's name as it starts, for progress display.
+    public typealias Progress = @Sendable (String) -> Void
+
+    /// Validates everything and writes nothing.
+    public static func check(_ options: BuildOptions) -> [Diagnostic] {
+        let log = DiagnosticLog()
+        _ = prepare(options, log: log)
+        return log.all
+    }
+
+    /// Builds the site into `options.outputPath`, or fails leaving it untouched.
+    public static func build(_ options: BuildOptions, progress: Progress = { _ in }) -> Result<BuildReport, BuildFailure> {
+        let log = DiagnosticLog()
+        var timings: [(String, Double)] = []
+        func timed<T>(_ stage: String, _ work: () -> T) -> T {
+            progress(stage)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = work()
+            timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            return result
+        }
+
+        guard let prepared = timed("load and validate", { prepare(options, log: log) }),
+              !log.hasErrors, !(options.strict && !log.all.isEmpty) else {
+            return .failure(BuildFailure(log.all))
+        }
+        let plan = timed("plan pages") { PagePlanner.plan(prepared.content, assets: prepared.theme.assets.keys.sorted()) }
+        let environment = RenderEnvironment(content: prepared.content, plan: plan, buildDate: options.buildDate)
+        let renderer = PageRenderer(environment: environment, theme: prepared.theme)
+
+        let writer: OutputWriter
+        do {
+            writer = try OutputWriter(output: URL(fileURLWithPath: options.outputPath))
+        } catch {
+            log.error(SourceLocation(file: options.outputPath), error.description)
+            return .failure(BuildFailure(log.all))
+        }
+        let bytes = timed("render and write \(plan.pages.count) pages") {
+            renderAndWrite(plan.pages, renderer: renderer, writer: writer, log: log)
+        }
+        guard !log.hasErrors else {
+            writer.discard()
+            return .failure(BuildFailure(log.all))
+        }
+        let published = timed("publish") { Result { () throws(OutputWriter.Failure) in try writer.publish() } }
+        if case .failure(let failure) = published {
+            log.error(SourceLocation(file: options.outputPath), failure.description)
+            return .failure(BuildFailure(log.all))
+        }
+        return .success(BuildReport(diagnostics: log.all, pagesWritten: plan.pages.count, bytesWritten: bytes,
+                                    stageTimings: timings))
+    }
+
+    struct Prepared {
+        var content: SiteContent
+        var theme: Theme
+    }
+
+    /// Load and validate content, and parse the theme: everything `check` covers.
+    static func prepare(_ options: BuildOptions, log: DiagnosticLog) -> Prepared? {
+        let directory = ContentDirectory(path: options.contentPath)
+        let loaded = ContentLoader.load(directory, log: log)
+        let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, log: log)
+        let theme = Theme.load(directory: options.templatesPath, log: log)
+        return Prepared(content: content, theme: theme)
+    }
+
+    /// Renders pages on all cores and writes each as soon as it is rendered, so the site's HTML is
+    /// never held in memory at once.
+    static func renderAndWrite(_ pages: [PlannedPage], renderer: PageRenderer, writer: OutputWriter,
+                               log: DiagnosticLog) -> Int {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, min(64, pages.count / (workers * 8) + 1))
+        let chunks = (pages.count + chunk - 1) / chunk
+        let totals = ByteCounter()
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var bytes = 0
+            for page in pages[(c * chunk)..<min(pages.count, (c + 1) * chunk)] {
+                do {
+                    let data = try renderer.render(page)
+                    try writer.write(data, to: page.path)
+                    bytes += data.count
+                } catch let failure as PageRenderer.Failure {
+                    if case .missingTemplate(let name) = failure {
+                        log.error(SourceLocation(file: renderer.theme.origins[name] ?? "\(name).mustache"),
+                                  "template \"\(name).mustache\" is missing", hint: "needed for \(page.url)")
+                    }
+                } catch let failure as OutputWriter.Failure {
+                    log.error(SourceLocation(file: failure.path), "cannot write: \(failure.reason)")
+                } catch {
+                    log.error(SourceLocation(file: page.path.relative), "\(error)")
+                }
+            }
+            totals.add(bytes)
+        }
+        return totals.value
+    }
+}
+
+final class ByteCounter: @unchecked Sendable {
+    private var total = 0
+    private let lock = NSLock()
+    func add(_ n: Int) { lock.lock(); total += n; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return total }
+}

@@ -1,0 +1,68 @@
+/// A place in a source file. Lines and columns count from 1; column 0 means "the whole line".
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int = 1, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// One problem found in the input, produced by any stage and rendered in one place.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    public var hint: String?
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, location, message, hint: hint)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, location, message, hint: hint)
+    }
+
+    /// Compiler style: `path:line:col: error: message`, then the hint on its own line.
+    public var description: String {
+        var text = "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        if let hint { text += "\n    note: \(hint)" }
+        return text
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+
+    /// Stable order for output: by file, line, column, then message.
+    public func sortedForOutput() -> [Diagnostic] {
+        sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    }
+}
+
+/// Raised when a stage cannot go on; carries every diagnostic found so far.
+public struct BuildFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reads `news/**/*.md`: front matter through Yams, body kept as CommonMark.
+enum ArticleLoader {
+    static let keys = ["title", "date", "unit", "category", "tags", "summary", "slug", "draft"]
+
+    static func loadAll(_ content: ContentDirectory, log: DiagnosticLog) -> [Article] {
+        let files = content.files(under: "news", extensions: ["md", "markdown"])
+        var results = [Article?](repeating: nil, count: files.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = UnsafeSendable(slots)
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                slots.value[i] = load(files[i], content: content, log: log)
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    static func load(_ relative: String, content: ContentDirectory, log: DiagnosticLog) -> Article? {
+        let display = content.display(relative)
+        guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log),
+              let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),
+              let record = YAMLRecord(document.root, in: document, log: log, what: "front matter") else { return nil }
+        record.warnUnknownKeys(allowed: keys)
+
+        let title = record.string("title", required: true)
+        var date: Timestamp?
+        if let dateText = record.string("date", required: true) {
+            date = Timestamp(iso: dateText)
+            if date == nil {
+                log.error(record.valueLocation("date"), "bad date \"\(dateText)\"",
+                          hint: "write YYYY-MM-DD, or ISO 8601 with an offset such as 2021-03-15T08:30:00+07:00")
+            }
+        }
+        var category: Category?
+        if let id = record.string("category", required: true) {
+            category = Category.named(id)
+            if category == nil {
+                let ids = Category.all.map(\.id)
+                let hint = Spelling.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" } ?? "use one of: \(ids.joined(separator: ", "))"
+                log.error(record.valueLocation("category"), "unknown category \"\(id)\"", hint: hint)
+            }
+        }
+        var tags: [Tag] = []
+        for name in record.stringList("tags") ?? [] {
+            let tag = Tag(name: name)
+            if tag.slug.isEmpty {
+                log.error(record.valueLocation("tags"), "tag \"\(name)\" has no letters or digits to make a path from")
+            } else if !tags.contains(where: { $0.slug == tag.slug }) {
+                tags.append(tag)
+            }
+        }
+        let draft = record.bool("draft") ?? false
+        var slug = title.map(Slug.make) ?? ""
+        if let explicit = record.string("slug") {
+            if explicit.contains("/") || explicit.contains("\\") || explicit.contains("..") {
+                log.error(record.valueLocation("slug"), "slug \"\(explicit)\" would leave the news folder",
+                          hint: "a slug is one path segment of a-z, 0-9 and -")
+                return nil
+            } else if !Slug.isValid(explicit) {
+                log.error(record.valueLocation("slug"), "slug \"\(explicit)\" may use only a-z, 0-9 and -",
+                          hint: "e.g. \"\(Slug.make(explicit))\"")
+                return nil
+            }
+            slug = explicit
+        } else if title != nil && slug.isEmpty {
+            log.error(record.valueLocation("title"), "the title has no letters or digits to make a slug from", hint: "add `slug:`")
+        }
+        let summary = record.string("summary") ?? Markdown.firstParagraphText(body)
+        let unit = record.string("unit")
+
+        guard let title, let date, let category, !slug.isEmpty else { return nil }
+        return Article(source: SourceLocation(file: display, line: 1, column: 1), title: title, date: date,
+                       unitID: unit, category: category, tags: tags, summary: summary, slug: slug,
+                       draft: draft, body: body, bodyLine: bodyLine,
+                       unitLocation: unit == nil ? nil : record.valueLocation("unit"),
+                       slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"))
+    }
+}
+
+/// Front matter and body of a markdown content file.
+enum MarkdownFile {
+    static func split(_ text: String, display: String, log: DiagnosticLog) -> (YAMLDocument, String, Int)? {
+        switch FrontMatter.split(text) {
+        case nil:
+            log.error(SourceLocation(file: display, line: 1, column: 1), "missing front matter",
+                      hint: "start the file with a `---` line, then `title:` and `date:`, then `---`")
+            return nil
+        case .failure:
+            log.error(SourceLocation(file: display, line: 1, column: 1), "front matter is never closed", hint: "end it with a `---` line")
+            return nil
+        case .success(let parts):
+            guard let document = YAMLDocument.parse(parts.yaml, file: display, firstLine: parts.yamlFirstLine, log: log) else { return nil }
+            return (document, parts.body, parts.bodyFirstLine)
+        }
+    }
+}
+
+/// Lets concurrent workers write to distinct slots of one buffer.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Reads content files as UTF-8 text, reporting where a file is not UTF-8.
+enum SourceReader {
+    /// `displayPath` is what diagnostics show (relative to the working folder when possible).
+    static func readText(at url: URL, displayPath: String, log: DiagnosticLog) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.error(SourceLocation(file: displayPath, line: 1, column: 1), "cannot read file")
+            return nil
+        }
+        return decode(data, displayPath: displayPath, log: log)
+    }
+
+    /// Decodes UTF-8, dropping a byte-order mark; on bad bytes reports the first one's line and column.
+    static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> String? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let (line, column, offset) = firstInvalidByte(bytes)
+        log.error(SourceLocation(file: displayPath, line: line, column: column),
+                  "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset))",
+                  hint: "save the file as UTF-8; Excel: File › Save As › CSV UTF-8")
+        return nil
+    }
+
+    private static func firstInvalidByte(_ bytes: [UInt8]) -> (line: Int, column: Int, offset: Int) {
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column, i)
+            }
+            if i + length > bytes.count { return (line, column, i) }
+            if length > 1 {
+                if String(validating: bytes[i..<i + length], as: UTF8.self) == nil { return (line, column, i) }
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (line, column, max(0, bytes.count - 1))
+    }
+}

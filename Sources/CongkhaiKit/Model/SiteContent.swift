@@ -1,0 +1,23 @@
+/// Everything loaded from `Content/`, after validation: the input of the compute and page stages.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var units: [Unit]
+    public var fields: [Field]
+    /// Published articles (drafts only with `--drafts`), newest first.
+    public var articles: [Article]
+    public var planPages: [PlanPage]
+
+    public init(config: SiteConfig, units: [Unit], fields: [Field], articles: [Article], planPages: [PlanPage]) {
+        self.config = config
+        self.units = units
+        self.fields = fields
+        self.articles = articles
+        self.planPages = planPages
+    }
+
+    public func unit(_ id: String) -> Unit? { unitIndex[id].map { units[$0] } }
+
+    private var unitIndex: [String: Int] {
+        Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -1,0 +1,62 @@
+/// The news column grouped every way its pages list it. Values are indexes into `SiteContent.articles`
+/// (newest first), so each group is already in display order.
+public struct NewsIndex: Sendable {
+    public var byCategory: [String: [Int]]
+    public var byTag: [String: [Int]]
+    /// A tag's display name, from its first (newest) use.
+    public var tagNames: [String: String]
+    public var byUnit: [String: [Int]]
+    /// Articles without a unit: the district's own column.
+    public var district: [Int]
+
+    public init(_ articles: [Article]) {
+        var byCategory: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
+        var tagNames: [String: String] = [:], byUnit: [String: [Int]] = [:], district: [Int] = []
+        for (i, article) in articles.enumerated() {
+            byCategory[article.category.id, default: []].append(i)
+            for tag in article.tags {
+                byTag[tag.slug, default: []].append(i)
+                if tagNames[tag.slug] == nil { tagNames[tag.slug] = tag.name }
+            }
+            if let unit = article.unitID { byUnit[unit, default: []].append(i) } else { district.append(i) }
+        }
+        self.byCategory = byCategory
+        self.byTag = byTag
+        self.tagNames = tagNames
+        self.byUnit = byUnit
+        self.district = district
+    }
+
+    /// Tag slugs sorted by their Vietnamese names.
+    public var sortedTagSlugs: [String] {
+        byTag.keys.sorted { (tagNames[$0] ?? $0, $0) < (tagNames[$1] ?? $1, $1) }
+    }
+}
+
+/// Splitting a list into pages of `size`: page 1 at the list's own URL, then `trang-2/`, `trang-3/`…
+public struct Pagination: Sendable {
+    public var total: Int
+    public var size: Int
+
+    public var pageCount: Int { max(1, (total + size - 1) / size) }
+
+    public func range(ofPage page: Int) -> Range<Int> {
+        let start = (page - 1) * size
+        return min(start, total)..<min(start + size, total)
+    }
+
+    /// Page numbers a pager shows: the first, the last, and two either side of the current one;
+    /// nil marks a gap. Keeps every pager small however long the list.
+    public static func window(around page: Int, count: Int) -> [Int?] {
+        var shown: [Int?] = []
+        var last = 0
+        for n in 1...max(1, count) where n == 1 || n == count || abs(n - page) <= 2 {
+            if n > last + 1 { shown.append(nil) }
+            shown.append(n)
+            last = n
+        }
+        return shown
+    }
+
+    public static func url(base: String, page: Int) -> String { page <= 1 ? base : "\(base)trang-\(page)/" }
+}

@@ -1,0 +1,28 @@
+/// A file's place inside the output folder. It can only be built from plain path segments,
+/// so whatever a slug or front matter says, nothing is written outside `--output`.
+public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let components: [String]
+
+    public init?(components: [String]) {
+        guard !components.isEmpty, components.allSatisfy(OutputPath.isSafeSegment) else { return nil }
+        self.components = components
+    }
+
+    /// The file that serves a URL path: `/tin-tuc/abc/` → `tin-tuc/abc/index.html`, `/sitemap.xml` → itself.
+    public init?(urlPath: String) {
+        var parts = urlPath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if urlPath.hasSuffix("/") || parts.isEmpty { parts.append("index.html") }
+        self.init(components: parts)
+    }
+
+    static func isSafeSegment(_ segment: String) -> Bool {
+        !segment.isEmpty && segment != "." && segment != ".."
+            && !segment.contains("/") && !segment.contains("\\") && !segment.contains("\0")
+    }
+
+    /// `tin-tuc/abc/index.html`
+    public var relative: String { components.joined(separator: "/") }
+    public var description: String { relative }
+
+    public static func < (a: OutputPath, b: OutputPath) -> Bool { a.relative < b.relative }
+}

@@ -1,0 +1,49 @@
+/// The plan-pages stage: decides every file of the site and its URL, before anything is rendered.
+public struct SitePlan: Sendable {
+    public var pages: [PlannedPage]
+    public var news: NewsIndex
+}
+
+public enum PagePlanner {
+    public static func plan(_ content: SiteContent, assets: [String]) -> SitePlan {
+        let news = NewsIndex(content.articles)
+        let perPage = content.config.newsPerPage
+        var pages: [PlannedPage] = []
+
+        func add(_ url: String, _ kind: PageKind, sitemap: Bool = true) {
+            // URLs are built from validated slugs and ids, so a nil path is a programming error.
+            guard let path = OutputPath(urlPath: url) else { preconditionFailure("unsafe output path \(url)") }
+            pages.append(PlannedPage(path: path, url: url, kind: kind, inSitemap: sitemap && url.hasSuffix("/")))
+        }
+        func addList(base: String, count: Int, _ kind: (Int) -> PageKind) {
+            let pagination = Pagination(total: count, size: perPage)
+            for page in 1...pagination.pageCount { add(Pagination.url(base: base, page: page), kind(page)) }
+        }
+
+        add("/", .home)
+        addList(base: "/tin-tuc/", count: content.articles.count) { .newsList(page: $0) }
+        for (i, article) in content.articles.enumerated() { add(article.path, .article(index: i)) }
+        for category in Category.all {
+            addList(base: "/tin-tuc/chuyen-muc/\(category.id)/", count: news.byCategory[category.id]?.count ?? 0) {
+                .category(id: category.id, page: $0)
+            }
+        }
+        add("/tin-tuc/the/", .tagIndex)
+        for slug in news.sortedTagSlugs {
+            addList(base: "/tin-tuc/the/\(slug)/", count: news.byTag[slug]?.count ?? 0) { .tag(slug: slug, page: $0) }
+        }
+        add("/tin-tuc/feed.xml", .newsFeed)
+        add("/don-vi/", .unitIndex)
+        for unit in content.units {
+            add("/don-vi/\(unit.id)/", .unit(id: unit.id))
+            add("/don-vi/\(unit.id)/feed.xml", .unitFeed(id: unit.id))
+        }
+        add("/ke-hoach/", .planIndex)
+        for (i, page) in content.planPages.enumerated() { add(page.path, .plan(index: i)) }
+        for asset in assets { add("/assets/\(asset)", .asset(name: asset)) }
+        add("/404.html", .notFound, sitemap: false)
+        add("/robots.txt", .robots)
+        add("/sitemap.xml", .sitemap)
+        return SitePlan(pages: pages, news: news)
+    }
+}

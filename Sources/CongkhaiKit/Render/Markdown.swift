@@ -1,0 +1,68 @@
+import CCmark
+
+/// CommonMark through libcmark. Safe by default: raw HTML is omitted and `javascript:`,
+/// `vbscript:`, `file:` and most `data:` links are emptied, as cmark's safe mode does.
+public enum Markdown {
+    public static func html(_ source: String, allowRawHTML: Bool = false) -> String {
+        let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
+        var utf8 = source.utf8CString  // NUL-terminated; cmark takes the length without it
+        return utf8.withUnsafeMutableBufferPointer { buffer -> String in
+            guard let rendered = cmark_markdown_to_html(buffer.baseAddress, buffer.count - 1, options) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    /// The plain text of the first paragraph, for a summary when the front matter has none.
+    public static func firstParagraphText(_ source: String, limit: Int = 300) -> String {
+        let document = source.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
+        guard let document else { return "" }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var paragraph: OpaquePointer?
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)
+            if event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+                paragraph = node
+                break
+            }
+        }
+        guard let paragraph else { return "" }
+        var text = ""
+        collectText(paragraph, into: &text)
+        text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return truncate(text, limit: limit)
+    }
+
+    private static func collectText(_ node: OpaquePointer, into text: inout String) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            case CMARK_NODE_HTML_INLINE:
+                break  // raw HTML never becomes summary text
+            default:
+                collectText(current, into: &text)
+            }
+            child = cmark_node_next(current)
+        }
+    }
+
+    /// Cuts at a word boundary and adds an ellipsis.
+    static func truncate(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut + "…"
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,106 @@
+/// Data for the news column's pages and feeds.
+extension RenderEnvironment {
+    static let feedSize = 20
+
+    func homeContext() -> Context {
+        let latest = content.articles.prefix(6).indices.map { card($0) }
+        let units = Unit.Kind.allCases.map { kind -> Context in
+            ["label": kind.label, "units": content.units.filter { $0.kind == kind }.map { unitSummary($0) }]
+        }
+        return pageContext(title: config.title, url: "/", description: "\(config.title): số liệu, kế hoạch và tin tức cải cách hành chính",
+                           extra: ["latest": latest, "has_latest": !latest.isEmpty, "unit_groups": units,
+                                   "unit_count": content.units.count])
+    }
+
+    func newsListContext(page: Int, url: String) -> Context {
+        let title = page > 1 ? "Tin tức cải cách hành chính – trang \(page)" : "Tin tức cải cách hành chính"
+        return pageContext(title: title, url: url, description: "Chuyên mục tuyên truyền cải cách hành chính",
+                           breadcrumbs: [("Tin tức", "/tin-tuc/")],
+                           extra: listing(Array(content.articles.indices), page: page, base: "/tin-tuc/")
+                            .merging(["heading": "Tin tức cải cách hành chính", "categories": categoryLinks(current: nil),
+                                      "feed_url": "/tin-tuc/feed.xml"]) { a, _ in a })
+    }
+
+    func categoryContext(_ id: String, page: Int, url: String) -> Context {
+        let category = Category.named(id)!
+        let base = "/tin-tuc/chuyen-muc/\(id)/"
+        let heading = "Chuyên mục: \(category.name)"
+        return pageContext(title: page > 1 ? "\(heading) – trang \(page)" : heading, url: url,
+                           breadcrumbs: [("Tin tức", "/tin-tuc/"), (category.name, base)],
+                           extra: listing(plan.news.byCategory[id] ?? [], page: page, base: base)
+                            .merging(["heading": heading, "categories": categoryLinks(current: id)]) { a, _ in a })
+    }
+
+    func tagContext(_ slug: String, page: Int, url: String) -> Context {
+        let name = plan.news.tagNames[slug] ?? slug
+        let base = "/tin-tuc/the/\(slug)/"
+        let heading = "Thẻ: \(name)"
+        return pageContext(title: page > 1 ? "\(heading) – trang \(page)" : heading, url: url,
+                           breadcrumbs: [("Tin tức", "/tin-tuc/"), ("Thẻ", "/tin-tuc/the/"), (name, base)],
+                           extra: listing(plan.news.byTag[slug] ?? [], page: page, base: base)
+                            .merging(["heading": heading]) { a, _ in a })
+    }
+
+    func tagIndexContext() -> Context {
+        let tags = plan.news.sortedTagSlugs.map { slug -> Context in
+            ["name": plan.news.tagNames[slug] ?? slug, "url": "/tin-tuc/the/\(slug)/",
+             "count": plan.news.byTag[slug]?.count ?? 0]
+        }
+        return pageContext(title: "Các thẻ của chuyên mục", url: "/tin-tuc/the/",
+                           breadcrumbs: [("Tin tức", "/tin-tuc/"), ("Thẻ", "/tin-tuc/the/")],
+                           extra: ["tags": tags, "empty": tags.isEmpty])
+    }
+
+    func articleContext(_ index: Int) -> Context {
+        let article = content.articles[index]
+        var data = card(index)
+        data["body"] = Markdown.html(article.body, allowRawHTML: config.allowRawHTML)
+        data["tags"] = article.tags.map { ["name": $0.name, "url": "/tin-tuc/the/\($0.slug)/"] as Context }
+        data["has_tags"] = !article.tags.isEmpty
+        var extra: Context = ["article": data]
+        // Articles are newest first: the previous index is the newer one.
+        if index > 0 { extra["newer"] = card(index - 1) }
+        if index + 1 < content.articles.count { extra["older"] = card(index + 1) }
+        return pageContext(title: article.title, url: article.path, description: article.summary,
+                           breadcrumbs: [("Tin tức", "/tin-tuc/"), (article.title, article.path)], extra: extra)
+    }
+
+    func categoryLinks(current: String?) -> [Context] {
+        Category.all.map { ["name": $0.name, "url": "/tin-tuc/chuyen-muc/\($0.id)/", "current": $0.id == current] }
+    }
+
+    // MARK: Feeds
+
+    func newsFeedContext() -> Context {
+        feed(title: "\(config.title) – Tin tức", url: "/tin-tuc/feed.xml", pageURL: "/tin-tuc/",
+             indexes: Array(content.articles.indices))
+    }
+
+    func unitFeedContext(_ id: String) -> Context {
+        let unit = content.unit(id)!
+        return feed(title: "\(unit.name(on: buildDate)) – Tin cải cách hành chính", url: "/don-vi/\(id)/feed.xml",
+                    pageURL: "/don-vi/\(id)/", indexes: plan.news.byUnit[id] ?? [])
+    }
+
+    /// Atom 1.0: ids are the pages' absolute URLs; `updated` is the newest entry's date, so the
+    /// feed changes only when its entries do.
+    func feed(title: String, url: String, pageURL: String, indexes: [Int]) -> Context {
+        let entries = indexes.prefix(RenderEnvironment.feedSize).map { i -> Context in
+            let article = content.articles[i]
+            var entry: Context = [
+                "title": article.title, "url": config.absoluteURL(article.path), "updated": article.date.rfc3339,
+                "summary": article.summary, "category": article.category.name,
+            ]
+            if let unit = unitLink(article.unitID, on: article.date.vietnamDay) { entry["author"] = unit["name"] }
+            return entry
+        }
+        let updated = indexes.first.map { content.articles[$0].date.rfc3339 } ?? Timestamp(day: buildDate).rfc3339
+        return ["title": title, "id": config.absoluteURL(url), "self_url": config.absoluteURL(url),
+                "page_url": config.absoluteURL(pageURL), "updated": updated, "entries": entries,
+                "owner": config.owner, "language": config.language]
+    }
+
+    func sitemapContext() -> Context {
+        ["urls": plan.pages.filter(\.inSitemap).map { ["loc": config.absoluteURL($0.url)] as Context }]
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Mustache
+
+/// The render stage: turns one planned page into bytes, through the theme's templates.
+public struct PageRenderer: Sendable {
+    public let environment: RenderEnvironment
+    public let theme: Theme
+
+    public init(environment: RenderEnvironment, theme: Theme) {
+        self.environment = environment
+        self.theme = theme
+    }
+
+    public enum Failure: Error, Equatable { case missingTemplate(String) }
+
+    public func render(_ page: PlannedPage) throws(Failure) -> Data {
+        if case .asset(let name) = page.kind { return theme.assets[name] ?? Data() }
+        let (template, context) = templateAndContext(page)
+        guard let text = theme.library.render(context, withTemplate: template) else { throw .missingTemplate(template) }
+        return Data(text.utf8)
+    }
+
+    func templateAndContext(_ page: PlannedPage) -> (String, Context) {
+        let env = environment
+        switch page.kind {
+        case .home: return ("home", env.homeContext())
+        case .newsList(let n): return ("news-list", env.newsListContext(page: n, url: page.url))
+        case .article(let i): return ("article", env.articleContext(i))
+        case .category(let id, let n): return ("news-list", env.categoryContext(id, page: n, url: page.url))
+        case .tag(let slug, let n): return ("news-list", env.tagContext(slug, page: n, url: page.url))
+        case .tagIndex: return ("tags", env.tagIndexContext())
+        case .unitIndex: return ("units", env.unitIndexContext())
+        case .unit(let id): return ("unit", env.unitContext(id))
+        case .planIndex: return ("plan-index", env.planIndexContext())
+        case .plan(let i): return ("plan", env.planContext(i))
+        case .newsFeed: return ("feed.xml", env.newsFeedContext())
+        case .unitFeed(let id): return ("feed.xml", env.unitFeedContext(id))
+        case .sitemap: return ("sitemap.xml", env.sitemapContext())
+        case .robots: return ("robots.txt", ["sitemap_url": env.config.absoluteURL("/sitemap.xml")])
+        case .notFound: return ("404", env.pageContext(title: "Không tìm thấy trang", url: "/404.html"))
+        case .asset: return ("", [:])
+        }
+    }
+}

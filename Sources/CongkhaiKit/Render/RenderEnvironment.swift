@@ -1,0 +1,96 @@
+/// What every page's data is built from: the content, the plan, and the build's own facts.
+public struct RenderEnvironment: Sendable {
+    public var content: SiteContent
+    public var plan: SitePlan
+    public var buildDate: CalendarDay
+    /// The sections shown in the main navigation: (label, URL).
+    public var navigation: [(label: String, url: String)]
+
+    public init(content: SiteContent, plan: SitePlan, buildDate: CalendarDay) {
+        self.content = content
+        self.plan = plan
+        self.buildDate = buildDate
+        let urls = Set(plan.pages.map(\.url))
+        navigation = [
+            ("Trang chủ", "/"), ("Tin tức", "/tin-tuc/"), ("Đơn vị", "/don-vi/"), ("Thống kê", "/thong-ke/"),
+            ("Công khai", "/cong-khai/"), ("Kế hoạch", "/ke-hoach/"), ("Dữ liệu mở", "/du-lieu/"),
+        ].filter { urls.contains($0.1) }
+    }
+
+    var config: SiteConfig { content.config }
+}
+
+/// Mustache data is plain dictionaries and arrays: fast to look up and easy to read in templates.
+typealias Context = [String: Any]
+
+extension RenderEnvironment {
+    /// Data every page template can use: `site`, `nav`, `page`, `breadcrumbs`.
+    func pageContext(title: String, url: String, description: String? = nil,
+                     breadcrumbs: [(String, String)] = [], extra: Context = [:]) -> Context {
+        let section = "/" + (url.split(separator: "/").first.map { "\($0)/" } ?? "")
+        var context: Context = [
+            "site": [
+                "title": config.title, "owner": config.owner, "language": config.language,
+                "base_url": config.baseURL, "year": config.year, "illustrative": config.illustrativeData,
+                "build_date": buildDate.vietnamese, "build_date_iso": buildDate.description,
+            ] as Context,
+            "nav": navigation.map { item -> Context in
+                ["label": item.label, "url": item.url, "current": item.url == section || (item.url == "/" && url == "/")]
+            },
+            "page": [
+                "title": title, "url": url, "canonical": config.absoluteURL(url),
+                "description": description ?? config.title, "is_home": url == "/",
+            ] as Context,
+        ]
+        if !breadcrumbs.isEmpty {
+            let trail = [("Trang chủ", "/")] + breadcrumbs
+            context["breadcrumbs"] = trail.enumerated().map { i, crumb -> Context in
+                ["label": crumb.0, "url": crumb.1, "last": i == trail.count - 1]
+            }
+            context["has_breadcrumbs"] = true
+        }
+        for (key, value) in extra { context[key] = value }
+        return context
+    }
+
+    func unitLink(_ id: String?, on day: CalendarDay) -> Context? {
+        guard let id, let unit = content.unit(id) else { return nil }
+        return ["id": unit.id, "name": unit.name(on: day), "short": unit.shortName(on: day), "url": "/don-vi/\(unit.id)/"]
+    }
+
+    /// An article as list pages show it.
+    func card(_ index: Int) -> Context {
+        let article = content.articles[index]
+        let day = article.date.vietnamDay
+        var card: Context = [
+            "title": article.title, "url": article.path, "summary": article.summary,
+            "date": day.vietnamese, "date_iso": article.date.rfc3339, "draft": article.draft,
+            "category": ["name": article.category.name, "url": "/tin-tuc/chuyen-muc/\(article.category.id)/"] as Context,
+        ]
+        if let unit = unitLink(article.unitID, on: day) { card["unit"] = unit }
+        return card
+    }
+
+    /// One page of a paginated article list, with its pager.
+    func listing(_ indexes: [Int], page: Int, base: String) -> Context {
+        let pagination = Pagination(total: indexes.count, size: config.newsPerPage)
+        var context: Context = [
+            "articles": pagination.range(ofPage: page).map { card(indexes[$0]) },
+            "article_count": VietnameseNumber.integer(indexes.count),
+            "empty": indexes.isEmpty,
+        ]
+        if pagination.pageCount > 1 {
+            var pager: Context = [
+                "current": page, "count": pagination.pageCount,
+                "pages": Pagination.window(around: page, count: pagination.pageCount).map { n -> Context in
+                    guard let n else { return ["gap": true] }
+                    return ["number": n, "url": Pagination.url(base: base, page: n), "current": n == page]
+                },
+            ]
+            if page > 1 { pager["previous_url"] = Pagination.url(base: base, page: page - 1) }
+            if page < pagination.pageCount { pager["next_url"] = Pagination.url(base: base, page: page + 1) }
+            context["pager"] = pager
+        }
+        return context
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Mustache
+
+/// The templates and static assets a site is rendered with: the default theme, overridden file by
+/// file by the site's own `Templates/` folder.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Asset path under `assets/` → its bytes.
+    public let assets: [String: Data]
+    /// Template name → where it came from, for diagnostics.
+    public let origins: [String: String]
+
+    /// `directory` is the site's `Templates/` folder (may be nil or missing: then the default theme alone).
+    public static func load(directory: String?, log: DiagnosticLog) -> Theme {
+        var sources: [String: (text: String, origin: String)] = [:]
+        var assets: [String: Data] = [:]
+        for (path, text) in DefaultTheme.files {
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst(7))] = Data(text.utf8)
+            } else if path.hasSuffix(".mustache") {
+                sources[String(path.dropLast(9))] = (text, "(default theme)/\(path)")
+            }
+        }
+        if let directory, FileManager.default.fileExists(atPath: directory) {
+            let folder = ContentDirectory(path: directory)
+            for relative in folder.files(under: "", extensions: ["mustache"]) {
+                let display = folder.display(relative)
+                guard let text = SourceReader.readText(at: folder.url(relative), displayPath: display, log: log) else { continue }
+                sources[String(relative.dropLast(9))] = (text, display)
+            }
+            for relative in folder.files(under: "assets", extensions: assetExtensions) {
+                if let data = FileManager.default.contents(atPath: folder.url(relative).path) {
+                    assets[String(relative.dropFirst(7))] = data
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        var origins: [String: String] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+                origins[name] = source.origin
+            } catch let error as MustacheTemplate.ParserError {
+                log.error(SourceLocation(file: source.origin, line: error.context.lineNumber, column: error.context.columnNumber),
+                          "template syntax: \(error.error)")
+            } catch {
+                log.error(SourceLocation(file: source.origin), "template syntax: \(error)")
+            }
+        }
+        return Theme(library: library, assets: assets, origins: origins)
+    }
+
+    static let assetExtensions: Set<String> = ["css", "svg", "png", "ico", "jpg", "jpeg", "webp", "woff2", "txt", "js"]
+}

@@ -1,0 +1,45 @@
+/// Data for the units index and each unit's transparency page.
+extension RenderEnvironment {
+    func unitSummary(_ unit: Unit) -> Context {
+        ["id": unit.id, "name": unit.name(on: buildDate), "short": unit.shortName(on: buildDate),
+         "url": "/don-vi/\(unit.id)/", "kind": unit.kind.label,
+         "article_count": plan.news.byUnit[unit.id]?.count ?? 0]
+    }
+
+    func unitIndexContext() -> Context {
+        let groups = Unit.Kind.allCases.map { kind -> Context in
+            let units = content.units.filter { $0.kind == kind }
+            return ["label": kind.label, "count": units.count, "units": units.map { unitSummary($0) }]
+        }.filter { ($0["count"] as? Int ?? 0) > 0 }
+        return pageContext(title: "Các đơn vị công khai số liệu", url: "/don-vi/",
+                           description: "Trang công khai của từng cơ quan, phường và đơn vị sự nghiệp",
+                           breadcrumbs: [("Đơn vị", "/don-vi/")], extra: ["groups": groups])
+    }
+
+    func unitContext(_ id: String) -> Context {
+        let unit = content.unit(id)!
+        let url = "/don-vi/\(id)/"
+        let name = unit.name(on: buildDate)
+        var data = unitSummary(unit)
+        data["former_names"] = unit.renamed.isEmpty ? [] : formerNames(unit)
+        let articles = plan.news.byUnit[id] ?? []
+        let column = articles.prefix(config.newsPerPage).map { card($0) }
+        return pageContext(title: name, url: url, description: "Công khai cải cách hành chính của \(name)",
+                           breadcrumbs: [("Đơn vị", "/don-vi/"), (unit.shortName(on: buildDate), url)],
+                           extra: ["unit": data, "articles": column, "has_articles": !column.isEmpty,
+                                   "more_articles": articles.count > column.count,
+                                   "article_count": articles.count, "feed_url": "\(url)feed.xml"])
+    }
+
+    /// The names a unit had before its latest one, with the days they applied.
+    func formerNames(_ unit: Unit) -> [Context] {
+        var names: [Context] = []
+        var previous = (name: unit.name, from: CalendarDay?.none)
+        for rename in unit.renamed where rename.from <= buildDate {
+            names.append(["name": previous.name, "until": rename.from.adding(days: -1).vietnamese,
+                          "from": previous.from?.vietnamese ?? ""])
+            previous = (rename.name, rename.from)
+        }
+        return names
+    }
+}

@@ -1,0 +1,51 @@
+/// The validate stage: checks that files agree with each other (ids, slugs) and keeps what is published.
+public enum ContentValidator {
+    /// Path segments under `/tin-tuc/` that the site itself uses.
+    static func isReservedNewsSlug(_ slug: String) -> Bool {
+        if ["chuyen-muc", "the", "trang"].contains(slug) { return true }
+        return slug.hasPrefix("trang-") && Int(slug.dropFirst(6)) != nil
+    }
+
+    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, log: DiagnosticLog) -> SiteContent {
+        let unitIDs = loaded.units.map(\.id)
+        let knownUnits = Set(unitIDs)
+        var articles: [Article] = []
+        var slugOwners: [String: Article] = [:]
+        // Walk in file order so "first defined" is stable.
+        for article in loaded.articles.sorted(by: { $0.source < $1.source }) {
+            if let unit = article.unitID, !knownUnits.contains(unit) {
+                let hint = Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+                    ?? "unit ids are listed in units.yml"
+                log.error(article.unitLocation ?? article.source, "unknown unit \"\(unit)\"", hint: hint)
+                continue
+            }
+            if isReservedNewsSlug(article.slug) {
+                log.error(article.slugLocation, "slug \"\(article.slug)\" is reserved for the news column's own pages",
+                          hint: "add a different `slug:`")
+                continue
+            }
+            guard includeDrafts || !article.draft else { continue }
+            if let first = slugOwners[article.slug] {
+                log.error(article.slugLocation, "duplicate slug \"\(article.slug)\"",
+                          hint: "\(first.source.file) has the same slug; add `slug:` to one of them")
+                continue
+            }
+            slugOwners[article.slug] = article
+            articles.append(article)
+        }
+        articles.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
+
+        var planSlugs: [String: PlanPage] = [:]
+        var planPages: [PlanPage] = []
+        for page in loaded.planPages {
+            if let first = planSlugs[page.slug] {
+                log.error(page.source, "duplicate plan page slug \"\(page.slug)\"", hint: "\(first.source.file) has the same slug")
+                continue
+            }
+            planSlugs[page.slug] = page
+            planPages.append(page)
+        }
+        return SiteContent(config: loaded.config, units: loaded.units, fields: loaded.fields,
+                           articles: articles, planPages: planPages)
+    }
+}

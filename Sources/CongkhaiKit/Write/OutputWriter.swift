@@ -1,0 +1,104 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The write stage. Pages go to a fresh folder beside the output; only a build that succeeds
+/// swaps it in, so a failed build leaves the published site exactly as it was.
+public final class OutputWriter: @unchecked Sendable {
+    public let output: URL
+    public let staging: URL
+    private let createdFolders = FolderSet()
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    public init(output: URL) throws(Failure) {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(path: staging.path, reason: "cannot create the build folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes one file under the staging folder. `path` is confined by construction.
+    public func write(_ data: Data, to path: OutputPath) throws(Failure) {
+        let folder = path.components.dropLast().joined(separator: "/")
+        if !folder.isEmpty { try makeFolder(folder) }
+        let file = staging.path + "/" + path.relative
+        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let ok = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        if !ok { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
+    }
+
+    private func makeFolder(_ relative: String) throws(Failure) {
+        guard createdFolders.insert(relative) else { return }
+        let full = staging.path + "/" + relative
+        if mkdir(full, 0o755) == 0 || errno == EEXIST { return }
+        if errno == ENOENT, let slash = relative.lastIndex(of: "/") {
+            try makeFolder(String(relative[..<slash]))
+            if mkdir(full, 0o755) == 0 || errno == EEXIST { return }
+        }
+        throw Failure(path: relative, reason: String(cString: strerror(errno)))
+    }
+
+    /// Replaces the output folder with the staging folder.
+    public func publish() throws(Failure) {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        let exists = fm.fileExists(atPath: output.path, isDirectory: &isFolder)
+        if exists && !isFolder.boolValue {
+            discard()
+            throw Failure(path: output.path, reason: "the output exists and is not a folder")
+        }
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        if exists {
+            guard rename(output.path, old.path) == 0 else {
+                discard()
+                throw Failure(path: output.path, reason: "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard rename(staging.path, output.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if exists { _ = rename(old.path, output.path) }
+            discard()
+            throw Failure(path: output.path, reason: "cannot move the new site in place: \(reason)")
+        }
+        if exists { try? fm.removeItem(at: old) }
+    }
+
+    /// Removes the staging folder; the output is untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+/// A set of folder paths shared by concurrent writers.
+final class FolderSet: @unchecked Sendable {
+    private var items = Set<String>()
+    private let lock = NSLock()
+    /// True when `path` was not there before.
+    func insert(_ path: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return items.insert(path).inserted
+    }
+}
