@@ -31,7 +31,8 @@ public struct ContentDirectory: Sendable {
                   (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let path = file.standardizedFileURL.path
             guard path.hasPrefix(rootPath) else { continue }
-            found.append(folder + path.dropFirst(rootPath.count))
+            let tail = path.dropFirst(rootPath.count).drop { $0 == "/" }
+            found.append(folder.isEmpty ? String(tail) : "\(folder)/\(tail)")
         }
         return found.sorted()
     }

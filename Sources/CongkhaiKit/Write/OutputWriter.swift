@@ -51,14 +51,19 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     private func makeFolder(_ relative: String) throws(Failure) {
-        guard createdFolders.insert(relative) else { return }
+        // Recorded only once the folder exists, so a concurrent writer never skips ahead of it.
+        if createdFolders.contains(relative) { return }
         let full = staging.path + "/" + relative
-        if mkdir(full, 0o755) == 0 || errno == EEXIST { return }
-        if errno == ENOENT, let slash = relative.lastIndex(of: "/") {
+        if mkdir(full, 0o755) != 0 && errno != EEXIST {
+            guard errno == ENOENT, let slash = relative.lastIndex(of: "/") else {
+                throw Failure(path: relative, reason: String(cString: strerror(errno)))
+            }
             try makeFolder(String(relative[..<slash]))
-            if mkdir(full, 0o755) == 0 || errno == EEXIST { return }
+            if mkdir(full, 0o755) != 0 && errno != EEXIST {
+                throw Failure(path: relative, reason: String(cString: strerror(errno)))
+            }
         }
-        throw Failure(path: relative, reason: String(cString: strerror(errno)))
+        createdFolders.insert(relative)
     }
 
     /// Replaces the output folder with the staging folder.
@@ -96,9 +101,13 @@ public final class OutputWriter: @unchecked Sendable {
 final class FolderSet: @unchecked Sendable {
     private var items = Set<String>()
     private let lock = NSLock()
-    /// True when `path` was not there before.
-    func insert(_ path: String) -> Bool {
+    func insert(_ path: String) {
         lock.lock(); defer { lock.unlock() }
-        return items.insert(path).inserted
+        items.insert(path)
+    }
+
+    func contains(_ path: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return items.contains(path)
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import CongkhaiKit
+
+/// What users rely on: determinism, atomic publishing, confinement, escaping.
+@Suite struct BuildBehaviourTests {
+    @Test func sameInputsGiveByteIdenticalOutput() throws {
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Content/news/b.md": TestSite.article("Hai", date: "2021-04-01", extra: "tags: [\"một cửa\", \"hài lòng\"]\nunit: phuong-1\n"),
+            "Content/news/c.md": TestSite.article("Ba", date: "2021-05-01T08:00:00+07:00", extra: "tags: [\"một cửa\"]\n"),
+        ]) { $1 })
+        guard try site.expectSuccess(site.build(output: "one")), try site.expectSuccess(site.build(output: "two")) else { return }
+        let one = treeContents(site.root.appendingPathComponent("one"))
+        let two = treeContents(site.root.appendingPathComponent("two"))
+        #expect(one.count > 20)
+        #expect(one == two)
+    }
+
+    @Test func failedBuildLeavesThePublishedSiteUntouched() throws {
+        let site = try TestSite()
+        guard try site.expectSuccess(site.build()) else { return }
+        let before = treeContents(site.root.appendingPathComponent("Public"))
+        try site.write("Content/news/b.md", TestSite.article("Hỏng", date: "2021-13-01"))
+        #expect(!site.buildErrors().isEmpty)
+        #expect(treeContents(site.root.appendingPathComponent("Public")) == before)
+        // No staging folder is left behind either.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func successfulBuildReplacesOldFiles() throws {
+        let site = try TestSite()
+        guard try site.expectSuccess(site.build()) else { return }
+        try site.write("Public/stray.html", "old")
+        guard try site.expectSuccess(site.build()) else { return }
+        #expect(!site.exists("Public/stray.html"))
+        #expect(site.exists("Public/tin-tuc/tin-thu/index.html"))
+    }
+
+    @Test func nothingIsWrittenOutsideTheOutput() throws {
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Content/news/b.md": TestSite.article("../../../tmp/x", extra: "tags: [\"../../etc\", \"/etc/passwd\"]\n"),
+            "Content/plan/..md": "---\ntitle: Kế hoạch\n---\nx\n",
+        ]) { $1 })
+        guard try site.expectSuccess(site.build(output: "site/Public")) else { return }
+        let everything = treeContents(site.root)
+        let outside = everything.keys.filter { !$0.hasPrefix("site/Public/") && !$0.hasPrefix("Content/") }
+        #expect(outside.isEmpty, "written outside the output: \(outside)")
+        #expect(site.exists("site/Public/tin-tuc/tmp-x/index.html"))
+        #expect(site.exists("site/Public/tin-tuc/the/etc-passwd/index.html"))
+        #expect(OutputPath(components: ["..", "x"]) == nil)
+        #expect(OutputPath(urlPath: "/a/../b/") == nil)
+    }
+
+    @Test func scriptsAndJavascriptLinksNeverReachAPage() throws {
+        let body = """
+            <script>alert(1)</script>
+
+            [bấm](javascript:alert(1)) [ảnh](data:text/html;base64,PHNjcmlwdD4=) <img src=x onerror=alert(1)>
+
+            <a href="javascript:alert(2)">x</a>
+            """
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Content/news/a.md": TestSite.article("<script>alert('t')</script>", extra: "summary: \"<img src=x onerror=alert(1)>\"\ntags: [\"<b>đậm</b>\"]\n", body: body),
+        ]) { $1 })
+        guard try site.expectSuccess(site.build()) else { return }
+        for (path, data) in treeContents(site.root.appendingPathComponent("Public")) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("<script"), "\(path) has a script")
+            #expect(!text.lowercased().contains("javascript:"), "\(path) has a javascript: link")
+            #expect(!text.contains("<img src=x"), "\(path) has raw HTML")
+            #expect(!text.contains("<b>"), "\(path) has raw HTML")
+        }
+        let article = site.read("Public/tin-tuc/script-alert-t-script/index.html") ?? ""
+        #expect(article.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;"))
+    }
+
+    @Test func rawHTMLOnlyWhenTheSiteOptsIn() throws {
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Content/site.yml": TestSite.site + "\nallow_raw_html: true\n",
+            "Content/news/a.md": TestSite.article(body: "<figure>hình</figure>"),
+        ]) { $1 })
+        guard try site.expectSuccess(site.build()) else { return }
+        #expect(site.read("Public/tin-tuc/tin-thu/index.html")?.contains("<figure>hình</figure>") == true)
+    }
+
+    @Test func draftsOnlyWithTheFlag() throws {
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Content/news/b.md": TestSite.article("Nháp", extra: "draft: true\n"),
+        ]) { $1 })
+        guard try site.expectSuccess(site.build()) else { return }
+        #expect(!site.exists("Public/tin-tuc/nhap/index.html"))
+        guard try site.expectSuccess(site.build(drafts: true)) else { return }
+        #expect(site.exists("Public/tin-tuc/nhap/index.html"))
+    }
+
+    @Test func aSitesTemplateOverridesTheDefaultThemeFileByFile() throws {
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Templates/404.mustache": "<p>riêng {{site.title}}</p>",
+        ]) { $1 })
+        guard try site.expectSuccess(site.build()) else { return }
+        #expect(site.read("Public/404.html") == "<p>riêng Trang thử</p>")
+        #expect(site.read("Public/index.html")?.contains("<!DOCTYPE html>") == true)
+    }
+
+    @Test func unitIsNamedAsItWasCalledOnTheArticlesDate() throws {
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Content/news/a.md": TestSite.article("Trước", date: "2021-06-30", extra: "unit: van-phong\n"),
+            "Content/news/b.md": TestSite.article("Sau", date: "2021-07-01", extra: "unit: van-phong\n"),
+        ]) { $1 })
+        guard try site.expectSuccess(site.build()) else { return }
+        #expect(site.read("Public/tin-tuc/truoc/index.html")?.contains("Văn phòng HĐND và UBND quận") == true)
+        #expect(site.read("Public/tin-tuc/sau/index.html")?.contains(">Văn phòng UBND quận<") == true)
+    }
+}
