@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "CongkhaiKitTests",
             dependencies: ["CongkhaiKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -1,0 +1,224 @@
+import Foundation
+
+/// One cell of a CSV file, with the place it starts (for diagnostics that point at the cell).
+public struct CSVCell: Sendable, Equatable {
+    /// The cell's text: quotes removed, `""` unescaped, CRLF inside quotes turned into LF.
+    public var text: String
+    /// The line the cell starts on (1-based).
+    public var line: Int
+    /// The 1-based character column of the cell's first character (its opening quote, if quoted)
+    /// in that line. Characters are Unicode scalars, as in the YAML diagnostics.
+    public var column: Int
+    public var quoted: Bool
+
+    public init(text: String, line: Int, column: Int, quoted: Bool = false) {
+        self.text = text
+        self.line = line
+        self.column = column
+        self.quoted = quoted
+    }
+}
+
+/// One record (row) of a CSV file.
+public struct CSVRecord: Sendable, Equatable {
+    public var cells: [CSVCell]
+    /// The line the record starts on.
+    public var line: Int
+
+    public init(cells: [CSVCell], line: Int) {
+        self.cells = cells
+        self.line = line
+    }
+
+    /// Every cell is empty or spaces (spreadsheets export such rows as `,,,,`).
+    public var isBlank: Bool {
+        cells.allSatisfy { cell in cell.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    }
+}
+
+/// A parsed CSV file: the header is `records[0]` when the file is not empty.
+public struct CSVDocument: Sendable, Equatable {
+    public var file: String
+    /// `,`, or `;` for files exported by spreadsheets in locales (Vietnamese among them) whose
+    /// decimal separator is a comma.
+    public var separator: Character
+    public var records: [CSVRecord]
+
+    public var header: CSVRecord? { records.first }
+    public var rows: ArraySlice<CSVRecord> { records.dropFirst() }
+}
+
+/// An RFC 4180 reader that remembers where every cell starts.
+///
+/// - separator: `,`; `;` when the header line has no comma but has semicolons (outside quotes);
+/// - quoted cells may hold separators, `""` for a quote, and line breaks;
+/// - lines end with LF, CRLF or a lone CR; empty lines (blank trailing lines among them) are skipped;
+/// - a quote that is never closed is an error at the opening quote, and that record is dropped.
+///
+/// It works on UTF-8 bytes, so a 10 MB file takes a fraction of a second.
+public enum CSVReader {
+    /// Reads and parses a file (UTF-8, a byte-order mark is dropped; otherwise an error).
+    public static func read(at url: URL, displayPath: String, log: DiagnosticLog) -> CSVDocument? {
+        guard let text = SourceReader.readText(at: url, displayPath: displayPath, log: log) else { return nil }
+        return parse(text, file: displayPath, log: log)
+    }
+
+    /// Parses `text`; diagnostics name `file`.
+    public static func parse(_ text: String, file: String, log: DiagnosticLog) -> CSVDocument {
+        var text = text
+        return text.withUTF8 { buffer in
+            var parser = Parser(bytes: buffer, file: file, log: log)
+            return parser.run()
+        }
+    }
+
+    private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, semicolon: UInt8 = 0x3B
+    private static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    /// The separator of the first record: `;` if it has semicolons and no comma outside quotes.
+    static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var inQuotes = false, sawContent = false, commas = 0, semicolons = 0
+        var i = 0
+        // A UTF-8 byte-order mark, in case the text still has one.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == quote {
+                inQuotes.toggle()
+                sawContent = true
+            } else if !inQuotes {
+                if b == lf || b == cr {
+                    if sawContent { break }  // the end of the header line (leading empty lines skipped)
+                    i += 1
+                    continue
+                }
+                sawContent = true
+                if b == comma {
+                    commas += 1
+                } else if b == semicolon {
+                    semicolons += 1
+                }
+            }
+            i += 1
+        }
+        return commas == 0 && semicolons > 0 ? semicolon : comma
+    }
+
+    private struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let file: String
+        let log: DiagnosticLog
+        var i = 0
+        var line = 1
+        /// Column of `bytes[i]`, counting Unicode scalars (bytes that are not UTF-8 continuation bytes).
+        var column = 1
+        var records: [CSVRecord] = []
+        var scratch: [UInt8] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>, file: String, log: DiagnosticLog) {
+            self.bytes = bytes
+            self.file = file
+            self.log = log
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        }
+
+        mutating func run() -> CSVDocument {
+            let separator = CSVReader.detectSeparator(bytes)
+            let count = bytes.count
+            var cells: [CSVCell] = []
+            var recordLine = 1
+            var expected = 0  // cells in the previous record, to reserve capacity
+
+            recordLoop: while i < count {
+                // Skip empty lines between records.
+                let b0 = bytes[i]
+                if b0 == lf || b0 == cr {
+                    consumeLineEnd()
+                    continue
+                }
+                recordLine = line
+                cells.removeAll(keepingCapacity: true)
+                if expected > 0 { cells.reserveCapacity(expected) }
+
+                cellLoop: while true {
+                    let cellLine = line, cellColumn = column
+                    if i < count && bytes[i] == quote {
+                        // Quoted cell.
+                        i += 1; column += 1
+                        scratch.removeAll(keepingCapacity: true)
+                        var closed = false
+                        var runStart = i
+                        while i < count {
+                            let b = bytes[i]
+                            if b == quote {
+                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                                if i + 1 < count && bytes[i + 1] == quote {
+                                    scratch.append(quote)
+                                    i += 2; column += 2
+                                    runStart = i
+                                    continue
+                                }
+                                i += 1; column += 1
+                                closed = true
+                                break
+                            } else if b == lf || b == cr {
+                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                                scratch.append(lf)
+                                consumeLineEnd()
+                                runStart = i
+                            } else {
+                                if b & 0xC0 != 0x80 { column += 1 }
+                                i += 1
+                            }
+                        }
+                        if !closed {
+                            log.error(SourceLocation(file: file, line: cellLine, column: cellColumn),
+                                      "quoted cell is never closed",
+                                      hint: "a cell that starts with \" must end with \"; write \"\" for a quote inside it")
+                            break recordLoop
+                        }
+                        // Text between the closing quote and the separator is kept as it is.
+                        let tailStart = i
+                        while i < count {
+                            let b = bytes[i]
+                            if b == separator || b == lf || b == cr { break }
+                            if b & 0xC0 != 0x80 { column += 1 }
+                            i += 1
+                        }
+                        if tailStart < i { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<i])) }
+                        let text = scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+                        cells.append(CSVCell(text: text, line: cellLine, column: cellColumn, quoted: true))
+                    } else {
+                        // Plain cell: up to the separator or the end of the line.
+                        let start = i
+                        while i < count {
+                            let b = bytes[i]
+                            if b == separator || b == lf || b == cr { break }
+                            if b & 0xC0 != 0x80 { column += 1 }
+                            i += 1
+                        }
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                        cells.append(CSVCell(text: text, line: cellLine, column: cellColumn))
+                    }
+                    // After a cell: a separator (another cell follows), a line end or the end of the text.
+                    if i < count && bytes[i] == separator {
+                        i += 1; column += 1
+                        continue cellLoop
+                    }
+                    if i < count { consumeLineEnd() }
+                    break cellLoop
+                }
+                expected = cells.count
+                records.append(CSVRecord(cells: cells, line: recordLine))
+            }
+            return CSVDocument(file: file, separator: Character(Unicode.Scalar(separator)), records: records)
+        }
+
+        /// Steps over LF, CRLF or a lone CR at `i`.
+        mutating func consumeLineEnd() {
+            if bytes[i] == CSVReader.cr, i + 1 < bytes.count, bytes[i + 1] == CSVReader.lf { i += 2 } else { i += 1 }
+            line += 1
+            column = 1
+        }
+    }
+}
