@@ -1,6 +1,6 @@
 import Foundation
 
-/// The pipeline: load → validate → plan pages → render → write. Each stage is a folder of its own;
+/// The pipeline: load → validate → compute → plan pages → render → write. Each stage is a folder of its own;
 /// data flows one way, and every stage reports problems as `Diagnostic`s rather than printing.
 public enum SiteBuilder {
     /// Called with a stage's name as it starts, for progress display.
@@ -29,8 +29,12 @@ public enum SiteBuilder {
               !log.hasErrors, !(options.strict && !log.all.isEmpty) else {
             return .failure(BuildFailure(log.all))
         }
-        let plan = timed("plan pages") { PagePlanner.plan(prepared.content, assets: prepared.theme.assets.keys.sorted()) }
-        let environment = RenderEnvironment(content: prepared.content, plan: plan, buildDate: options.buildDate)
+        let figures = timed("compute figures") {
+            SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
+                        buildDate: options.buildDate)
+        }
+        let plan = timed("plan pages") { PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()) }
+        let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
 
         let writer: OutputWriter

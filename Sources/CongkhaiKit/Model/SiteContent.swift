@@ -6,8 +6,14 @@ public struct SiteContent: Sendable {
     /// Published articles (drafts only with `--drafts`), newest first.
     public var articles: [Article]
     public var planPages: [PlanPage]
+    /// Valid metric rows of every dataset that has files.
+    public var tables: [MetricTable]
+    public var targets: [Target]
 
-    public init(config: SiteConfig, units: [Unit], fields: [Field], articles: [Article], planPages: [PlanPage]) {
+    public init(config: SiteConfig, units: [Unit], fields: [Field], articles: [Article], planPages: [PlanPage],
+                tables: [MetricTable] = [], targets: [Target] = []) {
+        self.tables = tables
+        self.targets = targets
         self.config = config
         self.units = units
         self.fields = fields

@@ -8,6 +8,13 @@ public enum PageKind: Sendable, Hashable {
     case tagIndex
     case unitIndex
     case unit(id: String)
+    case statisticsIndex
+    case statistics(span: Span)
+    case compliance
+    case openData
+    case datasetFile(id: String, format: DataFormat)
+    case figuresFile(format: DataFormat)
+    case dataPackage
     case planIndex
     case plan(index: Int)
     case newsFeed
@@ -27,3 +34,6 @@ public struct PlannedPage: Sendable, Hashable {
     /// Listed in sitemap.xml (HTML pages other than 404).
     public var inSitemap: Bool
 }
+
+/// The open-data file formats.
+public enum DataFormat: String, Sendable, Hashable { case csv, json }

@@ -5,7 +5,7 @@ public struct SitePlan: Sendable {
 }
 
 public enum PagePlanner {
-    public static func plan(_ content: SiteContent, assets: [String]) -> SitePlan {
+    public static func plan(_ content: SiteContent, figures: SiteFigures, assets: [String]) -> SitePlan {
         let news = NewsIndex(content.articles)
         let perPage = content.config.newsPerPage
         var pages: [PlannedPage] = []
@@ -38,6 +38,21 @@ public enum PagePlanner {
             add("/don-vi/\(unit.id)/", .unit(id: unit.id))
             add("/don-vi/\(unit.id)/feed.xml", .unitFeed(id: unit.id))
         }
+        if !figures.datasets.isEmpty {
+            add("/thong-ke/", .statisticsIndex)
+            for span in figures.statisticsSpans { add("/thong-ke/\(span.key)/", .statistics(span: span)) }
+            add("/cong-khai/", .compliance)
+        }
+        add("/du-lieu/", .openData)
+        for data in figures.datasets {
+            add("/du-lieu/\(data.schema.id).csv", .datasetFile(id: data.schema.id, format: .csv))
+            add("/du-lieu/\(data.schema.id).json", .datasetFile(id: data.schema.id, format: .json))
+        }
+        if !figures.datasets.isEmpty {
+            add("/du-lieu/chi-so.csv", .figuresFile(format: .csv))
+            add("/du-lieu/chi-so.json", .figuresFile(format: .json))
+        }
+        add("/du-lieu/datapackage.json", .dataPackage)
         add("/ke-hoach/", .planIndex)
         for (i, page) in content.planPages.enumerated() { add(page.path, .plan(index: i)) }
         for asset in assets { add("/assets/\(asset)", .asset(name: asset)) }

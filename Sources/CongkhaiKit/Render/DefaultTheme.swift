@@ -177,6 +177,109 @@ summary { cursor: pointer; color: var(--link); }
 @media print { .main-nav, .skip-link, .pager, .adjacent { display: none; } }
 
 """#,
+        "compliance.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>{{page.title}}</h1>
+<p class="lede">Kế hoạch yêu cầu 100% cơ quan, đơn vị công khai và cập nhật kịp thời tỷ lệ giải quyết hồ sơ đúng hạn, trễ hạn và tỷ lệ hài lòng (mục I.4.3, I.5.3), có chuyên mục tuyên truyền cải cách hành chính (mục I.8.1). Bảng dưới cho biết đơn vị nào đã công khai số liệu kỳ mới nhất.</p>
+<p><strong>{{behind_count}}</strong> trên {{unit_count}} đơn vị chưa cập nhật đủ số liệu kỳ mới nhất. Đơn vị có số liệu mới nhất trước ngày {{stale_before}} ({{stale_after_days}} ngày trước ngày cập nhật trang) bị xem là chậm cập nhật.</p>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<table class="figures">
+  <caption>Tỷ lệ đơn vị đã công khai kỳ mới nhất, theo bộ số liệu</caption>
+  <thead><tr><th scope="col">Bộ số liệu</th><th scope="col">Kỳ mới nhất</th><th scope="col" class="num">Đơn vị đã công khai</th></tr></thead>
+  <tbody>
+  {{#datasets}}
+    <tr><th scope="row">{{title}}</th><td>{{latest}}</td><td class="num">{{#rate}}{{text}}{{#parts}} ({{parts}}){{/parts}}{{/rate}}</td></tr>
+  {{/datasets}}
+  </tbody>
+</table>
+</div>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<table class="figures compliance">
+  <caption>Tình hình công khai của từng đơn vị</caption>
+  <thead>
+    <tr>
+      <th scope="col">Đơn vị</th>
+      {{#datasets}}<th scope="col">{{title}}</th>{{/datasets}}
+      <th scope="col">Chuyên mục tin ({{news_month}})</th>
+    </tr>
+  </thead>
+  <tbody>
+  {{#rows}}
+    <tr>
+      <th scope="row"><a href="{{url}}">{{name}}</a></th>
+      {{#cells}}<td>{{#owed}}<span class="status {{class}}">{{label}}</span>{{#newest}}<br><span class="note">{{newest}}</span>{{/newest}}{{/owed}}{{^owed}}<span class="note">Không phải báo cáo</span>{{/owed}}</td>{{/cells}}
+      <td>{{news_status}}<br><span class="note">{{articles_year}} bài trong năm</span></td>
+    </tr>
+  {{/rows}}
+  </tbody>
+</table>
+</div>
+{{/content}}
+{{/layout}}
+
+"""#,
+        "dataset-summaries.mustache": #"""
+{{#summaries}}
+<section class="dataset-summary" aria-labelledby="bo-{{id}}">
+  <h3 id="bo-{{id}}">{{title}} <span class="note">– {{span}}</span></h3>
+  <ul class="tiles">
+    {{#measures}}
+    <li class="tile"><p class="label">{{title}}</p><p class="value">{{text}}</p>{{#parts}}<p class="note">{{parts}}{{#denominator}} {{denominator}}{{/denominator}}</p>{{/parts}}</li>
+    {{/measures}}
+  </ul>
+</section>
+{{/summaries}}
+
+"""#,
+        "dossier-table.mustache": #"""
+<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<table class="figures">
+  <caption>{{caption}}</caption>
+  <thead>
+    <tr>
+      <th scope="col">Lĩnh vực</th>
+      <th scope="col" class="num">Tiếp nhận</th>
+      <th scope="col" class="num">Đã giải quyết</th>
+      <th scope="col" class="num">Đúng hạn<br><span class="note">(trên số đã giải quyết)</span></th>
+      <th scope="col" class="num">Quá hạn<br><span class="note">(trên số đã giải quyết)</span></th>
+      <th scope="col" class="num">Trực tuyến<br><span class="note">(trên số tiếp nhận)</span></th>
+      <th scope="col" class="num">Đang giải quyết quá hạn</th>
+      <th scope="col">So với chỉ tiêu</th>
+    </tr>
+  </thead>
+  <tbody>
+  {{#rows}}
+    <tr>
+      <th scope="row">{{name}}</th>
+      <td class="num">{{received}}</td>
+      <td class="num">{{resolved}}</td>
+      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/late}}</td>
+      <td class="num">{{#online}}{{text}}{{/online}}</td>
+      <td class="num">{{pending_overdue}}</td>
+      <td>{{#targets}}<span class="status {{status.class}}">{{status.label}}</span> <span class="note">{{indicator}} {{threshold}} ({{clause}})</span><br>{{/targets}}</td>
+    </tr>
+  {{/rows}}
+  </tbody>
+  {{#total}}
+  <tfoot>
+    <tr>
+      <th scope="row">{{name}}</th>
+      <td class="num">{{received}}</td>
+      <td class="num">{{resolved}}</td>
+      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/late}}</td>
+      <td class="num">{{#online}}{{text}}{{/online}}</td>
+      <td class="num">{{pending_overdue}}</td>
+      <td></td>
+    </tr>
+  </tfoot>
+  {{/total}}
+</table>
+</div>
+
+"""#,
         "feed.xml.mustache": #"""
 <?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{language}}">
@@ -210,7 +313,30 @@ summary { cursor: pointer; color: var(--link); }
   <h1>{{site.title}}</h1>
   <p class="lede">Công khai kết quả giải quyết hồ sơ thủ tục hành chính, mức độ hài lòng của người dân và tổ chức, việc xử lý phản ánh kiến nghị và tin tức cải cách hành chính của {{site.owner}} và {{unit_count}} cơ quan, đơn vị, phường.</p>
 </section>
-{{$headline}}{{/headline}}
+{{#headline}}
+<section aria-labelledby="so-lieu-chinh">
+  <h2 id="so-lieu-chinh">Kết quả thực hiện các chỉ tiêu – toàn quận, {{span}}</h2>
+  {{#site.illustrative}}<p class="note">Số liệu minh họa, sẽ được thay bằng số liệu thật từ hệ thống một cửa điện tử.</p>{{/site.illustrative}}
+  <ul class="tiles">
+    {{#tiles}}
+    <li class="tile {{class}}">
+      <p class="label">{{title}}</p>
+      <p class="value">{{value.text}}</p>
+      <p><span class="status {{status.class}}">{{status.label}}</span> · yêu cầu {{threshold}} <span class="note">(mục {{clause}})</span></p>
+      {{#value.parts}}<p class="note">{{value.parts}}{{#denominator}} {{denominator}}{{/denominator}}</p>{{/value.parts}}
+      {{#missed_parts}}<p class="note">Chưa đạt: {{name}} ({{value}})</p>{{/missed_parts}}
+    </li>
+    {{/tiles}}
+  </ul>
+  <p><a class="more" href="/thong-ke/">Xem thống kê chi tiết →</a> · <a class="more" href="/cong-khai/">Đơn vị nào đã công khai số liệu →</a></p>
+</section>
+{{/headline}}
+{{#trend}}
+<section aria-labelledby="xu-huong">
+  <h2 id="xu-huong">Tỷ lệ giải quyết đúng hạn theo tháng</h2>
+  {{> trend}}
+</section>
+{{/trend}}
 <section aria-labelledby="tin-moi">
   <h2 id="tin-moi">Tin cải cách hành chính mới nhất</h2>
   {{#has_latest}}
@@ -323,6 +449,44 @@ summary { cursor: pointer; color: var(--link); }
 {{/layout}}
 
 """#,
+        "open-data.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>Dữ liệu mở</h1>
+<p class="lede">Toàn bộ số liệu trên trang được công bố dưới dạng CSV (UTF-8) và JSON, kèm tệp mô tả <a href="/du-lieu/datapackage.json">datapackage.json</a> theo chuẩn Frictionless Table Schema. Giấy phép: Creative Commons Ghi công 4.0.{{#site.illustrative}} Số liệu hiện là số liệu minh họa.{{/site.illustrative}}</p>
+{{#has_datasets}}
+<h2>Các chỉ số đã tính</h2>
+<p>Mỗi dòng là một chỉ số của một đơn vị (trống: toàn quận), một lĩnh vực (trống: tất cả) và một kỳ, kèm tử số và mẫu số: <a href="/du-lieu/chi-so.csv">chi-so.csv</a> · <a href="/du-lieu/chi-so.json">chi-so.json</a>.</p>
+{{/has_datasets}}
+{{#datasets}}
+<section aria-labelledby="du-lieu-{{id}}">
+  <h2 id="du-lieu-{{id}}">{{title}}</h2>
+  <p>{{rows}} dòng, từ {{from}} đến {{to}}. Tải về: <a href="{{csv}}">{{id}}.csv</a> · <a href="{{json}}">{{id}}.json</a></p>
+  <details>
+    <summary>Các cột và cách tính</summary>
+    <div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+    <table class="figures">
+      <caption>Các cột của {{id}}.csv</caption>
+      <thead><tr><th scope="col">Cột</th><th scope="col">Ý nghĩa</th></tr></thead>
+      <tbody>
+        <tr><th scope="row"><code>unit</code></th><td>Mã đơn vị</td></tr>
+        <tr><th scope="row"><code>period</code></th><td>Kỳ báo cáo (YYYY-MM, YYYY-Qn hoặc YYYY)</td></tr>
+        {{#by_field}}<tr><th scope="row"><code>field</code></th><td>Mã lĩnh vực</td></tr>{{/by_field}}
+        {{#columns}}<tr><th scope="row"><code>{{key}}</code></th><td>{{title}}</td></tr>{{/columns}}
+      </tbody>
+    </table>
+    </div>
+    <ul>
+      {{#measures}}<li><strong>{{title}}</strong> (<code>{{id}}</code>) = {{formula}}</li>{{/measures}}
+    </ul>
+  </details>
+</section>
+{{/datasets}}
+{{^has_datasets}}<p>Chưa có bộ số liệu nào.</p>{{/has_datasets}}
+{{/content}}
+{{/layout}}
+
+"""#,
         "pager.mustache": #"""
 {{#pager}}
 <nav class="pager" aria-label="Phân trang">
@@ -349,6 +513,12 @@ summary { cursor: pointer; color: var(--link); }
   <li><a href="{{url}}">{{title}}</a><p>{{summary}}</p></li>
   {{/pages}}
 </ol>
+{{#progress_table}}
+<section aria-labelledby="tien-do">
+  <h2 id="tien-do">Tiến độ thực hiện các chỉ tiêu</h2>
+  {{> target-table}}
+</section>
+{{/progress_table}}
 {{/content}}
 {{/layout}}
 
@@ -372,6 +542,13 @@ summary { cursor: pointer; color: var(--link); }
 {{{body}}}
     </div>
     {{/plan}}
+    {{#progress_table}}
+    <section aria-labelledby="tien-do">
+      <h2 id="tien-do">Tiến độ thực hiện các chỉ tiêu</h2>
+      <p class="note">Giá trị tính từ số liệu các đơn vị công khai: cộng các số đếm rồi chia, làm tròn đến 0,1%.{{#site.illustrative}} Số liệu minh họa.{{/site.illustrative}}</p>
+      {{> target-table}}
+    </section>
+    {{/progress_table}}
   </article>
 </div>
 {{/content}}
@@ -394,6 +571,51 @@ Sitemap: {{sitemap_url}}
 </urlset>
 
 """#,
+        "statistics.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>{{page.title}}</h1>
+<p class="lede">Kết quả giải quyết hồ sơ thủ tục hành chính và các số liệu cải cách hành chính của toàn quận. Tỷ lệ được tính bằng cách cộng số hồ sơ của các đơn vị rồi chia, làm tròn đến 0,1%; mẫu số được ghi dưới từng tỷ lệ.{{#site.illustrative}} Số liệu minh họa.{{/site.illustrative}}</p>
+<nav class="period-nav" aria-label="Chọn kỳ báo cáo">
+  {{#span_groups}}
+  <h2 class="period-group">{{label}}</h2>
+  <ul class="chips">
+    {{#spans}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/spans}}
+  </ul>
+  {{/span_groups}}
+</nav>
+{{#fields_table}}
+<h2>Theo lĩnh vực</h2>
+{{> dossier-table}}
+{{/fields_table}}
+<h2>Xếp hạng đơn vị theo tỷ lệ giải quyết đúng hạn</h2>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<table class="figures">
+  <caption>Các đơn vị xếp theo tỷ lệ đúng hạn, {{span}}</caption>
+  <thead>
+    <tr><th scope="col" class="num">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="num">Đã giải quyết</th><th scope="col" class="num">Đúng hạn</th><th scope="col" class="num">Quá hạn</th><th scope="col" class="num">Trực tuyến</th><th scope="col" class="num">Đang quá hạn</th></tr>
+  </thead>
+  <tbody>
+  {{#ranking}}
+    <tr>
+      <td class="num">{{rank}}</td>
+      <th scope="row"><a href="{{url}}">{{name}}</a></th>
+      <td class="num">{{resolved}}</td>
+      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num">{{#late}}{{text}}{{/late}}</td>
+      <td class="num">{{#online}}{{text}}{{/online}}</td>
+      <td class="num">{{pending_overdue}}</td>
+    </tr>
+  {{/ranking}}
+  </tbody>
+</table>
+</div>
+<h2>Các bộ số liệu khác</h2>
+{{> dataset-summaries}}
+{{/content}}
+{{/layout}}
+
+"""#,
         "tags.mustache": #"""
 {{<layout}}
 {{$content}}
@@ -408,6 +630,49 @@ Sitemap: {{sitemap_url}}
 {{/layout}}
 
 """#,
+        "target-table.mustache": #"""
+<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<table class="figures">
+  <caption>{{caption}}</caption>
+  <thead>
+    <tr><th scope="col">Mục</th><th scope="col">Chỉ tiêu</th><th scope="col" class="num">Kết quả</th><th scope="col">Yêu cầu</th><th scope="col">Đánh giá</th></tr>
+  </thead>
+  <tbody>
+  {{#rows}}
+    <tr>
+      <td>{{clause}}</td>
+      <th scope="row">{{title}}{{#denominator}}<br><span class="note">Mẫu số: {{denominator}}</span>{{/denominator}}</th>
+      <td class="num">{{#value}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/value}}</td>
+      <td>{{threshold}}</td>
+      <td><span class="status {{status.class}}">{{status.label}}</span>{{#missed_parts}}<br><span class="note">{{name}}: {{value}}</span>{{/missed_parts}}{{#units_meeting}}<br><span class="note">Đơn vị đạt: {{units_meeting}}</span>{{/units_meeting}}</td>
+    </tr>
+  {{/rows}}
+  </tbody>
+</table>
+</div>
+
+"""#,
+        "trend.mustache": #"""
+<figure class="chart">
+  {{{svg}}}
+  <figcaption>{{title}}. {{note}}</figcaption>
+</figure>
+<details>
+  <summary>Bảng số liệu của biểu đồ</summary>
+  <div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+  <table class="figures">
+    <caption>{{title}}</caption>
+    <thead><tr><th scope="col">Tháng</th><th scope="col" class="num">Tỷ lệ đúng hạn</th><th scope="col" class="num">Đúng hạn / đã giải quyết</th></tr></thead>
+    <tbody>
+    {{#rows}}
+      <tr><th scope="row">{{label}}</th>{{#value}}<td class="num">{{text}}</td><td class="num">{{parts}}</td>{{/value}}</tr>
+    {{/rows}}
+    </tbody>
+  </table>
+  </div>
+</details>
+
+"""#,
         "unit.mustache": #"""
 {{<layout}}
 {{$content}}
@@ -420,7 +685,27 @@ Sitemap: {{sitemap_url}}
   {{/former_names}}
 </header>
 {{/unit}}
-{{$transparency}}{{/transparency}}
+{{#transparency}}
+<section class="transparency" aria-labelledby="cong-khai-so-lieu">
+  <h2 id="cong-khai-so-lieu">Công khai kết quả giải quyết thủ tục hành chính</h2>
+  {{#updated}}<p class="meta">Số liệu cập nhật đến: <strong>{{updated}}</strong>.{{#site.illustrative}} Số liệu minh họa.{{/site.illustrative}}</p>{{/updated}}
+  <ul class="chips">
+    {{#statuses}}<li><span class="status {{class}}">{{label}}</span> {{dataset}} ({{newest}})</li>{{/statuses}}
+  </ul>
+  {{#target_table}}
+  <h3>Kết quả so với chỉ tiêu của Kế hoạch</h3>
+  {{> target-table}}
+  {{/target_table}}
+  {{#dossier_tables}}
+  {{> dossier-table}}
+  {{/dossier_tables}}
+  {{#trend}}
+  <h3>Xu hướng theo tháng</h3>
+  {{> trend}}
+  {{/trend}}
+  {{> dataset-summaries}}
+</section>
+{{/transparency}}
 <section class="unit-news" aria-labelledby="tin-don-vi">
   <h2 id="tin-don-vi">Chuyên mục tuyên truyền cải cách hành chính</h2>
   <p class="count">{{article_count}} bài viết · <a href="{{feed_url}}">Nhận tin của đơn vị qua Atom</a></p>

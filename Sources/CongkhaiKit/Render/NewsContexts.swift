@@ -7,9 +7,15 @@ extension RenderEnvironment {
         let units = Unit.Kind.allCases.map { kind -> Context in
             ["label": kind.label, "units": content.units.filter { $0.kind == kind }.map { unitSummary($0) }]
         }
+        var extra: Context = ["latest": latest, "has_latest": !latest.isEmpty, "unit_groups": units,
+                              "unit_count": content.units.count]
+        let tiles = headlineTiles()
+        if !tiles.isEmpty {
+            extra["headline"] = ["tiles": tiles, "span": headlineSpan?.label ?? ""] as Context
+            if let trend = onTimeTrend(unit: nil, id: "xu-huong-quan") { extra["trend"] = trend }
+        }
         return pageContext(title: config.title, url: "/", description: "\(config.title): số liệu, kế hoạch và tin tức cải cách hành chính",
-                           extra: ["latest": latest, "has_latest": !latest.isEmpty, "unit_groups": units,
-                                   "unit_count": content.units.count])
+                           extra: extra)
     }
 
     func newsListContext(page: Int, url: String) -> Context {

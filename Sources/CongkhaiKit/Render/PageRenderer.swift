@@ -14,11 +14,21 @@ public struct PageRenderer: Sendable {
     public enum Failure: Error, Equatable { case missingTemplate(String) }
 
     public func render(_ page: PlannedPage) throws(Failure) -> Data {
-        if case .asset(let name) = page.kind { return theme.assets[name] ?? Data() }
+        switch page.kind {
+        case .asset(let name): return theme.assets[name] ?? Data()
+        case .datasetFile(let id, .csv): return Data(openData.datasetCSV(id).utf8)
+        case .datasetFile(let id, .json): return Data(openData.datasetJSON(id).utf8)
+        case .figuresFile(.csv): return Data(openData.figuresCSV().utf8)
+        case .figuresFile(.json): return Data(openData.figuresJSON().utf8)
+        case .dataPackage: return Data(openData.dataPackage().utf8)
+        default: break
+        }
         let (template, context) = templateAndContext(page)
         guard let text = theme.library.render(context, withTemplate: template) else { throw .missingTemplate(template) }
         return Data(text.utf8)
     }
+
+    var openData: OpenData { OpenData(figures: environment.figures, content: environment.content) }
 
     func templateAndContext(_ page: PlannedPage) -> (String, Context) {
         let env = environment
@@ -31,6 +41,11 @@ public struct PageRenderer: Sendable {
         case .tagIndex: return ("tags", env.tagIndexContext())
         case .unitIndex: return ("units", env.unitIndexContext())
         case .unit(let id): return ("unit", env.unitContext(id))
+        case .statisticsIndex: return ("statistics", env.statisticsIndexContext())
+        case .statistics(let span): return ("statistics", env.statisticsContext(span: span, url: page.url))
+        case .compliance: return ("compliance", env.complianceContext())
+        case .openData: return ("open-data", env.openDataContext())
+        case .datasetFile, .figuresFile, .dataPackage: return ("", [:])
         case .planIndex: return ("plan-index", env.planIndexContext())
         case .plan(let i): return ("plan", env.planContext(i))
         case .newsFeed: return ("feed.xml", env.newsFeedContext())

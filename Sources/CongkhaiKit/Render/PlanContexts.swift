@@ -3,7 +3,8 @@ extension RenderEnvironment {
     func planIndexContext() -> Context {
         let pages = content.planPages.map { ["title": $0.title, "url": $0.path, "summary": $0.summary] as Context }
         return pageContext(title: "Kế hoạch cải cách hành chính năm \(config.year)", url: "/ke-hoach/",
-                           breadcrumbs: [("Kế hoạch", "/ke-hoach/")], extra: ["pages": pages])
+                           breadcrumbs: [("Kế hoạch", "/ke-hoach/")],
+                           extra: ["pages": pages, "progress_table": progressTable()])
     }
 
     func planContext(_ index: Int) -> Context {
@@ -13,6 +14,16 @@ extension RenderEnvironment {
                            breadcrumbs: [("Kế hoạch", "/ke-hoach/"), (page.title, page.path)],
                            extra: ["plan": ["title": page.title, "summary": page.summary,
                                             "body": Markdown.html(page.body, allowRawHTML: config.allowRawHTML)] as Context,
-                                   "plan_pages": siblings])
+                                   "plan_pages": siblings,
+                                   "progress_table": page.section == "I" ? progressTable() : nil as Context?])
+    }
+}
+
+extension RenderEnvironment {
+    /// Section I's targets with the district's value and how many units meet each, or nil without targets.
+    func progressTable() -> Context? {
+        guard !figures.targets.isEmpty else { return nil }
+        return ["caption": "Tiến độ thực hiện các chỉ tiêu của mục I – toàn quận, \(headlineSpan?.label ?? "")",
+                "rows": planProgress()]
     }
 }

@@ -1,13 +1,15 @@
 /// What every page's data is built from: the content, the plan, and the build's own facts.
 public struct RenderEnvironment: Sendable {
     public var content: SiteContent
+    public var figures: SiteFigures
     public var plan: SitePlan
     public var buildDate: CalendarDay
     /// The sections shown in the main navigation: (label, URL).
     public var navigation: [(label: String, url: String)]
 
-    public init(content: SiteContent, plan: SitePlan, buildDate: CalendarDay) {
+    public init(content: SiteContent, figures: SiteFigures, plan: SitePlan, buildDate: CalendarDay) {
         self.content = content
+        self.figures = figures
         self.plan = plan
         self.buildDate = buildDate
         let urls = Set(plan.pages.map(\.url))

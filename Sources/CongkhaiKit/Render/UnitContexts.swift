@@ -24,11 +24,12 @@ extension RenderEnvironment {
         data["former_names"] = unit.renamed.isEmpty ? [] : formerNames(unit)
         let articles = plan.news.byUnit[id] ?? []
         let column = articles.prefix(config.newsPerPage).map { card($0) }
+        var extra: Context = ["unit": data, "articles": column, "has_articles": !column.isEmpty,
+                              "more_articles": articles.count > column.count,
+                              "article_count": articles.count, "feed_url": "\(url)feed.xml"]
+        if let transparency = transparency(id) { extra["transparency"] = transparency }
         return pageContext(title: name, url: url, description: "Công khai cải cách hành chính của \(name)",
-                           breadcrumbs: [("Đơn vị", "/don-vi/"), (unit.shortName(on: buildDate), url)],
-                           extra: ["unit": data, "articles": column, "has_articles": !column.isEmpty,
-                                   "more_articles": articles.count > column.count,
-                                   "article_count": articles.count, "feed_url": "\(url)feed.xml"])
+                           breadcrumbs: [("Đơn vị", "/don-vi/"), (unit.shortName(on: buildDate), url)], extra: extra)
     }
 
     /// The names a unit had before its latest one, with the days they applied.
@@ -41,5 +42,38 @@ extension RenderEnvironment {
             previous = (rename.name, rename.from)
         }
         return names
+    }
+}
+
+extension RenderEnvironment {
+    /// A unit's figures: targets, the dossier tables for its latest month and the year to date,
+    /// the monthly trend, its other datasets, and when it last published.
+    func transparency(_ id: String) -> Context? {
+        let publishes = figures.datasets.contains { $0.rowsByUnit[id] != nil }
+        guard publishes else { return nil }
+        var data: Context = [:]
+        let rows = targetRows(unit: id)
+        if !rows.isEmpty {
+            data["target_table"] = ["caption": "Các chỉ tiêu áp dụng cho đơn vị – \(headlineSpan?.label ?? "")", "rows": rows] as Context
+        }
+        if let dossiers = figures.dossiers, let newest = dossiers.newestPeriod(unit: id) {
+            let latest = Span(newest)
+            data["updated"] = latest.label
+            var tables: [Context] = []
+            if let table = dossierTable(unit: id, span: latest, caption: "Kỳ mới nhất: \(latest.label)") { tables.append(table) }
+            if let year = dossiers.yearSpan(latest.year), year != latest,
+               let table = dossierTable(unit: id, span: Span.year(latest.year, through: min(year.lastMonth, latest.lastMonth)),
+                                        caption: "Từ đầu năm: \(Span.year(latest.year, through: latest.lastMonth).label)") {
+                tables.append(table)
+            }
+            data["dossier_tables"] = tables
+            if let trend = onTimeTrend(unit: id, id: "xu-huong-\(id)") { data["trend"] = trend }
+        }
+        data["summaries"] = datasetSummaries(unit: id, span: nil)
+        data["statuses"] = figures.compliance.rows.first { $0.unit == id }?.statuses.map { status -> Context in
+            ["dataset": figures.dataset(status.dataset)?.schema.title ?? status.dataset, "label": status.state.label,
+             "class": "status-\(status.state.rawValue)", "newest": status.newest.map { Span($0).label } ?? "—"]
+        } ?? []
+        return data
     }
 }

@@ -46,6 +46,8 @@ public enum ContentValidator {
             planPages.append(page)
         }
         return SiteContent(config: loaded.config, units: loaded.units, fields: loaded.fields,
-                           articles: articles, planPages: planPages)
+                           articles: articles, planPages: planPages,
+                           tables: MetricsValidator.validate(loaded.tables, log: log),
+                           targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log))
     }
 }

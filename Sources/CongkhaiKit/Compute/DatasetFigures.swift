@@ -1,0 +1,103 @@
+/// Which fields a figure covers.
+public enum FieldSelection: Sendable, Hashable {
+    case all
+    case only(Set<String>)
+    case excluding(Set<String>)
+
+    public func includes(_ field: String?) -> Bool {
+        switch self {
+        case .all: return true
+        case .only(let ids): return field.map(ids.contains) ?? false
+        case .excluding(let ids): return field.map { !ids.contains($0) } ?? true
+        }
+    }
+}
+
+/// One dataset's rows, indexed for the questions pages ask: a unit's (or the district's) counts
+/// over a span, for some fields.
+public struct DatasetFigures: Sendable {
+    public let schema: DatasetSchema
+    /// Rows per unit, in period order.
+    public let rowsByUnit: [String: [MetricRow]]
+    /// Every span with data, oldest first: months, quarters, and each year to date.
+    public let spans: [Span]
+    private let latestColumns: [Int]
+
+    public init(_ table: MetricTable) {
+        schema = table.schema
+        var byUnit: [String: [MetricRow]] = [:]
+        for row in table.rows { byUnit[row.unit, default: []].append(row) }
+        for key in byUnit.keys { byUnit[key]!.sort { ($0.period, $0.field ?? "") < ($1.period, $1.field ?? "") } }
+        rowsByUnit = byUnit
+        latestColumns = table.schema.columns.indices.filter { table.schema.columns[$0].aggregation == .latest }
+
+        var spans = Set<Span>()
+        var lastMonthOfYear: [Int: Int] = [:]
+        for row in table.rows {
+            switch row.period {
+            case .month(let y, let m):
+                spans.insert(.month(y, m))
+                spans.insert(.quarter(y, (m - 1) / 3 + 1))
+                lastMonthOfYear[y] = max(lastMonthOfYear[y] ?? 0, m)
+            case .quarter(let y, let q):
+                spans.insert(.quarter(y, q))
+                lastMonthOfYear[y] = max(lastMonthOfYear[y] ?? 0, q * 3)
+            case .year(let y):
+                lastMonthOfYear[y] = max(lastMonthOfYear[y] ?? 0, 12)
+            }
+        }
+        for (year, last) in lastMonthOfYear { spans.insert(.year(year, through: last)) }
+        self.spans = spans.sorted()
+    }
+
+    public var units: [String] { rowsByUnit.keys.sorted() }
+
+    /// The newest span of each kind, e.g. the latest month.
+    public func latestSpan(_ kind: Span.Kind) -> Span? { spans.last { $0.kind == kind } }
+
+    /// The year-to-date span of `year`.
+    public func yearSpan(_ year: Int) -> Span? { spans.last { $0.kind == .year && $0.year == year } }
+
+    /// A unit's counts (nil: the whole district) over `span` for the selected fields.
+    public func counts(unit: String?, fields: FieldSelection = .all, span: Span) -> Counts {
+        var total = Counts(columns: schema.columns.count)
+        if let unit {
+            add(rowsByUnit[unit] ?? [], fields: fields, span: span, into: &total)
+        } else {
+            for rows in rowsByUnit.values { add(rows, fields: fields, span: span, into: &total) }
+        }
+        return total
+    }
+
+    private func add(_ rows: [MetricRow], fields: FieldSelection, span: Span, into total: inout Counts) {
+        if latestColumns.isEmpty {
+            for row in rows where span.contains(row.period) && fields.includes(row.field) { total.add(row) }
+            return
+        }
+        // Stocks (e.g. procedures offered online) take each unit × field's latest value in the span.
+        var latest: [String: MetricRow] = [:]
+        for row in rows where span.contains(row.period) && fields.includes(row.field) {
+            var flows = row
+            for i in latestColumns { flows.values[i] = nil }
+            total.add(flows)
+            latest[row.field ?? ""] = row  // rows are in period order
+        }
+        for row in latest.values {
+            for i in latestColumns { total.sums[i] += row.values[i] ?? 0 }
+        }
+    }
+
+    /// The measure's value for a unit (nil: the district) over a span.
+    public func value(_ measure: Measure, unit: String?, fields: FieldSelection = .all, span: Span) -> MeasureValue {
+        counts(unit: unit, fields: fields, span: span).value(of: measure, in: schema)
+    }
+
+    /// Fields a unit (nil: anyone) has figures for in a span, sorted by id.
+    public func fields(unit: String?, span: Span) -> [String] {
+        let rows = unit.map { rowsByUnit[$0] ?? [] } ?? rowsByUnit.values.flatMap { $0 }
+        return Set(rows.filter { span.contains($0.period) }.compactMap(\.field)).sorted()
+    }
+
+    /// The newest period a unit has figures for.
+    public func newestPeriod(unit: String) -> Period? { rowsByUnit[unit]?.last?.period }
+}

@@ -1,0 +1,29 @@
+/// The compute stage's output: every dataset indexed, the compliance facts, and the targets.
+public struct SiteFigures: Sendable {
+    public var datasets: [DatasetFigures]
+    public var compliance: ComplianceFacts
+    public var targets: [Target]
+    public var year: Int
+
+    public init(tables: [MetricTable], targets: [Target], content: SiteContent, buildDate: CalendarDay) {
+        datasets = tables.map(DatasetFigures.init)
+        compliance = ComplianceFacts(datasets: datasets, units: content.units, articles: content.articles,
+                                     config: content.config, buildDate: buildDate)
+        self.targets = targets
+        year = content.config.year
+    }
+
+    public func dataset(_ id: String) -> DatasetFigures? { datasets.first { $0.schema.id == id } }
+
+    /// The span targets are judged over by default: the plan year to date.
+    public func defaultSpan(for data: DatasetFigures) -> Span? {
+        data.yearSpan(year) ?? data.spans.last
+    }
+
+    /// Every span any dataset has figures for, newest first: the pages under `/thong-ke/`.
+    public var statisticsSpans: [Span] {
+        Array(Set(datasets.flatMap(\.spans))).sorted().reversed()
+    }
+
+    public var evaluator: TargetEvaluator { TargetEvaluator(figures: self) }
+}
