@@ -46,7 +46,7 @@ public struct ComplianceFacts: Sendable {
     public init(datasets: [DatasetFigures], units: [Unit], articles: [Article], config: SiteConfig, buildDate: CalendarDay) {
         var latest: [String: Span] = [:]
         for data in datasets {
-            if let span = data.spans.last(where: { $0.kind != .year }) ?? data.spans.last { latest[data.schema.id] = span }
+            if let period = data.latestPeriod { latest[data.schema.id] = Span(period) }
         }
         self.latest = latest
         let staleBefore = buildDate.adding(days: -config.staleAfterDays)

@@ -98,6 +98,9 @@ public struct DatasetFigures: Sendable {
         return Set(rows.filter { span.contains($0.period) }.compactMap(\.field)).sorted()
     }
 
+    /// The newest period anyone has figures for: the period the district reports on.
+    public var latestPeriod: Period? { rowsByUnit.values.compactMap { $0.last?.period }.max() }
+
     /// The newest period a unit has figures for.
     public func newestPeriod(unit: String) -> Period? { rowsByUnit[unit]?.last?.period }
 }

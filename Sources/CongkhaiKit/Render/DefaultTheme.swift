@@ -258,7 +258,7 @@ summary { cursor: pointer; color: var(--link); }
       <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/late}}</td>
       <td class="num">{{#online}}{{text}}{{/online}}</td>
       <td class="num">{{pending_overdue}}</td>
-      <td>{{#targets}}<span class="status {{status.class}}">{{status.label}}</span> <span class="note">{{indicator}} {{threshold}} ({{clause}})</span><br>{{/targets}}</td>
+      <td>{{#targets}}<span class="status {{status.class}}">{{status.label}}</span> <span class="note">{{clause}}: {{threshold}}</span><br>{{/targets}}</td>
     </tr>
   {{/rows}}
   </tbody>

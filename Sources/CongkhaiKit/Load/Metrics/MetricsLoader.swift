@@ -220,8 +220,9 @@ public enum MetricsLoader {
     /// A count: plain digits, spaces around allowed. Nothing else (no signs, separators or decimals).
     static func parseCount(_ text: String) -> Count {
         var utf8 = text.utf8[...]
-        while let b = utf8.first, b == 0x20 || b == 0x09 { utf8 = utf8.dropFirst() }
-        while let b = utf8.last, b == 0x20 || b == 0x09 { utf8 = utf8.dropLast() }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while let b = utf8.first, isSpace(b) { utf8 = utf8.dropFirst() }
+        while let b = utf8.last, isSpace(b) { utf8 = utf8.dropLast() }
         if utf8.isEmpty {
             // Other white space (a no-break space from a spreadsheet) counts as empty too.
             return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .empty : .notWhole(text)
@@ -237,7 +238,7 @@ public enum MetricsLoader {
             if value > maximumCount || utf8.count > 18 { return .tooLarge(String(Substring(utf8))) }
             return .value(value)
         }
-        let shown = String(Substring(utf8))
+        let shown = String(Substring(utf8)).replacingOccurrences(of: "\n", with: "\\n")
         if utf8.first == 0x2D, utf8.count > 1, utf8.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return .negative(shown)
         }
