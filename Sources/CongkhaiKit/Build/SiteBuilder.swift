@@ -60,6 +60,15 @@ public enum SiteBuilder {
                                     stageTimings: timings))
     }
 
+    /// Loads, validates and computes, then reports compliance and targets. Fails on content errors.
+    public static func report(_ options: BuildOptions) -> Result<(ComplianceReport, [Diagnostic]), BuildFailure> {
+        let log = DiagnosticLog()
+        guard let prepared = prepare(options, log: log), !log.hasErrors else { return .failure(BuildFailure(log.all)) }
+        let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets,
+                                  content: prepared.content, buildDate: options.buildDate)
+        return .success((ComplianceReport(content: prepared.content, figures: figures, buildDate: options.buildDate), log.all))
+    }
+
     struct Prepared {
         var content: SiteContent
         var theme: Theme
