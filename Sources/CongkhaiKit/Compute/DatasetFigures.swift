@@ -37,7 +37,6 @@ public struct DatasetFigures: Sendable {
             switch row.period {
             case .month(let y, let m):
                 spans.insert(.month(y, m))
-                spans.insert(.quarter(y, (m - 1) / 3 + 1))
                 lastMonthOfYear[y] = max(lastMonthOfYear[y] ?? 0, m)
             case .quarter(let y, let q):
                 spans.insert(.quarter(y, q))
@@ -46,7 +45,13 @@ public struct DatasetFigures: Sendable {
                 lastMonthOfYear[y] = max(lastMonthOfYear[y] ?? 0, 12)
             }
         }
-        for (year, last) in lastMonthOfYear { spans.insert(.year(year, through: last)) }
+        for (year, last) in lastMonthOfYear {
+            spans.insert(.year(year, through: last))
+            // Quarters that have ended in the data (a quarter in progress would read as a whole one).
+            for q in 1...4 where q * 3 <= last && spans.contains(where: { $0.year == year && $0.kind == .month && (q * 3 - 2...q * 3).contains($0.firstMonth) }) {
+                spans.insert(.quarter(year, q))
+            }
+        }
         self.spans = spans.sorted()
     }
 

@@ -18,7 +18,7 @@ import Testing
         #expect(document.records.count == 3)
         #expect(cells(document.records[1]) == ["x, y", "say \"hi\"", "two\nlines"])
         #expect(places(document.records[1]) == ["2:1", "2:8", "2:21"])
-        #expect(document.records[1].cells.allSatisfy(\.quoted))
+        #expect(document.records[1].cells.allSatisfy { $0.quoted })
         // The record after a cell with a line break starts on the line after it.
         #expect(document.records[2].line == 4)
         #expect(places(document.records[2]) == ["4:1", "4:3", "4:5"])

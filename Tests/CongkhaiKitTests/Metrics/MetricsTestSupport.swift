@@ -47,11 +47,11 @@ extension DiagnosticLog {
 }
 
 enum MetricsData {
-    static let units: [Unit] = [
-        Unit(id: "phuong-1", name: "Ủy ban nhân dân Phường 1", kind: .ward, short: "Phường 1"),
-        Unit(id: "phuong-3", name: "Ủy ban nhân dân Phường 3", kind: .ward, short: "Phường 3"),
-        Unit(id: "phong-noi-vu", name: "Phòng Nội vụ", kind: .agency, short: "Phòng Nội vụ"),
-        Unit(id: "phong-tu-phap", name: "Phòng Tư pháp", kind: .agency, short: "Phòng Tư pháp"),
+    static let units: [CongkhaiKit.Unit] = [
+        CongkhaiKit.Unit(id: "phuong-1", name: "Ủy ban nhân dân Phường 1", kind: .ward, short: "Phường 1"),
+        CongkhaiKit.Unit(id: "phuong-3", name: "Ủy ban nhân dân Phường 3", kind: .ward, short: "Phường 3"),
+        CongkhaiKit.Unit(id: "phong-noi-vu", name: "Phòng Nội vụ", kind: .agency, short: "Phòng Nội vụ"),
+        CongkhaiKit.Unit(id: "phong-tu-phap", name: "Phòng Tư pháp", kind: .agency, short: "Phòng Tư pháp"),
     ]
     static let fields: [Field] = [
         Field(id: "dat-dai", name: "Đất đai"),
@@ -70,8 +70,8 @@ enum MetricsData {
 
     /// A table from several files' texts.
     static func table(_ schema: DatasetSchema, _ files: [(String, String)], log: DiagnosticLog) -> MetricTable {
-        let rows = files.flatMap { rows($0.1, file: $0.0, schema: schema, log: log) }
-        return MetricTable(schema: schema, rows: MetricsLoader.sortedRows(rows), files: files.map(\.0).sorted())
+        let parsed = files.flatMap { rows($0.1, file: $0.0, schema: schema, log: log) }
+        return MetricTable(schema: schema, rows: MetricsLoader.sortedRows(parsed), files: files.map(\.0).sorted())
     }
 
     static func value(_ row: MetricRow, _ key: String, in schema: DatasetSchema = BuiltInDatasets.dossiers) -> Int? {
