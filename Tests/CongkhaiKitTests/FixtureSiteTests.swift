@@ -40,3 +40,21 @@ import Testing
         }
     }
 }
+
+/// `congkhai report` on the fixture site, compared whole with the committed text, JSON and markdown.
+@Suite struct ReportFixtureTests {
+    @Test(arguments: ComplianceReport.Format.allCases)
+    func reportMatchesExpected(_ format: ComplianceReport.Format) throws {
+        let folder = Repository.fixture("sites/basic")
+        let options = BuildOptions(contentPath: folder.appendingPathComponent("Content").path, templatesPath: nil,
+                                   outputPath: "unused", buildDate: FixtureSiteTests.buildDate)
+        guard case .success(let (report, _)) = SiteBuilder.report(options) else { Issue.record("report failed"); return }
+        let text = report.render(format)
+        let expected = folder.appendingPathComponent("expected-report.\(format.rawValue)")
+        if ProcessInfo.processInfo.environment["CONGKHAI_UPDATE_FIXTURES"] == "1" {
+            try text.write(to: expected, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(text == (try String(contentsOf: expected, encoding: .utf8)))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import CongkhaiKit
+
+/// Builds the district's real Content/ with the repository's Templates/, then checks that every
+/// page the site promises exists and that every internal link and asset resolves.
+@Suite struct RealContentTests {
+    @Test func goVapSiteBuildsAndEveryInternalLinkResolves() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-real-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path,
+                                   templatesPath: Repository.root.appendingPathComponent("Templates").path,
+                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20))
+        let report: BuildReport
+        switch SiteBuilder.build(options) {
+        case .success(let r): report = r
+        case .failure(let failure): Issue.record("build failed: \(failure.diagnostics.map(\.description))"); return
+        }
+        #expect(report.diagnostics.errors.isEmpty)
+        let files = Set(treeContents(output).keys)
+
+        // Pages SPEC promises.
+        var promised = ["index.html", "tin-tuc/index.html", "tin-tuc/feed.xml", "tin-tuc/the/index.html", "don-vi/index.html",
+                        "thong-ke/index.html", "thong-ke/2021/index.html", "thong-ke/2021-Q1/index.html", "thong-ke/2021-10/index.html",
+                        "ke-hoach/index.html", "cong-khai/index.html", "du-lieu/index.html", "du-lieu/datapackage.json",
+                        "du-lieu/dossiers.csv", "du-lieu/dossiers.json", "du-lieu/chi-so.csv",
+                        "sitemap.xml", "robots.txt", "404.html"]
+        promised += Category.all.map { "tin-tuc/chuyen-muc/\($0.id)/index.html" }
+        let units = try String(contentsOf: Repository.root.appendingPathComponent("Content/units.yml"), encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("- id: ") }.map { String($0.dropFirst(6)) }
+        #expect(units.count == 34)
+        promised += units.flatMap { ["don-vi/\($0)/index.html", "don-vi/\($0)/feed.xml"] }
+        for page in promised { #expect(files.contains(page), "missing \(page)") }
+
+        // Every href/src in every HTML page resolves to a file of the site.
+        var broken: [String] = []
+        let attribute = try NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+        for page in files where page.hasSuffix(".html") {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            for match in attribute.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let link = String(html[Range(match.range(at: 1), in: html)!])
+                guard !link.hasPrefix("http"), !link.hasPrefix("mailto:"), !link.hasPrefix("#") else { continue }
+                var path = link.split(separator: "#", maxSplits: 1).first.map(String.init) ?? link
+                if !path.hasPrefix("/") {
+                    path = "/" + (page as NSString).deletingLastPathComponent + "/" + path
+                }
+                var target = String(path.dropFirst())
+                if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                if !files.contains(target) { broken.append("\(page) → \(link)") }
+            }
+        }
+        #expect(broken.isEmpty, "broken internal links: \(broken.prefix(20))")
+    }
+}
