@@ -175,6 +175,9 @@ summary { cursor: pointer; color: var(--link); }
 .site-footer p { margin: .35rem 0; }
 .notice { border-left: 4px solid var(--warn); padding-left: .75rem; }
 @media print { .main-nav, .skip-link, .pager, .adjacent { display: none; } }
+.clause-progress { margin: -.25rem 0 1rem; padding: .4rem .75rem; background: var(--tint); border-left: 4px solid var(--line); border-radius: 0 var(--radius) var(--radius) 0; font-size: .95rem; }
+.clause-progress p { margin: 0; }
+table.compliance th[scope=row] { min-width: 12rem; }
 
 """#,
         "compliance.mustache": #"""
@@ -539,7 +542,17 @@ summary { cursor: pointer; color: var(--link); }
     {{#plan}}
     <h1>{{title}}</h1>
     <div class="prose">
-{{{body}}}
+{{#segments}}
+{{{html}}}
+{{#progress}}
+<aside class="clause-progress" aria-label="Tiến độ chỉ tiêu mục {{clause}}">
+  {{^measurable}}<p><span class="note">Mục tiêu định tính: không đo bằng số liệu của đơn vị.</span></p>{{/measurable}}
+  {{#measurable}}
+  <p><span class="status {{status.class}}">{{status.label}}</span> <strong>{{value.text}}</strong> <span class="note">{{#value.parts}}({{value.parts}}) {{/value.parts}}· yêu cầu {{threshold}} · toàn quận, {{span}}</span>{{#missed_parts}}<br><span class="note">Chưa đạt: {{name}} ({{value}})</span>{{/missed_parts}}</p>
+  {{/measurable}}
+</aside>
+{{/progress}}
+{{/segments}}
     </div>
     {{/plan}}
     {{#progress_table}}

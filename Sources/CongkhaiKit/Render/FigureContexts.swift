@@ -23,7 +23,7 @@ extension RenderEnvironment {
         var row: Context = [
             "id": result.target.id, "clause": result.target.clause, "title": result.target.title,
             "value": cell(result.value), "threshold": result.thresholdText, "status": statusContext(result.status),
-            "measurable": result.target.isMeasurable, "span": result.span?.label ?? "",
+            "measurable": result.target.isMeasurable, "span": result.span?.label ?? derivedSpanLabel(result.target),
         ]
         if let note = result.target.note { row["note"] = note }
         if let label = measure?.denominatorLabel, result.value.rate != nil { row["denominator"] = label }
@@ -34,6 +34,12 @@ extension RenderEnvironment {
             }
         }
         return row
+    }
+
+    /// Derived indicators are judged on the latest period (publishing) or the plan year (news column).
+    func derivedSpanLabel(_ target: Target) -> String {
+        guard let indicator = target.indicator, DerivedIndicators.isDerived(indicator) else { return "" }
+        return indicator.dataset == DerivedIndicators.news ? "năm \(config.year)" : "kỳ mới nhất"
     }
 
     func measure(of target: Target) -> Measure? {

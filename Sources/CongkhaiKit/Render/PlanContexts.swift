@@ -1,3 +1,5 @@
+import Foundation
+
 /// Data for the plan's pages under `/ke-hoach/`.
 extension RenderEnvironment {
     func planIndexContext() -> Context {
@@ -13,7 +15,8 @@ extension RenderEnvironment {
         return pageContext(title: page.title, url: page.path, description: page.summary,
                            breadcrumbs: [("Kế hoạch", "/ke-hoach/"), (page.title, page.path)],
                            extra: ["plan": ["title": page.title, "summary": page.summary,
-                                            "body": Markdown.html(page.body, allowRawHTML: config.allowRawHTML)] as Context,
+                                            "segments": segments(Markdown.html(page.body, allowRawHTML: config.allowRawHTML),
+                                                                 section: page.section)] as Context,
                                    "plan_pages": siblings,
                                    "progress_table": page.section == "I" ? progressTable() : nil as Context?])
     }
@@ -25,5 +28,34 @@ extension RenderEnvironment {
         guard !figures.targets.isEmpty else { return nil }
         return ["caption": "Tiến độ thực hiện các chỉ tiêu của mục I – toàn quận, \(headlineSpan?.label ?? "")",
                 "rows": planProgress()]
+    }
+}
+
+extension RenderEnvironment {
+    /// The plan's HTML cut after each clause that has targets (`<p><strong>5.1.</strong> …</p>`), so the
+    /// template can show the clause's progress right beside its text.
+    func segments(_ html: String, section: String?) -> [Context] {
+        guard let section else { return [["html": html]] }
+        let evaluator = figures.evaluator
+        var byClause: [String: [Context]] = [:]
+        for target in figures.targets where target.clause.hasPrefix(section + ".") {
+            let number = String(target.clause.dropFirst(section.count + 1))
+            byClause[number, default: []].append(targetRow(evaluator.evaluate(target), measure: measure(of: target)))
+        }
+        var segments: [Context] = []
+        var rest = Substring(html)
+        while let open = rest.range(of: "<p><strong>") {
+            let afterOpen = rest[open.upperBound...]
+            guard let closeStrong = afterOpen.range(of: "</strong>"), let endParagraph = afterOpen.range(of: "</p>") else { break }
+            let number = afterOpen[..<closeStrong.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            if let rows = byClause[number] {
+                segments.append(["html": String(rest[..<endParagraph.upperBound]), "progress": rows, "clause": "\(section).\(number)"])
+            } else {
+                segments.append(["html": String(rest[..<endParagraph.upperBound])])
+            }
+            rest = rest[endParagraph.upperBound...]
+        }
+        segments.append(["html": String(rest)])
+        return segments
     }
 }

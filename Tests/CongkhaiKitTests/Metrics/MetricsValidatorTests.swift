@@ -8,8 +8,9 @@ import Testing
     let counts = ",2,3,5,4,3,1,2,0"
 
     private func validate(_ schema: DatasetSchema, _ files: [(String, String)], log: DiagnosticLog) -> MetricTable {
-        let table = D.table(schema, files, log: log)
-        #expect(log.all.isEmpty, "the files themselves are well formed")
+        let loadLog = DiagnosticLog()
+        let table = D.table(schema, files, log: loadLog)
+        #expect(loadLog.all.isEmpty, "the files themselves are well formed")
         return MetricsValidator.validate([table], log: log)[0]
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CongkhaiKit
 
-@Suite struct DatasetDeclarationLoaderTests {
+@Suite struct MetricsDeclarationTests {
     private func parse(_ yaml: String, log: DiagnosticLog) -> DatasetDeclarations {
         DatasetDeclarationLoader.parse(yaml, file: "datasets.yml", unitIDs: MetricsData.units.map(\.id), log: log)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CongkhaiKit
 
-@Suite struct CSVReaderTests {
+@Suite struct MetricsCSVReaderTests {
     private func parse(_ text: String, log: DiagnosticLog = DiagnosticLog()) -> CSVDocument {
         CSVReader.parse(text, file: "a.csv", log: log)
     }
