@@ -101,6 +101,14 @@ import Testing
                 == "the columns of dossiers are unit, period, field, " + dossiers.columns.map(\.key).joined(separator: ", "))
     }
 
+    @Test func columnsWithoutAHeader() {
+        // Spreadsheets export empty columns past the table: ignored, unless something is in them.
+        let log = DiagnosticLog()
+        let rows = D.rows(D.dossiersHeader + ",,\nphuong-1,2021-03,ho-tich,2,3,5,4,3,1,2,0,,x\n", file: "a.csv", log: log)
+        #expect(log.headlines == ["a.csv:1:144: warning: column 13 has no header; its values are ignored"])
+        #expect(rows.count == 1)
+    }
+
     @Test func missingKeyColumns() {
         let log = DiagnosticLog()
         _ = D.rows("period,carried_over\n2021-03,1\n", file: "a.csv", log: log)
