@@ -17,12 +17,22 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
     var output = "Public"
 
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each stage's time.")
+    var verbose = false
+
     func run() throws {
         let options = try site.buildOptions(output: output)
         switch SiteBuilder.build(options) {
         case .success(let report):
             DiagnosticPrinter.print(report.diagnostics)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
+            if verbose {
+                for (stage, time) in report.stageTimings { print(String(format: "  %6.3f s  %@", time, stage)) }
+            }
+            if quiet { return }
             print("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
         case .failure(let failure):
             DiagnosticPrinter.print(failure.diagnostics)

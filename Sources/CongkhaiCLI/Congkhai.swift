@@ -11,7 +11,7 @@ struct Congkhai: ParsableCommand {
         the public HTML site into Public/. Start with `congkhai check`, then `congkhai build`.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -20,7 +20,8 @@ public enum ContentLoader {
         }
         let units = UnitsLoader.loadUnits(content, log: log)
         let fields = UnitsLoader.loadFields(content, log: log)
-        let schemas = BuiltInDatasets.all + DatasetDeclarationLoader.load(content, unitIDs: units.map(\.id), log: log)
+        let declarations = DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log)
+        let schemas = BuiltInDatasets.all + declarations.schemas
         return LoadedContent(
             config: SiteConfigLoader.load(content, log: log),
             units: units,
@@ -28,7 +29,8 @@ public enum ContentLoader {
             articles: ArticleLoader.loadAll(content, log: log),
             planPages: PlanLoader.loadAll(content, log: log),
             schemas: schemas,
-            tables: MetricsLoader.load(content, schemas: schemas, units: units, fields: fields, log: log),
+            tables: MetricsLoader.load(content, schemas: schemas, units: units, fields: fields,
+                                       textColumns: declarations.textColumns, log: log),
             targets: TargetsLoader.load(content, log: log))
     }
 }

@@ -34,14 +34,16 @@ public struct Theme: Sendable {
                 }
             }
         }
+        _ = HTMLEscaping.registered
         var library = MustacheLibrary()
         var origins: [String: String] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + source.text), named: name)
                 origins[name] = source.origin
             } catch let error as MustacheTemplate.ParserError {
-                log.error(SourceLocation(file: source.origin, line: error.context.lineNumber, column: error.context.columnNumber),
+                // The pragma line added above the template shifts every line by one.
+                log.error(SourceLocation(file: source.origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                           "template syntax: \(error.error)")
             } catch {
                 log.error(SourceLocation(file: source.origin), "template syntax: \(error)")

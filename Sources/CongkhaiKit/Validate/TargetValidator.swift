@@ -3,7 +3,7 @@ public enum TargetValidator {
     public static func validate(_ targets: [Target], schemas: [DatasetSchema], fields: [Field], log: DiagnosticLog) -> [Target] {
         let fieldIDs = Set(fields.map(\.id))
         let derived = DerivedIndicators.measures(datasets: schemas.map(\.id)).map(\.description)
-        let known = schemas.flatMap { schema in schema.measures.map { "\(schema.id).\($0.id)" } } + derived
+        let known = schemas.flatMap { schema in schema.measures.flatMap { ([$0.id] + $0.aliases).map { "\(schema.id).\($0)" } } } + derived
         return targets.filter { target in
             guard let indicator = target.indicator else { return true }
             var ok = true

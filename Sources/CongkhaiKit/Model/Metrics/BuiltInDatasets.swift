@@ -105,7 +105,8 @@ public enum BuiltInDatasets {
             ColumnSpec("level4", title: "Mức độ 4", aliases: ["Toàn trình", "Trực tuyến toàn trình"], aggregation: .latest),
         ],
         measures: [
-            Measure(id: "level34_count", title: "Số thủ tục cung cấp trực tuyến mức độ 3, 4", formula: .sum(["level3", "level4"])),
+            Measure(id: "level34_count", title: "Số thủ tục cung cấp trực tuyến mức độ 3, 4", formula: .sum(["level3", "level4"]),
+                    aliases: ["level3_level4"]),
             Measure(id: "level34_share", title: "Tỷ lệ thủ tục cung cấp trực tuyến mức độ 3, 4",
                     formula: .ratio(numerator: ["level3", "level4"], denominator: ["procedures_total"]),
                     denominatorLabel: "thủ tục hành chính thuộc thẩm quyền"),

@@ -52,7 +52,7 @@ public struct DatasetSchema: Sendable, Equatable {
     }
 
     public func columnIndex(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
-    public func measure(_ id: String) -> Measure? { measures.first { $0.id == id } }
+    public func measure(_ id: String) -> Measure? { measures.first { $0.id == id || $0.aliases.contains(id) } }
 }
 
 /// One count column: its English key, the titles it may have in a Vietnamese export, and how
@@ -102,9 +102,12 @@ public struct Measure: Sendable, Equatable {
     public var formula: Formula
     /// What the denominator counts, said on every page that shows the rate.
     public var denominatorLabel: String?
+    /// Other names targets may use for this measure.
+    public var aliases: [String]
 
-    public init(id: String, title: String, formula: Formula, denominatorLabel: String? = nil) {
+    public init(id: String, title: String, formula: Formula, denominatorLabel: String? = nil, aliases: [String] = []) {
         self.id = id
+        self.aliases = aliases
         self.title = title
         self.formula = formula
         self.denominatorLabel = denominatorLabel

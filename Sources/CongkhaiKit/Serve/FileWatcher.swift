@@ -1,0 +1,66 @@
+import Foundation
+
+/// Notices changes under a few folders by polling: each file's modification time and size, compared
+/// with the previous look. No kernel notification API, so it behaves the same on Linux and macOS
+/// and needs no dependency; a site's source folders are small enough to list every few hundred ms.
+///
+/// Hidden files and folders (editor swap files such as `.a.md.swp`) are ignored, as the loaders
+/// ignore them; so is anything under `excluding` (the preview's own output folder).
+public struct FileWatcher: Sendable {
+    /// What the watcher knows of one file.
+    public struct Stamp: Equatable, Sendable {
+        public var modified: Double
+        public var size: Int
+    }
+
+    /// The folders watched, each as the caller named it (`Content`) and where it is.
+    public let roots: [(name: String, url: URL)]
+    public let excluding: [URL]
+    private var known: [String: Stamp]
+
+    /// Starts watching: the first look is taken now, so only later changes are reported.
+    /// Changed files are reported under the names the roots were given: `Content/news/a.md`.
+    public init(roots: [String], excluding: [String] = []) {
+        self.roots = roots.map { name in
+            let trimmed = name.count > 1 && name.hasSuffix("/") ? String(name.dropLast()) : name
+            return (trimmed, URL(fileURLWithPath: name, isDirectory: true).standardizedFileURL)
+        }
+        self.excluding = excluding.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+        known = [:]
+        known = scan()
+    }
+
+    /// Looks again and returns the files added, changed or removed since the last look, sorted.
+    public mutating func poll() -> [String] {
+        let now = scan()
+        var changed: [String] = []
+        for (path, stamp) in now where known[path] != stamp { changed.append(path) }
+        for path in known.keys where now[path] == nil { changed.append(path) }
+        known = now
+        return changed.sorted()
+    }
+
+    /// Every visible regular file under the roots, with its stamp.
+    func scan() -> [String: Stamp] {
+        var files: [String: Stamp] = [:]
+        let excluded = excluding.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" }
+        let keys: [URLResourceKey] = [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]
+        for (name, root) in roots {
+            let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+            guard let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
+            for case let url as URL in enumerator {
+                let path = url.standardizedFileURL.path
+                guard path.hasPrefix(base) else { continue }
+                if excluded.contains(where: { path.hasPrefix($0) || path + "/" == $0 }) {
+                    enumerator.skipDescendants()
+                    continue
+                }
+                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+                files[name + "/" + path.dropFirst(base.count)] = Stamp(modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0,
+                                    size: values.fileSize ?? 0)
+            }
+        }
+        return files
+    }
+}
