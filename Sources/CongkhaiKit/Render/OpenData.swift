@@ -1,8 +1,27 @@
 /// The open-data files under `/du-lieu/`: every dataset as CSV and JSON, the computed figures,
 /// and a Frictionless `datapackage.json` describing them.
-struct OpenData {
+struct OpenData: Sendable {
     let figures: SiteFigures
     let content: SiteContent
+    /// The computed figures, made once for both chi-so.csv and chi-so.json.
+    private let lines = LazyLines()
+
+    init(figures: SiteFigures, content: SiteContent) {
+        self.figures = figures
+        self.content = content
+    }
+
+    final class LazyLines: @unchecked Sendable {
+        private var value: [FigureLine]?
+        private let lock = NSLock()
+        func get(_ make: () -> [FigureLine]) -> [FigureLine] {
+            lock.lock(); defer { lock.unlock() }
+            if let value { return value }
+            let made = make()
+            value = made
+            return made
+        }
+    }
 
     func keyColumns(_ schema: DatasetSchema) -> [String] { schema.byField ? ["unit", "period", "field"] : ["unit", "period"] }
 
@@ -41,12 +60,14 @@ struct OpenData {
     }
 
     /// One line per dataset × unit (empty: the district) × field (empty: all) × period × measure.
-    struct FigureLine {
+    struct FigureLine: Sendable {
         var dataset, unit, field, period, measure: String
         var numerator: Int?, denominator: Int?, value: String
     }
 
-    func figureLines() -> [FigureLine] {
+    func figureLines() -> [FigureLine] { lines.get(makeFigureLines) }
+
+    private func makeFigureLines() -> [FigureLine] {
         var lines: [FigureLine] = []
         for data in figures.datasets {
             let schema = data.schema

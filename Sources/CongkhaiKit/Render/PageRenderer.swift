@@ -6,9 +6,12 @@ public struct PageRenderer: Sendable {
     public let environment: RenderEnvironment
     public let theme: Theme
 
+    let openData: OpenData
+
     public init(environment: RenderEnvironment, theme: Theme) {
         self.environment = environment
         self.theme = theme
+        openData = OpenData(figures: environment.figures, content: environment.content)
     }
 
     public enum Failure: Error, Equatable { case missingTemplate(String) }
@@ -27,8 +30,6 @@ public struct PageRenderer: Sendable {
         guard let text = theme.library.render(context, withTemplate: template) else { throw .missingTemplate(template) }
         return Data(text.utf8)
     }
-
-    var openData: OpenData { OpenData(figures: environment.figures, content: environment.content) }
 
     func templateAndContext(_ page: PlannedPage) -> (String, Context) {
         let env = environment

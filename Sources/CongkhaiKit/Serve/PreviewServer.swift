@@ -173,13 +173,11 @@ public final class PreviewServer: @unchecked Sendable {
     /// Where a change becomes a new site in the output folder. Today every change rebuilds the whole
     /// site with `SiteBuilder.build`; an incremental builder replaces this body and may use
     /// `changedPaths` (the files added, changed or removed, as `Content/news/a.md`; empty for the
-    /// first build). It runs on a thread of its own, off the server's.
+    /// first build). It runs on a thread of its own, so the server keeps answering meanwhile.
     public func rebuild(changedPaths: [String]) async -> Result<BuildReport, BuildFailure> {
         let build = options.build
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: SiteBuilder.build(build))
-            }
+            Thread { continuation.resume(returning: SiteBuilder.build(build)) }.start()
         }
     }
 
