@@ -22,6 +22,9 @@ public struct DatasetFigures: Sendable {
     /// Every span with data, oldest first: months, quarters, and each year to date.
     public let spans: [Span]
     private let latestColumns: [Int]
+    /// District totals per span and field (`""` for rows without a field), summed in one pass:
+    /// the district's figures are asked for many times and would otherwise rescan every row.
+    private let districtTotals: [Span: [String: Counts]]
 
     public init(_ table: MetricTable) {
         schema = table.schema
@@ -53,6 +56,18 @@ public struct DatasetFigures: Sendable {
             }
         }
         self.spans = spans.sorted()
+
+        var totals: [Span: [String: Counts]] = [:]
+        if latestColumns.isEmpty {
+            let allSpans = self.spans
+            let columnCount = table.schema.columns.count
+            for row in table.rows {
+                for span in allSpans where span.contains(row.period) {
+                    totals[span, default: [:]][row.field ?? "", default: Counts(columns: columnCount)].add(row)
+                }
+            }
+        }
+        districtTotals = totals
     }
 
     public var units: [String] { rowsByUnit.keys.sorted() }
@@ -68,6 +83,10 @@ public struct DatasetFigures: Sendable {
         var total = Counts(columns: schema.columns.count)
         if let unit {
             add(rowsByUnit[unit] ?? [], fields: fields, span: span, into: &total)
+        } else if latestColumns.isEmpty {
+            for (field, counts) in districtTotals[span] ?? [:] where fields.includes(field.isEmpty ? nil : field) {
+                total.add(counts)
+            }
         } else {
             for rows in rowsByUnit.values { add(rows, fields: fields, span: span, into: &total) }
         }

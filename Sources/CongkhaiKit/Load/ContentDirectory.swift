@@ -19,21 +19,40 @@ public struct ContentDirectory: Sendable {
     }
 
     /// Files under `folder` with one of `extensions`, recursively, as sorted relative paths.
-    /// Hidden files and folders are skipped.
+    /// Hidden files and folders are skipped. Uses readdir's file types: no stat per file.
     public func files(under folder: String, extensions: Set<String>) -> [String] {
-        let root = url(folder)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         var found: [String] = []
-        let rootPath = root.standardizedFileURL.path
-        for case let file as URL in enumerator {
-            guard extensions.contains(file.pathExtension.lowercased()),
-                  (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = file.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            let tail = path.dropFirst(rootPath.count).drop { $0 == "/" }
-            found.append(folder.isEmpty ? String(tail) : "\(folder)/\(tail)")
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? url.path : url.path + "/" + relative
+            guard let dir = opendir(path) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    var info = stat()
+                    guard stat(url.path + "/" + child, &info) == 0 else { continue }
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) {
+                    walk(child)
+                } else if type == UInt8(DT_REG), let dot = name.lastIndex(of: "."),
+                          extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                    found.append(child)
+                }
+            }
         }
+        walk(folder)
         return found.sorted()
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

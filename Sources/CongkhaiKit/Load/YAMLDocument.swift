@@ -10,7 +10,9 @@ struct YAMLDocument {
     /// Parses `text`; on a syntax error reports YAML's own line and column and returns nil.
     static func parse(_ text: String, file: String, firstLine: Int = 1, log: DiagnosticLog) -> YAMLDocument? {
         do {
-            let root = try Yams.compose(yaml: text)
+            // The basic resolver keeps every scalar a string: loaders parse numbers, dates and booleans
+            // themselves (with located diagnostics), and skipping the regex-based tag resolution is faster.
+            let root = try Yams.compose(yaml: text, .basic)
             return YAMLDocument(root: root, file: file, lineOffset: firstLine - 1)
         } catch let error as YamlError {
             let (mark, message) = describe(error)

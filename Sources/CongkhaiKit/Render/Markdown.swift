@@ -15,6 +15,11 @@ public enum Markdown {
 
     /// The plain text of the first paragraph, for a summary when the front matter has none.
     public static func firstParagraphText(_ source: String, limit: Int = 300) -> String {
+        // The first paragraph lies near the top: parse a prefix cut at a line end, not the whole body.
+        var source = source
+        if source.utf8.count > 4096, let cut = source.utf8.dropFirst(4096).firstIndex(of: 0x0A) {
+            source = String(source[..<cut])
+        }
         let document = source.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
         guard let document else { return "" }
         defer { cmark_node_free(document) }
