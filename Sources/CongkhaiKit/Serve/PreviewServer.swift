@@ -162,7 +162,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
         for task in running { task.cancel() }
         hub.finishAll()
-        if let server { await server.stop(timeout: 1) }
+        if let server { await server.stop(timeout: 0.2) }
         for task in running { await task.value }
         emit.yield(.stopped)
         emit.finish()
@@ -257,13 +257,19 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func serveFile(_ path: String, for request: HTTPRequest) async -> HTTPResponse {
+        // Until this session has built the site, the folder may hold another run's (or another site's) pages.
+        if goodBuildsSoFar == 0 {
+            if case .rejected = files.resolve(path) {
+                return badPath(for: request)
+            }
+            return noSiteYet(for: request)
+        }
         // While a build swaps the new site in, the folder is briefly missing: wait for it (bounded).
         for _ in 0..<50 {
             let resolution = files.resolve(path)
             switch resolution {
             case .rejected:
-                return response(.badRequest, type: "text/plain; charset=utf-8",
-                                body: Data("400 bad request: the path leaves the site\n".utf8), for: request)
+                return badPath(for: request)
             case .redirect(let location):
                 return response(.found, type: "text/plain; charset=utf-8", body: Data(), for: request,
                                 extra: [.location: location])
@@ -274,11 +280,14 @@ public final class PreviewServer: @unchecked Sendable {
             case .notFound:
                 if siteExists { return notFound(for: request) }
             }
-            if !siteExists && goodBuildsSoFar == 0 { break }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        if !siteExists { return noSiteYet(for: request) }
         return notFound(for: request)
+    }
+
+    private func badPath(for request: HTTPRequest) -> HTTPResponse {
+        response(.badRequest, type: "text/plain; charset=utf-8",
+                 body: Data("400 bad request: the path leaves the site\n".utf8), for: request)
     }
 
     private var siteExists: Bool {
