@@ -345,7 +345,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
   {{#has_latest}}
   <ul class="cards">
   {{#latest}}
-  {{> article-card}}
+  {{{html}}}
   {{/latest}}
   </ul>
   <p><a class="more" href="/tin-tuc/">Xem tất cả tin tức →</a></p>
@@ -443,7 +443,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 {{^empty}}
 <ul class="cards">
 {{#articles}}
-{{> article-card}}
+{{{html}}}
 {{/articles}}
 </ul>
 {{/empty}}
@@ -725,7 +725,7 @@ Sitemap: {{sitemap_url}}
   {{#has_articles}}
   <ul class="cards">
   {{#articles}}
-  {{> article-card}}
+  {{{html}}}
   {{/articles}}
   </ul>
   {{/has_articles}}

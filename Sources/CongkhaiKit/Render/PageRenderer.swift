@@ -12,6 +12,8 @@ public struct PageRenderer: Sendable {
         self.environment = environment
         self.theme = theme
         openData = OpenData(figures: environment.figures, content: environment.content)
+        let library = theme.library
+        environment.fragments.render = { name, data in library.render(TemplateObject.wrap(data), withTemplate: name) ?? "" }
     }
 
     public enum Failure: Error, Equatable { case missingTemplate(String) }
@@ -27,7 +29,9 @@ public struct PageRenderer: Sendable {
         default: break
         }
         let (template, context) = templateAndContext(page)
-        guard let text = theme.library.render(context, withTemplate: template) else { throw .missingTemplate(template) }
+        guard let text = theme.library.render(TemplateObject.wrap(context), withTemplate: template) else {
+            throw .missingTemplate(template)
+        }
         return Data(text.utf8)
     }
 

@@ -6,12 +6,14 @@ public struct RenderEnvironment: Sendable {
     public var buildDate: CalendarDay
     /// The sections shown in the main navigation: (label, URL).
     public var navigation: [(label: String, url: String)]
+    let fragments: FragmentCache
 
     public init(content: SiteContent, figures: SiteFigures, plan: SitePlan, buildDate: CalendarDay) {
         self.content = content
         self.figures = figures
         self.plan = plan
         self.buildDate = buildDate
+        fragments = FragmentCache(articleCount: content.articles.count)
         let urls = Set(plan.pages.map(\.url))
         navigation = [
             ("Trang chủ", "/"), ("Tin tức", "/tin-tuc/"), ("Đơn vị", "/don-vi/"), ("Thống kê", "/thong-ke/"),
@@ -60,8 +62,14 @@ extension RenderEnvironment {
         return ["id": unit.id, "name": unit.name(on: day), "short": unit.shortName(on: day), "url": "/don-vi/\(unit.id)/"]
     }
 
-    /// An article as list pages show it.
+    /// An article as list pages show it, with `html`: its `article-card` template rendered once.
     func card(_ index: Int) -> Context {
+        var data = cardData(index)
+        data["html"] = fragments.card(index) { cardData(index) }
+        return data
+    }
+
+    func cardData(_ index: Int) -> Context {
         let article = content.articles[index]
         let day = article.date.vietnamDay
         var card: Context = [

@@ -1,0 +1,24 @@
+import Mustache
+
+/// Template data as Mustache sees it. Contexts are built as `[String: Any]` literals for
+/// readability, then wrapped: Mustache looks a name up by casting every object on its stack to
+/// `MustacheParent`, and that cast is several times cheaper on a final class than on a generic
+/// Dictionary with a conditional conformance (a fifth of all rendering work, callgrind, preset S).
+final class TemplateObject: MustacheParent, @unchecked Sendable {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) { self.values = values }
+
+    func child(named name: String) -> Any? { values[name] }
+
+    /// Wraps nested dictionaries and arrays, leaving strings, numbers and booleans as they are.
+    static func wrap(_ value: Any) -> Any {
+        switch value {
+        case let string as String: return string
+        case let dictionary as [String: Any]: return TemplateObject(dictionary.mapValues(wrap))
+        case let array as [[String: Any]]: return array.map { TemplateObject($0.mapValues(wrap)) }
+        case let array as [Any]: return array.map(wrap)
+        default: return value
+        }
+    }
+}
