@@ -17,6 +17,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
     var output = "Public"
 
+    @Option(name: .customLong("unit"), help: ArgumentHelp("Build only this unit's pages: its transparency page, feed and articles (repeatable).", valueName: "id"))
+    var units: [String] = []
+
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
 
@@ -24,8 +27,12 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let options = try site.buildOptions(output: output)
-        switch SiteBuilder.build(options) {
+        var options = try site.buildOptions(output: output)
+        options.units = units
+        let progress = ProgressLine(quiet: quiet)
+        let result = SiteBuilder.build(options) { progress.update($0) }
+        progress.finish()
+        switch result {
         case .success(let report):
             DiagnosticPrinter.print(report.diagnostics)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }

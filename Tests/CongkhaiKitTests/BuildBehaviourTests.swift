@@ -113,3 +113,30 @@ import Testing
         #expect(site.read("Public/tin-tuc/sau/index.html")?.contains(">Văn phòng UBND quận<") == true)
     }
 }
+
+@Suite struct UnitBuildTests {
+    @Test func unitOutputEqualsTheUnitsPagesOfAFullBuild() throws {
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Content/news/b.md": TestSite.article("Phường 1 một", date: "2021-04-01", extra: "unit: phuong-1\ntags: [\"một cửa\"]\n"),
+            "Content/news/c.md": TestSite.article("Phường 1 hai", date: "2021-05-01", extra: "unit: phuong-1\n"),
+            "Content/news/d.md": TestSite.article("Văn phòng", date: "2021-06-01", extra: "unit: van-phong\n"),
+        ]) { $1 })
+        guard try site.expectSuccess(site.build(output: "full")) else { return }
+        var options = site.options(output: "unit")
+        options.units = ["phuong-1"]
+        guard try site.expectSuccess(SiteBuilder.build(options)) else { return }
+        let full = treeContents(site.root.appendingPathComponent("full"))
+        let unit = treeContents(site.root.appendingPathComponent("unit"))
+        #expect(Set(unit.keys) == ["don-vi/phuong-1/index.html", "don-vi/phuong-1/feed.xml", "tin-tuc/phuong-1-mot/index.html",
+                                   "tin-tuc/phuong-1-hai/index.html", "404.html", "assets/style.css", "assets/icon.svg"])
+        for (path, data) in unit { #expect(full[path] == data, "\(path) differs from the full build") }
+    }
+
+    @Test func unknownUnitIsAnError() throws {
+        let site = try TestSite()
+        var options = site.options()
+        options.units = ["phuong-2"]
+        guard case .failure(let failure) = SiteBuilder.build(options) else { Issue.record("expected a failure"); return }
+        #expect(failure.diagnostics.map(\.description) == ["--unit:1:1: error: unknown unit \"phuong-2\"\n    note: did you mean \"phuong-1\"?"])
+    }
+}

@@ -7,9 +7,12 @@ public struct BuildOptions: Sendable {
     public var buildDate: CalendarDay
     /// Warnings fail the build too.
     public var strict: Bool
+    /// Build only these units' pages (their transparency page, feed and articles); empty: the whole site.
+    public var units: [String]
 
     public init(contentPath: String = "Content", templatesPath: String? = "Templates", outputPath: String = "Public",
-                includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false) {
+                includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false, units: [String] = []) {
+        self.units = units
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath

@@ -3,8 +3,8 @@ import Foundation
 /// The pipeline: load → validate → compute → plan pages → render → write. Each stage is a folder of its own;
 /// data flows one way, and every stage reports problems as `Diagnostic`s rather than printing.
 public enum SiteBuilder {
-    /// Called with a stage's name as it starts, for progress display.
-    public typealias Progress = @Sendable (String) -> Void
+    /// Called as the build goes, for a progress display: the library itself never prints.
+    public typealias Progress = @Sendable (BuildProgress) -> Void
 
     /// Validates everything and writes nothing.
     public static func check(_ options: BuildOptions) -> [Diagnostic] {
@@ -18,7 +18,7 @@ public enum SiteBuilder {
         let log = DiagnosticLog()
         var timings: [(String, Double)] = []
         func timed<T>(_ stage: String, _ work: () -> T) -> T {
-            progress(stage)
+            progress(.stage(stage))
             let start = DispatchTime.now().uptimeNanoseconds
             let result = work()
             timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
@@ -33,7 +33,16 @@ public enum SiteBuilder {
             SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
                         buildDate: options.buildDate)
         }
-        let plan = timed("plan pages") { PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()) }
+        var plan = timed("plan pages") { PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()) }
+        if !options.units.isEmpty {
+            let known = Set(prepared.content.units.map(\.id))
+            for id in options.units where !known.contains(id) {
+                let hint = Spelling.closest(to: id, among: Array(known).sorted(), maxDistance: 3).map { "did you mean \"\($0)\"?" }
+                log.error(SourceLocation(file: "--unit"), "unknown unit \"\(id)\"", hint: hint ?? "unit ids are listed in units.yml")
+            }
+            if log.hasErrors { return .failure(BuildFailure(log.all)) }
+            plan = plan.restricted(to: Set(options.units), content: prepared.content)
+        }
         let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
 
@@ -45,7 +54,7 @@ public enum SiteBuilder {
             return .failure(BuildFailure(log.all))
         }
         let bytes = timed("render and write \(plan.pages.count) pages") {
-            renderAndWrite(plan.pages, renderer: renderer, writer: writer, log: log)
+            renderAndWrite(plan.pages, renderer: renderer, writer: writer, log: log, progress: progress)
         }
         guard !log.hasErrors else {
             writer.discard()
@@ -86,7 +95,7 @@ public enum SiteBuilder {
     /// Renders pages on all cores and writes each as soon as it is rendered, so the site's HTML is
     /// never held in memory at once.
     static func renderAndWrite(_ pages: [PlannedPage], renderer: PageRenderer, writer: OutputWriter,
-                               log: DiagnosticLog) -> Int {
+                               log: DiagnosticLog, progress: Progress = { _ in }) -> Int {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(1, min(64, pages.count / (workers * 8) + 1))
         let chunks = (pages.count + chunk - 1) / chunk
@@ -109,15 +118,29 @@ public enum SiteBuilder {
                     log.error(SourceLocation(file: page.path.relative), "\(error)")
                 }
             }
-            totals.add(bytes)
+            let done = totals.add(bytes, pages: min(pages.count, (c + 1) * chunk) - c * chunk)
+            progress(.pages(done: done, total: pages.count))
         }
         return totals.value
     }
 }
 
+/// What a progress display is told.
+public enum BuildProgress: Sendable, Equatable {
+    case stage(String)
+    case pages(done: Int, total: Int)
+}
+
 final class ByteCounter: @unchecked Sendable {
     private var total = 0
+    private var pages = 0
     private let lock = NSLock()
-    func add(_ n: Int) { lock.lock(); total += n; lock.unlock() }
+    /// Adds a finished chunk; returns the pages finished so far.
+    func add(_ n: Int, pages done: Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        total += n
+        pages += done
+        return pages
+    }
     var value: Int { lock.lock(); defer { lock.unlock() }; return total }
 }

@@ -62,3 +62,20 @@ public enum PagePlanner {
         return SitePlan(pages: pages, news: news)
     }
 }
+
+extension SitePlan {
+    /// Only the pages of `units`: each unit's page and feed, its articles, and the theme's assets
+    /// and 404 page, exactly as a full build writes them (for a unit that publishes on its own site).
+    public func restricted(to units: Set<String>, content: SiteContent) -> SitePlan {
+        var plan = self
+        plan.pages = pages.filter { page in
+            switch page.kind {
+            case .unit(let id), .unitFeed(let id): return units.contains(id)
+            case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
+            case .asset, .notFound: return true
+            default: return false
+            }
+        }
+        return plan
+    }
+}
