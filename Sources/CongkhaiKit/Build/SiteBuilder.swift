@@ -33,7 +33,7 @@ public enum SiteBuilder {
             SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
                         buildDate: options.buildDate)
         }
-        var plan = timed("plan pages") { PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()) }
+        let plan = timed("plan pages") { PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()) }
         if !options.units.isEmpty {
             let known = Set(prepared.content.units.map(\.id))
             for id in options.units where !known.contains(id) {
@@ -41,8 +41,9 @@ public enum SiteBuilder {
                 log.error(SourceLocation(file: "--unit"), "unknown unit \"\(id)\"", hint: hint ?? "unit ids are listed in units.yml")
             }
             if log.hasErrors { return .failure(BuildFailure(log.all)) }
-            plan = plan.restricted(to: Set(options.units), content: prepared.content)
         }
+        // Pages of a --unit build are rendered against the whole site's plan, so they equal a full build's.
+        let pages = options.units.isEmpty ? plan.pages : plan.restricted(to: Set(options.units), content: prepared.content).pages
         let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
 
@@ -53,8 +54,8 @@ public enum SiteBuilder {
             log.error(SourceLocation(file: options.outputPath), error.description)
             return .failure(BuildFailure(log.all))
         }
-        let bytes = timed("render and write \(plan.pages.count) pages") {
-            renderAndWrite(plan.pages, renderer: renderer, writer: writer, log: log, progress: progress)
+        let bytes = timed("render and write \(pages.count) pages") {
+            renderAndWrite(pages, renderer: renderer, writer: writer, log: log, progress: progress)
         }
         guard !log.hasErrors else {
             writer.discard()
@@ -65,7 +66,7 @@ public enum SiteBuilder {
             log.error(SourceLocation(file: options.outputPath), failure.description)
             return .failure(BuildFailure(log.all))
         }
-        return .success(BuildReport(diagnostics: log.all, pagesWritten: plan.pages.count, bytesWritten: bytes,
+        return .success(BuildReport(diagnostics: log.all, pagesWritten: pages.count, bytesWritten: bytes,
                                     stageTimings: timings))
     }
 
