@@ -15,7 +15,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         // The default theme alone (no site templates), so the fixture also pins the compiled-in theme.
         let options = BuildOptions(contentPath: folder.appendingPathComponent("Content").path, templatesPath: nil,
-                                   outputPath: output.path, buildDate: Self.buildDate)
+                                   outputPath: output.path, buildDate: Self.buildDate, useCache: false)
         guard case .success = SiteBuilder.build(options) else { Issue.record("fixture \(name) failed to build"); return }
         let built = treeContents(output)
         let expectedFolder = folder.appendingPathComponent("expected")
@@ -47,7 +47,7 @@ import Testing
     func reportMatchesExpected(_ format: ComplianceReport.Format) throws {
         let folder = Repository.fixture("sites/basic")
         let options = BuildOptions(contentPath: folder.appendingPathComponent("Content").path, templatesPath: nil,
-                                   outputPath: "unused", buildDate: FixtureSiteTests.buildDate)
+                                   outputPath: "unused", buildDate: FixtureSiteTests.buildDate, useCache: false)
         guard case .success(let (report, _)) = SiteBuilder.report(options) else { Issue.record("report failed"); return }
         let text = report.render(format)
         let expected = folder.appendingPathComponent("expected-report.\(format.rawValue)")

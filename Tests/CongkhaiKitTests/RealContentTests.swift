@@ -10,7 +10,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path,
                                    templatesPath: Repository.root.appendingPathComponent("Templates").path,
-                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20))
+                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
         let report: BuildReport
         switch SiteBuilder.build(options) {
         case .success(let r): report = r

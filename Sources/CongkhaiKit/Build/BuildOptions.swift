@@ -9,10 +9,15 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Build only these units' pages (their transparency page, feed and articles); empty: the whole site.
     public var units: [String]
+    /// Reuse the last build's cache (beside the output) to rewrite only what changed.
+    public var useCache: Bool
+    /// Where the cache lives; nil: `.congkhai-cache` in the working folder.
+    public var cacheDirectory: String?
 
     public init(contentPath: String = "Content", templatesPath: String? = "Templates", outputPath: String = "Public",
-                includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false, units: [String] = []) {
+                includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false, units: [String] = [], useCache: Bool = true) {
         self.units = units
+        self.useCache = useCache
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath

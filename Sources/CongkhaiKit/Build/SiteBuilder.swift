@@ -25,7 +25,23 @@ public enum SiteBuilder {
             return result
         }
 
-        guard let prepared = timed("load and validate", { prepare(options, log: log) }),
+        let contentDirectory = ContentDirectory(path: options.contentPath)
+        let inventory = timed("scan sources") { SourceInventory.scan(content: contentDirectory, templates: options.templatesPath) }
+        let cacheURL = BuildCache.location(forOutput: options.outputPath, directory: options.cacheDirectory)
+        let cache = options.useCache ? timed("read cache") {
+            BuildCache.read(from: cacheURL, optionsDigest: optionsDigest(options), schemas: declaredSchemas(contentDirectory))
+        } : nil
+        let metricsDigest = inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/units.yml", "content/fields.yml"])
+        var reuse = LoadReuse()
+        if let cache {
+            reuse.article = { path in
+                let key = "content/" + path
+                return cache.inventory.stamps[key] == inventory.stamps[key] ? cache.articles[path] : nil
+            }
+            if cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 { reuse.tables = cache.tables }
+        }
+
+        guard let prepared = timed("load and validate", { prepare(options, log: log, reuse: reuse) }),
               !log.hasErrors, !(options.strict && !log.all.isEmpty) else {
             return .failure(BuildFailure(log.all))
         }
@@ -46,6 +62,27 @@ public enum SiteBuilder {
         let pages = options.units.isEmpty ? plan.pages : plan.restricted(to: Set(options.units), content: prepared.content).pages
         let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
+        let fingerprints = timed("fingerprint pages") {
+            let printer = PageFingerprints(environment: environment, theme: prepared.theme, inventory: inventory, options: options)
+            return pages.map { printer.fingerprint($0, renderer: renderer) }
+        }
+        func newCache(sizes: [String: BuildCache.PageRecord]) -> BuildCache {
+            let articles = prepared.loaded.articlesByPath.filter { prepared.loaded.cleanArticlePaths.contains($0.key) }
+            return BuildCache(optionsDigest: optionsDigest(options), inventory: inventory, articles: articles,
+                              metricsDigest: prepared.loaded.metricsClean ? metricsDigest : 0,
+                              tables: prepared.loaded.metricsClean ? prepared.content.tables : [], pages: sizes)
+        }
+
+        // Incremental: rewrite only the pages whose fingerprint changed, in place, one atomic rename each.
+        if let cache, var update = IncrementalUpdate.plan(pages: pages, fingerprints: fingerprints, cache: cache, output: options.outputPath) {
+            let written = timed("render and write \(update.changed.count) changed pages") {
+                update.apply(renderer: renderer, log: log)
+            }
+            guard let records = written else { return .failure(BuildFailure(log.all)) }
+            if options.useCache { timed("write cache") { try? newCache(sizes: records).write(to: cacheURL) } }
+            return .success(BuildReport(diagnostics: log.all, pagesWritten: update.changed.count,
+                                        bytesWritten: update.bytesWritten, stageTimings: timings))
+        }
 
         let writer: OutputWriter
         do {
@@ -54,7 +91,7 @@ public enum SiteBuilder {
             log.error(SourceLocation(file: options.outputPath), error.description)
             return .failure(BuildFailure(log.all))
         }
-        let bytes = timed("render and write \(pages.count) pages") {
+        let sizes = timed("render and write \(pages.count) pages") {
             renderAndWrite(pages, renderer: renderer, writer: writer, log: log, progress: progress)
         }
         guard !log.hasErrors else {
@@ -66,8 +103,30 @@ public enum SiteBuilder {
             log.error(SourceLocation(file: options.outputPath), failure.description)
             return .failure(BuildFailure(log.all))
         }
-        return .success(BuildReport(diagnostics: log.all, pagesWritten: pages.count, bytesWritten: bytes,
+        if options.useCache {
+            var records: [String: BuildCache.PageRecord] = [:]
+            for (i, page) in pages.enumerated() { records[page.path.relative] = .init(fingerprint: fingerprints[i], size: sizes[i]) }
+            timed("write cache") { try? newCache(sizes: records).write(to: cacheURL) }
+        }
+        return .success(BuildReport(diagnostics: log.all, pagesWritten: pages.count, bytesWritten: sizes.reduce(0, +),
                                     stageTimings: timings))
+    }
+
+    /// The options that change output; a cache made with others is not used.
+    static func optionsDigest(_ options: BuildOptions) -> UInt64 {
+        var h = StableHasher()
+        h.combine(URL(fileURLWithPath: options.contentPath).standardizedFileURL.path)
+        h.combine(options.templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "")
+        h.combine(options.includeDrafts)
+        h.combine(options.buildDate.description)
+        for unit in options.units.sorted() { h.combine(unit) }
+        h.combine(String(describing: BuildCache.formatVersion))
+        return h.value
+    }
+
+    /// Declared dataset schemas, read quietly: needed to decode cached metric rows.
+    static func declaredSchemas(_ content: ContentDirectory) -> [DatasetSchema] {
+        BuiltInDatasets.all + DatasetDeclarationLoader.load(content, unitIDs: [], log: DiagnosticLog())
     }
 
     /// Loads, validates and computes, then reports compliance and targets. Fails on content errors.
@@ -80,33 +139,39 @@ public enum SiteBuilder {
     }
 
     struct Prepared {
+        var loaded: LoadedContent
         var content: SiteContent
         var theme: Theme
     }
 
     /// Load and validate content, and parse the theme: everything `check` covers.
-    static func prepare(_ options: BuildOptions, log: DiagnosticLog) -> Prepared? {
+    static func prepare(_ options: BuildOptions, log: DiagnosticLog, reuse: LoadReuse = LoadReuse()) -> Prepared? {
         let directory = ContentDirectory(path: options.contentPath)
-        let loaded = ContentLoader.load(directory, log: log)
+        let loaded = ContentLoader.load(directory, log: log, reuse: reuse)
         let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, log: log)
         let theme = Theme.load(directory: options.templatesPath, log: log)
-        return Prepared(content: content, theme: theme)
+        return Prepared(loaded: loaded, content: content, theme: theme)
     }
 
     /// Renders pages on all cores and writes each as soon as it is rendered, so the site's HTML is
     /// never held in memory at once.
     static func renderAndWrite(_ pages: [PlannedPage], renderer: PageRenderer, writer: OutputWriter,
-                               log: DiagnosticLog, progress: Progress = { _ in }) -> Int {
+                               log: DiagnosticLog, progress: Progress = { _ in }) -> [Int] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(1, min(64, pages.count / (workers * 8) + 1))
         let chunks = (pages.count + chunk - 1) / chunk
         let totals = ByteCounter()
+        var sizes = [Int](repeating: 0, count: pages.count)
+        sizes.withUnsafeMutableBufferPointer { buffer in
+        let slots = UnsafeSendable(buffer)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var bytes = 0
-            for page in pages[(c * chunk)..<min(pages.count, (c + 1) * chunk)] {
+            for index in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
+                let page = pages[index]
                 do {
                     let data = try renderer.render(page)
                     try writer.write(data, to: page.path)
+                    slots.value[index] = data.count
                     bytes += data.count
                 } catch let failure as PageRenderer.Failure {
                     if case .missingTemplate(let name) = failure {
@@ -122,7 +187,8 @@ public enum SiteBuilder {
             let done = totals.add(bytes, pages: min(pages.count, (c + 1) * chunk) - c * chunk)
             progress(.pages(done: done, total: pages.count))
         }
-        return totals.value
+        }
+        return sizes
     }
 }
 

@@ -4,16 +4,35 @@ import Foundation
 enum ArticleLoader {
     static let keys = ["title", "date", "unit", "category", "tags", "summary", "slug", "draft"]
 
-    static func loadAll(_ content: ContentDirectory, log: DiagnosticLog) -> [Article] {
+    /// Loads every article; `reuse` gives the cached article of a file that has not changed.
+    /// Returns the articles by content-relative path, and the paths that loaded without any diagnostic
+    /// (only those may be cached: a cached file would not repeat its warnings).
+    static func loadAll(_ content: ContentDirectory, log: DiagnosticLog,
+                        reuse: @Sendable (String) -> Article? = { _ in nil }) -> (articles: [String: Article], clean: Set<String>) {
         let files = content.files(under: "news", extensions: ["md", "markdown"])
-        var results = [Article?](repeating: nil, count: files.count)
+        var results = [(Article?, Bool)](repeating: (nil, false), count: files.count)
         results.withUnsafeMutableBufferPointer { slots in
             let slots = UnsafeSendable(slots)
             DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                slots.value[i] = load(files[i], content: content, log: log)
+                if let cached = reuse(files[i]) {
+                    slots.value[i] = (cached, true)
+                    return
+                }
+                let local = DiagnosticLog()
+                slots.value[i] = (load(files[i], content: content, log: local), true)
+                let found = local.all
+                if !found.isEmpty {
+                    log.add(contentsOf: found)
+                    slots.value[i].1 = false
+                }
             }
         }
-        return results.compactMap { $0 }
+        var articles: [String: Article] = [:], clean = Set<String>()
+        for (i, (article, isClean)) in results.enumerated() {
+            if let article { articles[files[i]] = article }
+            if isClean { clean.insert(files[i]) }
+        }
+        return (articles, clean)
     }
 
     static func load(_ relative: String, content: ContentDirectory, log: DiagnosticLog) -> Article? {
@@ -74,7 +93,8 @@ enum ArticleLoader {
                        unitID: unit, category: category, tags: tags, summary: summary, slug: slug,
                        draft: draft, body: body, bodyLine: bodyLine,
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
-                       slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"))
+                       slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
+                       bodyDigest: StableHasher.hash(body))
     }
 }
 

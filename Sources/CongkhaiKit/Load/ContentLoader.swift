@@ -9,10 +9,28 @@ public struct LoadedContent: Sendable {
     public var schemas: [DatasetSchema]
     public var tables: [MetricTable]
     public var targets: [Target]
+    /// Articles by content-relative path, and the files that loaded cleanly (cacheable).
+    public var articlesByPath: [String: Article] = [:]
+    public var cleanArticlePaths: Set<String> = []
+    /// True when the metric tables were loaded and validated with no diagnostic (cacheable).
+    public var metricsClean = false
+    public var metricsFromCache = false
+}
+
+/// What the load stage may take from the last build instead of reading files again.
+public struct LoadReuse: Sendable {
+    public var article: @Sendable (String) -> Article?
+    /// Already validated tables, when no metric input changed.
+    public var tables: [MetricTable]?
+
+    public init(article: @escaping @Sendable (String) -> Article? = { _ in nil }, tables: [MetricTable]? = nil) {
+        self.article = article
+        self.tables = tables
+    }
 }
 
 public enum ContentLoader {
-    public static func load(_ content: ContentDirectory, log: DiagnosticLog) -> LoadedContent {
+    public static func load(_ content: ContentDirectory, log: DiagnosticLog, reuse: LoadReuse = LoadReuse()) -> LoadedContent {
         guard content.exists("") else {
             log.error(SourceLocation(file: content.displayName), "content folder not found")
             return LoadedContent(config: SiteConfig(), units: [], fields: [], articles: [], planPages: [],
@@ -22,15 +40,30 @@ public enum ContentLoader {
         let fields = UnitsLoader.loadFields(content, log: log)
         let declarations = DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log)
         let schemas = BuiltInDatasets.all + declarations.schemas
-        return LoadedContent(
+        let (articles, clean) = ArticleLoader.loadAll(content, log: log, reuse: reuse.article)
+        var tables = reuse.tables ?? []
+        var metricsClean = reuse.tables != nil
+        if reuse.tables == nil {
+            let metricsLog = DiagnosticLog()
+            tables = MetricsLoader.load(content, schemas: schemas, units: units, fields: fields,
+                                        textColumns: declarations.textColumns, log: metricsLog)
+            tables = MetricsValidator.validate(tables, log: metricsLog)
+            metricsClean = metricsLog.all.isEmpty
+            log.add(contentsOf: metricsLog.all)
+        }
+        var loaded = LoadedContent(
             config: SiteConfigLoader.load(content, log: log),
             units: units,
             fields: fields,
-            articles: ArticleLoader.loadAll(content, log: log),
+            articles: articles.keys.sorted().map { articles[$0]! },
             planPages: PlanLoader.loadAll(content, log: log),
             schemas: schemas,
-            tables: MetricsLoader.load(content, schemas: schemas, units: units, fields: fields,
-                                       textColumns: declarations.textColumns, log: log),
+            tables: tables,
             targets: TargetsLoader.load(content, log: log))
+        loaded.articlesByPath = articles
+        loaded.cleanArticlePaths = clean
+        loaded.metricsClean = metricsClean
+        loaded.metricsFromCache = reuse.tables != nil
+        return loaded
     }
 }

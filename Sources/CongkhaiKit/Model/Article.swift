@@ -1,3 +1,5 @@
+import Foundation
+
 /// One article of the reform news column.
 public struct Article: Sendable, Equatable {
     public var source: SourceLocation
@@ -16,6 +18,19 @@ public struct Article: Sendable, Equatable {
     /// Where `unit:` and the slug's origin (`slug:` or `title:`) are written, for diagnostics.
     public var unitLocation: SourceLocation?
     public var slugLocation: SourceLocation
+    /// A stable hash of the body, so a page fingerprint changes when the body does.
+    public var bodyDigest: UInt64 = 0
+    /// True when the article came from the build cache: its body is read from its file when needed.
+    public var bodyPending = false
+
+    /// The CommonMark body, read again from the file when the article came from the cache.
+    public func loadBody() -> String {
+        guard bodyPending else { return body }
+        guard let data = FileManager.default.contents(atPath: source.file),
+              case .success(let parts)? = FrontMatter.split(String(decoding: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data, as: UTF8.self))
+        else { return "" }
+        return parts.body
+    }
 
     public var path: String { "/tin-tuc/\(slug)/" }
 }

@@ -35,30 +35,56 @@ public struct PageRenderer: Sendable {
         return Data(text.utf8)
     }
 
-    func templateAndContext(_ page: PlannedPage) -> (String, Context) {
-        let env = environment
-        switch page.kind {
-        case .home: return ("home", env.homeContext())
-        case .newsList(let n): return ("news-list", env.newsListContext(page: n, url: page.url))
-        case .article(let i): return ("article", env.articleContext(i))
-        case .category(let id, let n): return ("news-list", env.categoryContext(id, page: n, url: page.url))
-        case .tag(let slug, let n): return ("news-list", env.tagContext(slug, page: n, url: page.url))
-        case .tagIndex: return ("tags", env.tagIndexContext())
-        case .unitIndex: return ("units", env.unitIndexContext())
-        case .unit(let id): return ("unit", env.unitContext(id))
-        case .statisticsIndex: return ("statistics", env.statisticsIndexContext())
-        case .statistics(let span): return ("statistics", env.statisticsContext(span: span, url: page.url))
-        case .compliance: return ("compliance", env.complianceContext())
-        case .openData: return ("open-data", env.openDataContext())
-        case .datasetFile, .figuresFile, .dataPackage: return ("", [:])
-        case .planIndex: return ("plan-index", env.planIndexContext())
-        case .plan(let i): return ("plan", env.planContext(i))
-        case .newsFeed: return ("feed.xml", env.newsFeedContext())
-        case .unitFeed(let id): return ("feed.xml", env.unitFeedContext(id))
-        case .sitemap: return ("sitemap.xml", env.sitemapContext())
-        case .robots: return ("robots.txt", ["sitemap_url": env.config.absoluteURL("/sitemap.xml")])
-        case .notFound: return ("404", env.pageContext(title: "Không tìm thấy trang", url: "/404.html"))
-        case .asset: return ("", [:])
+    /// The template a page kind is rendered with ("" for files made without one).
+    func templateName(_ kind: PageKind) -> String {
+        switch kind {
+        case .home: return "home"
+        case .newsList, .category, .tag: return "news-list"
+        case .article: return "article"
+        case .tagIndex: return "tags"
+        case .unitIndex: return "units"
+        case .unit: return "unit"
+        case .statisticsIndex, .statistics: return "statistics"
+        case .compliance: return "compliance"
+        case .openData: return "open-data"
+        case .planIndex: return "plan-index"
+        case .plan: return "plan"
+        case .newsFeed, .unitFeed: return "feed.xml"
+        case .sitemap: return "sitemap.xml"
+        case .robots: return "robots.txt"
+        case .notFound: return "404"
+        case .asset, .datasetFile, .figuresFile, .dataPackage: return ""
         }
     }
+
+    func templateAndContext(_ page: PlannedPage) -> (String, Context) {
+        (templateName(page.kind), context(page))
+    }
+
+    func context(_ page: PlannedPage) -> Context {
+        let env = environment
+        switch page.kind {
+        case .home: return env.homeContext()
+        case .newsList(let n): return env.newsListContext(page: n, url: page.url)
+        case .article(let i): return env.articleContext(i)
+        case .category(let id, let n): return env.categoryContext(id, page: n, url: page.url)
+        case .tag(let slug, let n): return env.tagContext(slug, page: n, url: page.url)
+        case .tagIndex: return env.tagIndexContext()
+        case .unitIndex: return env.unitIndexContext()
+        case .unit(let id): return env.unitContext(id)
+        case .statisticsIndex: return env.statisticsIndexContext()
+        case .statistics(let span): return env.statisticsContext(span: span, url: page.url)
+        case .compliance: return env.complianceContext()
+        case .openData: return env.openDataContext()
+        case .planIndex: return env.planIndexContext()
+        case .plan(let i): return env.planContext(i)
+        case .newsFeed: return env.newsFeedContext()
+        case .unitFeed(let id): return env.unitFeedContext(id)
+        case .sitemap: return env.sitemapContext()
+        case .robots: return ["sitemap_url": env.config.absoluteURL("/sitemap.xml")]
+        case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: "/404.html")
+        case .asset, .datasetFile, .figuresFile, .dataPackage: return [:]
+        }
+    }
+
 }

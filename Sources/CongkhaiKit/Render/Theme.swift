@@ -9,6 +9,8 @@ public struct Theme: Sendable {
     public let assets: [String: Data]
     /// Template name → where it came from, for diagnostics.
     public let origins: [String: String]
+    /// Template name → its source text, for fingerprints of the pages that use it.
+    public let sources: [String: String]
 
     /// `directory` is the site's `Templates/` folder (may be nil or missing: then the default theme alone).
     public static func load(directory: String?, log: DiagnosticLog) -> Theme {
@@ -49,7 +51,7 @@ public struct Theme: Sendable {
                 log.error(SourceLocation(file: source.origin), "template syntax: \(error)")
             }
         }
-        return Theme(library: library, assets: assets, origins: origins)
+        return Theme(library: library, assets: assets, origins: origins, sources: sources.mapValues(\.text))
     }
 
     static let assetExtensions: Set<String> = ["css", "svg", "png", "ico", "jpg", "jpeg", "webp", "woff2", "txt", "js"]

@@ -91,6 +91,37 @@ public final class OutputWriter: @unchecked Sendable {
         if exists { try? fm.removeItem(at: old) }
     }
 
+    /// Replaces one file of a published output: written beside it, then renamed over it, so a reader
+    /// sees the old file or the new one, never a part.
+    static func replace(in output: URL, path: OutputPath, with data: Data) throws(Failure) {
+        let folder = output.appendingPathComponent(path.components.dropLast().joined(separator: "/"))
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(path: path.relative, reason: "cannot create its folder")
+        }
+        let target = output.path + "/" + path.relative
+        let temporary = folder.path + "/.\(path.components.last!).tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw Failure(path: path.relative, reason: "cannot write a temporary file")
+        }
+        guard rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw Failure(path: path.relative, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Removes a page that no longer exists, and its folders once empty.
+    static func remove(in output: URL, relative: String) {
+        guard let path = OutputPath(urlPath: "/" + relative) else { return }
+        unlink(output.path + "/" + path.relative)
+        var folders = path.components.dropLast()
+        while !folders.isEmpty {
+            guard rmdir(output.path + "/" + folders.joined(separator: "/")) == 0 else { break }
+            folders = folders.dropLast()
+        }
+    }
+
     /// Removes the staging folder; the output is untouched.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)

@@ -37,8 +37,10 @@ final class TestSite {
     func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
 
     func options(output: String = "Public", drafts: Bool = false, strict: Bool = false) -> BuildOptions {
-        BuildOptions(contentPath: path("Content"), templatesPath: path("Templates"), outputPath: path(output),
-                     includeDrafts: drafts, buildDate: CalendarDay(year: 2021, month: 11, day: 20), strict: strict)
+        var options = BuildOptions(contentPath: path("Content"), templatesPath: path("Templates"), outputPath: path(output),
+                                   includeDrafts: drafts, buildDate: CalendarDay(year: 2021, month: 11, day: 20), strict: strict)
+        options.cacheDirectory = path(".cache")
+        return options
     }
 
     /// Diagnostics of `check`, with this site's folder cut from file names (`Content/news/a.md:3:8: …`).

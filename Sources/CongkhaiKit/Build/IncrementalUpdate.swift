@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Rewrites only the pages that changed since the last build, into the published output.
+/// Every changed page is rendered into memory first: a failure writes nothing. Each file is then
+/// replaced by one rename, and pages that no longer exist are removed.
+struct IncrementalUpdate {
+    var pages: [PlannedPage]
+    var fingerprints: [UInt64]
+    var changed: [Int]
+    var stale: [String]
+    var output: URL
+    var bytesWritten = 0
+
+    /// Beyond this share of changed pages a full build (with its atomic swap) is as fast.
+    static let maximumShare = 0.25
+
+    /// nil when the output is missing or too much changed: then a full build is the way.
+    static func plan(pages: [PlannedPage], fingerprints: [UInt64], cache: BuildCache, output path: String) -> IncrementalUpdate? {
+        let output = URL(fileURLWithPath: path).standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        var changed: [Int] = []
+        for (i, page) in pages.enumerated() {
+            // A page is kept only when its fingerprint matches and its file is still there, unedited in size.
+            if let record = cache.pages[page.path.relative], record.fingerprint == fingerprints[i] {
+                var info = stat()
+                if stat(output.path + "/" + page.path.relative, &info) == 0 && Int(info.st_size) == record.size { continue }
+            }
+            changed.append(i)
+        }
+        guard Double(changed.count) <= Double(pages.count) * maximumShare else { return nil }
+        let planned = Set(pages.map(\.path.relative))
+        let stale = cache.pages.keys.filter { !planned.contains($0) }.sorted()
+        return IncrementalUpdate(pages: pages, fingerprints: fingerprints, changed: changed, stale: stale, output: output)
+    }
+
+    /// Renders and writes; returns the new page records, or nil (with diagnostics) on failure.
+    mutating func apply(renderer: PageRenderer, log: DiagnosticLog) -> [String: BuildCache.PageRecord]? {
+        var rendered = [Data?](repeating: nil, count: changed.count)
+        let changed = self.changed, pages = self.pages
+        rendered.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: changed.count) { j in
+                let page = pages[changed[j]]
+                do {
+                    slots.value[j] = try renderer.render(page)
+                } catch {
+                    log.error(SourceLocation(file: renderer.theme.origins[renderer.templateName(page.kind)] ?? page.path.relative),
+                              "template \"\(renderer.templateName(page.kind)).mustache\" is missing", hint: "needed for \(page.url)")
+                }
+            }
+        }
+        guard !log.hasErrors else { return nil }
+        for (j, index) in changed.enumerated() {
+            guard let data = rendered[j] else { continue }
+            let path = pages[index].path
+            do {
+                try OutputWriter.replace(in: output, path: path, with: data)
+                bytesWritten += data.count
+            } catch {
+                log.error(SourceLocation(file: path.relative), "cannot write: \(error.description)")
+                return nil
+            }
+        }
+        for path in stale { OutputWriter.remove(in: output, relative: path) }
+        var records: [String: BuildCache.PageRecord] = [:]
+        for (i, page) in pages.enumerated() {
+            var info = stat()
+            let size = stat(output.path + "/" + page.path.relative, &info) == 0 ? Int(info.st_size) : -1
+            records[page.path.relative] = .init(fingerprint: fingerprints[i], size: size)
+        }
+        return records
+    }
+}

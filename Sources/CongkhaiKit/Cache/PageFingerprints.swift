@@ -1,0 +1,118 @@
+import Foundation
+
+/// A fingerprint per page: a stable hash of everything its output depends on. Pages whose
+/// fingerprint and file are unchanged since the last build are not rendered again.
+struct PageFingerprints {
+    let environment: RenderEnvironment
+    let theme: Theme
+    /// Inputs every page shows: site.yml, units and fields, the build date, the navigation.
+    let siteDigest: UInt64
+    /// Inputs of the figures: metric files, datasets, targets, units, and the news column's activity.
+    let figuresDigest: UInt64
+    /// The plan's pages (their files).
+    let planDigest: UInt64
+    private let cardDigests: [UInt64]
+    private var templateDigests: [String: UInt64] = [:]
+
+    init(environment: RenderEnvironment, theme: Theme, inventory: SourceInventory, options: BuildOptions) {
+        self.environment = environment
+        self.theme = theme
+        var site = StableHasher()
+        site.combine(inventory.digest(prefixes: ["content/site.yml", "content/units.yml", "content/fields.yml"]))
+        site.combine(options.buildDate.description)
+        for item in environment.navigation { site.combine(item.url) }
+        siteDigest = site.value
+
+        var figures = StableHasher()
+        figures.combine(inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/targets.yml"]))
+        figures.combine(siteDigest)
+        for article in environment.content.articles where article.unitID != nil {
+            figures.combine(article.unitID!)
+            figures.combine(article.date.epochSeconds)
+        }
+        figuresDigest = figures.value
+        planDigest = inventory.digest(prefixes: ["content/plan/"])
+
+        cardDigests = environment.content.articles.map { article in
+            var h = StableHasher()
+            h.combine(article.title); h.combine(article.slug); h.combine(article.date.epochSeconds)
+            h.combine(article.unitID ?? ""); h.combine(article.category.id); h.combine(article.summary); h.combine(article.draft)
+            for tag in article.tags { h.combine(tag.name) }
+            return h.value
+        }
+        for name in theme.sources.keys { templateDigests[name] = closureDigest(name) }
+    }
+
+    /// A template's source and every partial or parent it includes, recursively.
+    private func closureDigest(_ name: String) -> UInt64 {
+        var seen = Set<String>(), queue = [name], hasher = StableHasher()
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted, let source = theme.sources[next] else { continue }
+            hasher.combine(next)
+            hasher.combine(source)
+            queue.append(contentsOf: Self.references(in: source))
+            // List pages include each article's card, rendered once from `article-card`.
+            if source.contains("{{{html}}}") { queue.append("article-card") }
+        }
+        return hasher.value
+    }
+
+    /// Names after `{{>` and `{{<` in a template.
+    static func references(in source: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(source)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let first = rest.first, first == ">" || first == "<" else { continue }
+            guard let close = rest.range(of: "}}") else { break }
+            names.append(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    func fingerprint(_ page: PlannedPage, renderer: PageRenderer) -> UInt64 {
+        var h = StableHasher()
+        h.combine(page.path.relative)
+        let content = environment.content, news = environment.plan.news, perPage = content.config.newsPerPage
+        func cards(_ indexes: some Sequence<Int>) { for i in indexes { h.combine(cardDigests[i]) } }
+        func listing(_ indexes: [Int], _ n: Int) {
+            h.combine(indexes.count); h.combine(n)
+            cards(Pagination(total: indexes.count, size: perPage).range(ofPage: n).map { indexes[$0] })
+        }
+        if case .asset(let name) = page.kind {
+            h.combine(theme.assets[name] ?? Data())
+            return h.value
+        }
+        let template = renderer.templateName(page.kind)
+        h.combine(templateDigests[template] ?? 0)
+        h.combine(siteDigest)
+        switch page.kind {
+        case .home:
+            h.combine(figuresDigest); cards(content.articles.indices.prefix(6))
+        case .newsList(let n): listing(Array(content.articles.indices), n)
+        case .article(let i):
+            cards([i]); h.combine(content.articles[i].bodyDigest)
+            if i > 0 { cards([i - 1]) }
+            if i + 1 < content.articles.count { cards([i + 1]) }
+        case .category(let id, let n): listing(news.byCategory[id] ?? [], n)
+        case .tag(let slug, let n): h.combine(news.tagNames[slug] ?? ""); listing(news.byTag[slug] ?? [], n)
+        case .tagIndex:
+            for slug in news.sortedTagSlugs { h.combine(slug); h.combine(news.tagNames[slug] ?? ""); h.combine(news.byTag[slug]?.count ?? 0) }
+        case .unitIndex:
+            h.combine(figuresDigest)
+        case .unit(let id):
+            h.combine(figuresDigest); listing(news.byUnit[id] ?? [], 1)
+        case .newsFeed: cards(content.articles.indices.prefix(RenderEnvironment.feedSize))
+        case .unitFeed(let id): cards((news.byUnit[id] ?? []).prefix(RenderEnvironment.feedSize))
+        case .planIndex, .plan:
+            h.combine(planDigest); h.combine(figuresDigest)
+        case .statisticsIndex, .statistics, .compliance, .openData, .datasetFile, .figuresFile, .dataPackage:
+            h.combine(figuresDigest)
+        case .sitemap:
+            for other in environment.plan.pages where other.inSitemap { h.combine(other.url) }
+        case .robots, .notFound, .asset: break
+        }
+        return h.value
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import CongkhaiKit
+
+/// After each kind of edit, an incremental build (from the cache) gives exactly the files of a
+/// clean build, and rewrites only what depends on the edit.
+@Suite struct IncrementalBuildTests {
+    static let dossiers = "unit,period,field,carried_over,received_online,received_offline,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue\n"
+
+    func makeSite() throws -> TestSite {
+        var files = TestSite.minimal
+        files["Content/fields.yml"] = "- id: ho-tich\n  name: Hộ tịch\n"
+        files["Content/targets.yml"] = "- id: dung-han\n  clause: \"I.5.1\"\n  title: Đúng hạn\n  indicator: dossiers.on_time_rate\n  op: \">=\"\n  value: 0.98\n"
+        files["Content/metrics/dossiers/2021-09.csv"] = Self.dossiers + "phuong-1,2021-09,ho-tich,0,1,9,0,10,0,0,0\n"
+        files["Content/metrics/dossiers/2021-10.csv"] = Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,1,9,0,0,0\n"
+        for i in 1...7 {
+            files["Content/news/tin-\(i).md"] = TestSite.article("Tin số \(i)", date: "2021-0\(i)-10",
+                extra: (i % 2 == 0 ? "unit: phuong-1\n" : "") + "tags: [\"thẻ \(i % 3)\"]\nsummary: \"Tóm tắt \(i)\"\n", body: "Nội dung \(i).")
+        }
+        return try TestSite(files: files)
+    }
+
+    /// Builds incrementally into Public, and clean into Clean; returns (pages rewritten, total pages).
+    func compare(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (Int, Int) {
+        guard case .success(let incremental) = site.build() else { Issue.record("incremental build failed", sourceLocation: sourceLocation); return (0, 0) }
+        var clean = site.options(output: "Clean")
+        clean.useCache = false
+        guard case .success(let full) = SiteBuilder.build(clean) else { Issue.record("clean build failed", sourceLocation: sourceLocation); return (0, 0) }
+        let a = treeContents(site.root.appendingPathComponent("Public")), b = treeContents(site.root.appendingPathComponent("Clean"))
+        #expect(Set(a.keys) == Set(b.keys), "files differ: \(Set(a.keys).symmetricDifference(b.keys).sorted())", sourceLocation: sourceLocation)
+        for (path, data) in b where a[path] != data { Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation) }
+        return (incremental.pagesWritten, full.pagesWritten)
+    }
+
+    @Test func editingOneArticleRewritesOnlyItsPages() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        try site.write("Content/news/tin-1.md", TestSite.article("Tin số 1", date: "2021-01-10", extra: "tags: [\"thẻ 1\"]\nsummary: \"Tóm tắt 1\"\n", body: "Nội dung mới."))
+        let (written, total) = try compare(site)
+        #expect(written == 1, "only the article's own page: \(written) of \(total)")
+        // A new title shows on lists, tags, feeds and its neighbours too, but not everywhere.
+        try site.write("Content/news/tin-1.md", TestSite.article("Tin số một", date: "2021-01-10", extra: "tags: [\"thẻ 1\"]\n"))
+        let (again, _) = try compare(site)
+        #expect(again > 1 && again < total)
+    }
+
+    @Test func editingAMetricFileRewritesTheFigurePages() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        try site.write("Content/metrics/dossiers/2021-10.csv", Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,0,9,1,0,0\n")
+        let (written, _) = try compare(site)
+        #expect(written > 0)
+    }
+
+    @Test func editingATemplateRewritesThePagesThatUseIt() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        try site.write("Templates/404.mustache", "<p>Không có trang này.</p>\n")
+        let (written, _) = try compare(site)
+        #expect(written == 1)
+        try site.write("Templates/tags.mustache", "{{#tags}}<a href=\"{{url}}\">{{name}}</a>{{/tags}}\n")
+        let (tags, _) = try compare(site)
+        #expect(tags == 1)
+    }
+
+    @Test func editingUnitsDeletingAndRenaming() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        try site.write("Content/units.yml", TestSite.units.replacingOccurrences(of: "short: \"Phường 1\"", with: "short: \"P. 1\""))
+        _ = try compare(site)
+        try site.remove("Content/news/tin-3.md")
+        _ = try compare(site)
+        #expect(!site.exists("Public/tin-tuc/tin-so-3/index.html"))
+        // Renaming the file changes nothing the reader sees; changing the slug moves the page.
+        try FileManager.default.moveItem(atPath: site.path("Content/news/tin-4.md"), toPath: site.path("Content/news/bon.md"))
+        _ = try compare(site)
+        try site.write("Content/news/bon.md", TestSite.article("Tin số 4", date: "2021-04-10", extra: "unit: phuong-1\nslug: tin-bon\n"))
+        _ = try compare(site)
+        #expect(!site.exists("Public/tin-tuc/tin-so-4/index.html"))
+        #expect(site.exists("Public/tin-tuc/tin-bon/index.html"))
+    }
+
+    @Test func aCorruptOrForeignCacheIsRebuiltNotTrusted() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        let cacheFile = try FileManager.default.contentsOfDirectory(atPath: site.path(".cache")).first!
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: site.path(".cache/\(cacheFile)")))
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: site.path(".cache/\(cacheFile)")))
+        try site.write("Content/news/tin-2.md", TestSite.article("Tin số 2", date: "2021-02-10", extra: "unit: phuong-1\n"))
+        let (written, total) = try compare(site)
+        #expect(written == total, "a damaged cache means a full build")
+        // A page edited by hand in the output is noticed (its size no longer matches) and rewritten.
+        try site.write("Public/tin-tuc/tin-so-5/index.html", "sửa tay")
+        _ = try compare(site)
+    }
+
+    @Test func aFailedIncrementalBuildWritesNothing() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        let before = treeContents(site.root.appendingPathComponent("Public"))
+        try site.write("Content/news/tin-1.md", TestSite.article("Tin số 1", date: "2021-13-10"))
+        guard case .failure = site.build() else { Issue.record("expected a failure"); return }
+        #expect(treeContents(site.root.appendingPathComponent("Public")) == before)
+    }
+}
