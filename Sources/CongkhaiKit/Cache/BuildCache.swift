@@ -5,7 +5,7 @@ import Foundation
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
 public struct BuildCache: Sendable {
     static let magic = "congkhai-cache"
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     public struct PageRecord: Sendable, Hashable {
         public var fingerprint: UInt64
@@ -37,7 +37,7 @@ public struct BuildCache: Sendable {
         var w = BinaryWriter()
         w.write(Self.magic)
         w.write(Self.formatVersion)
-        w.write(Int(truncatingIfNeeded: optionsDigest))
+        w.write(optionsDigest)
         w.write(inventory.stamps.count)
         for (path, stamp) in inventory.stamps.sorted(by: { $0.key < $1.key }) {
             w.write(path); w.write(stamp.size); w.write(stamp.modified)
@@ -47,28 +47,40 @@ public struct BuildCache: Sendable {
             w.write(path)
             Self.write(article, to: &w)
         }
-        w.write(Int(truncatingIfNeeded: metricsDigest))
+        w.write(metricsDigest)
         w.write(tables.count)
         for table in tables {
             w.write(table.schema.id)
             w.write(table.files.count)
             for file in table.files { w.write(file) }
-            w.write(table.rows.count)
-            for row in table.rows {
-                w.write(row.unit); w.write(row.field); w.write(row.period.key)
-                w.write(row.values.count)
-                for value in row.values { w.write(value) }
-                w.write(row.location.file); w.write(row.location.line); w.write(row.location.column)
+            // Units, fields, periods and files repeat on every row: written once, then by number.
+            var names: [String: Int] = [:], order: [String] = []
+            func name(_ s: String) -> Int {
+                if let n = names[s] { return n }
+                names[s] = order.count
+                order.append(s)
+                return order.count - 1
+            }
+            let encoded = table.rows.map { row in
+                (name(row.unit), row.field.map(name) ?? -1, name(row.period.key), name(row.location.file), row)
+            }
+            w.write(order.count)
+            for s in order { w.write(s) }
+            w.write(encoded.count)
+            for (unit, field, period, file, row) in encoded {
+                w.write(unit); w.write(field); w.write(period); w.write(file)
+                w.write(row.location.line); w.write(row.location.column)
+                for value in row.values { w.write(value.map { $0 + 1 } ?? 0) }  // 0 = absent
             }
         }
         w.write(pages.count)
         for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
-            w.write(path); w.write(Int(truncatingIfNeeded: record.fingerprint)); w.write(record.size)
+            w.write(path); w.write(record.fingerprint); w.write(record.size)
         }
         // A checksum over everything before it: a damaged file is detected, never trusted.
         var hasher = StableHasher()
-        hasher.combine(w.data)
-        w.write(Int(truncatingIfNeeded: hasher.value))
+        hasher.combine(w.bytes)
+        w.write(hasher.value)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try w.data.write(to: url, options: .atomic)
     }
@@ -82,7 +94,7 @@ public struct BuildCache: Sendable {
         w.write(a.unitLocation != nil)
         if let l = a.unitLocation { w.write(l.file); w.write(l.line); w.write(l.column) }
         w.write(a.slugLocation.file); w.write(a.slugLocation.line); w.write(a.slugLocation.column)
-        w.write(Int(truncatingIfNeeded: a.bodyDigest))
+        w.write(a.bodyDigest)
     }
 
     // MARK: Reading
@@ -93,12 +105,11 @@ public struct BuildCache: Sendable {
         var hasher = StableHasher()
         hasher.combine(data.prefix(data.count - 8))
         var tail = BinaryReader(data.suffix(8))
-        guard UInt64(bitPattern: Int64(tail.int())) == hasher.value else { return nil }
+        guard tail.uint64() == hasher.value else { return nil }
         var r = BinaryReader(data.prefix(data.count - 8))
-        guard r.string() == magic, r.int() == formatVersion,
-              UInt64(bitPattern: Int64(r.int())) == optionsDigest else { return nil }
+        guard r.string() == magic, r.int() == formatVersion, r.uint64() == optionsDigest else { return nil }
         var stamps: [String: SourceStamp] = [:]
-        for _ in 0..<r.count(minimumItemSize: 24) {
+        for _ in 0..<r.count(minimumItemSize: 3) {
             let path = r.string()
             stamps[path] = SourceStamp(size: r.int(), modified: r.int())
         }
@@ -108,28 +119,33 @@ public struct BuildCache: Sendable {
             guard let article = readArticle(&r) else { return nil }
             articles[path] = article
         }
-        let metricsDigest = UInt64(bitPattern: Int64(r.int()))
+        let metricsDigest = r.uint64()
         var tables: [MetricTable] = []
         for _ in 0..<r.count(minimumItemSize: 8) {
-            guard let schema = schemas.first(where: { $0.id == r.string() }) else { return nil }
-            let files = (0..<r.count(minimumItemSize: 8)).map { _ in r.string() }
+            let id = r.string()
+            guard let schema = schemas.first(where: { $0.id == id }) else { return nil }
+            let files = (0..<r.count(minimumItemSize: 1)).map { _ in r.string() }
+            let names = (0..<r.count(minimumItemSize: 1)).map { _ in r.string() }
+            func name(_ n: Int) -> String? { n >= 0 && n < names.count ? names[n] : nil }
+            var periods: [Int: Period] = [:]
             var rows: [MetricRow] = []
-            let rowCount = r.count(minimumItemSize: 16)
+            let rowCount = r.count(minimumItemSize: 6)
             rows.reserveCapacity(rowCount)
             for _ in 0..<rowCount {
-                let unit = r.string(), field = r.optionalString()
-                guard let period = Period(key: r.string()) else { return nil }
-                let values = (0..<r.count(minimumItemSize: 1)).map { _ in r.optionalInt() }
-                let location = SourceLocation(file: r.string(), line: r.int(), column: r.int())
-                guard values.count == schema.columns.count else { return nil }
-                rows.append(MetricRow(unit: unit, field: field, period: period, values: values, location: location))
+                let unit = name(r.int()), fieldIndex = r.int(), periodIndex = r.int(), file = name(r.int())
+                let line = r.int(), column = r.int()
+                let values = schema.columns.map { _ -> Int? in let v = r.int(); return v == 0 ? nil : v - 1 }
+                if periods[periodIndex] == nil { periods[periodIndex] = name(periodIndex).flatMap { Period(key: $0) } }
+                guard let unit, let file, let period = periods[periodIndex], !r.failed else { return nil }
+                rows.append(MetricRow(unit: unit, field: fieldIndex < 0 ? nil : name(fieldIndex), period: period, values: values,
+                                      location: SourceLocation(file: file, line: line, column: column)))
             }
             tables.append(MetricTable(schema: schema, rows: rows, files: files))
         }
         var pages: [String: PageRecord] = [:]
-        for _ in 0..<r.count(minimumItemSize: 24) {
+        for _ in 0..<r.count(minimumItemSize: 10) {
             let path = r.string()
-            pages[path] = PageRecord(fingerprint: UInt64(bitPattern: Int64(r.int())), size: r.int())
+            pages[path] = PageRecord(fingerprint: r.uint64(), size: r.int())
         }
         guard !r.failed, r.atEnd else { return nil }
         return BuildCache(optionsDigest: optionsDigest, inventory: SourceInventory(stamps: stamps), articles: articles,
@@ -139,11 +155,11 @@ public struct BuildCache: Sendable {
     static func readArticle(_ r: inout BinaryReader) -> Article? {
         let file = r.string(), title = r.string(), epoch = r.int(), unit = r.optionalString()
         guard let category = Category.named(r.string()) else { return nil }
-        let tags = (0..<r.count(minimumItemSize: 8)).map { _ in Tag(name: r.string()) }
+        let tags = (0..<r.count(minimumItemSize: 1)).map { _ in Tag(name: r.string()) }
         let summary = r.string(), slug = r.string(), draft = r.bool(), bodyLine = r.int()
         let unitLocation = r.bool() ? SourceLocation(file: r.string(), line: r.int(), column: r.int()) : nil
         let slugLocation = SourceLocation(file: r.string(), line: r.int(), column: r.int())
-        let bodyDigest = UInt64(bitPattern: Int64(r.int()))
+        let bodyDigest = r.uint64()
         guard !r.failed else { return nil }
         var article = Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
                               unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which fields a figure covers.
 public enum FieldSelection: Sendable, Hashable {
     case all
@@ -24,7 +26,7 @@ public struct DatasetFigures: Sendable {
     private let latestColumns: [Int]
     /// District totals per span and field (`""` for rows without a field), summed in one pass:
     /// the district's figures are asked for many times and would otherwise rescan every row.
-    private let districtTotals: [Span: [String: Counts]]
+    private let districtTotals: LazyTotals
 
     public init(_ table: MetricTable) {
         schema = table.schema
@@ -57,17 +59,33 @@ public struct DatasetFigures: Sendable {
         }
         self.spans = spans.sorted()
 
-        var totals: [Span: [String: Counts]] = [:]
-        if latestColumns.isEmpty {
-            let allSpans = self.spans
-            let columnCount = table.schema.columns.count
-            for row in table.rows {
-                for span in allSpans where span.contains(row.period) {
-                    totals[span, default: [:]][row.field ?? "", default: Counts(columns: columnCount)].add(row)
+        districtTotals = LazyTotals(rows: table.rows, spans: self.spans, columns: table.schema.columns.count)
+    }
+
+    /// Summed on first use: an incremental build that renders no district page never pays for it.
+    final class LazyTotals: @unchecked Sendable {
+        private let rows: [MetricRow], spans: [Span], columns: Int
+        private var totals: [Span: [String: Counts]]?
+        private let lock = NSLock()
+
+        init(rows: [MetricRow], spans: [Span], columns: Int) {
+            self.rows = rows
+            self.spans = spans
+            self.columns = columns
+        }
+
+        var value: [Span: [String: Counts]] {
+            lock.lock(); defer { lock.unlock() }
+            if let totals { return totals }
+            var made: [Span: [String: Counts]] = [:]
+            for row in rows {
+                for span in spans where span.contains(row.period) {
+                    made[span, default: [:]][row.field ?? "", default: Counts(columns: columns)].add(row)
                 }
             }
+            totals = made
+            return made
         }
-        districtTotals = totals
     }
 
     public var units: [String] { rowsByUnit.keys.sorted() }
@@ -84,7 +102,7 @@ public struct DatasetFigures: Sendable {
         if let unit {
             add(rowsByUnit[unit] ?? [], fields: fields, span: span, into: &total)
         } else if latestColumns.isEmpty {
-            for (field, counts) in districtTotals[span] ?? [:] where fields.includes(field.isEmpty ? nil : field) {
+            for (field, counts) in districtTotals.value[span] ?? [:] where fields.includes(field.isEmpty ? nil : field) {
                 total.add(counts)
             }
         } else {

@@ -1,17 +1,31 @@
 import Foundation
 
 /// A compact, versioned binary encoding for the build cache: fast to write and to read back,
-/// with no reflection. Every read is bounds-checked; a short or damaged file reads as nil.
+/// with no reflection. Every read is bounds-checked; a short or damaged file reads as `failed`.
 struct BinaryWriter {
-    private(set) var data = Data()
+    private(set) var bytes: [UInt8] = []
 
-    mutating func write(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
-    mutating func write(_ value: Bool) { data.append(value ? 1 : 0) }
+    init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
+
+    var data: Data { Data(bytes) }
+
+    mutating func write(_ value: UInt64) {
+        var v = value
+        for _ in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v)); v >>= 8 }
+    }
+    /// Small non-negative numbers take one byte (LEB128), which most counts, lines and sizes are.
+    mutating func write(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value))
+        while v >= 0x80 { bytes.append(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
     mutating func write(_ value: String) {
-        let utf8 = Array(value.utf8)
-        write(utf8.count)
-        data.append(contentsOf: utf8)
+        var value = value
+        value.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
     mutating func write(_ value: String?) {
         write(value != nil)
@@ -41,7 +55,18 @@ struct BinaryReader {
         return value
     }
 
-    mutating func int() -> Int { Int(Int64(bitPattern: uint64())) }
+    mutating func int() -> Int {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { failed = true; return 0 }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: value))
+    }
 
     mutating func bool() -> Bool {
         guard offset < bytes.count, bytes[offset] <= 1 else { failed = true; return false }
@@ -53,7 +78,7 @@ struct BinaryReader {
         let count = int()
         guard count >= 0, offset + count <= bytes.count else { failed = true; return "" }
         defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
     }
 
     mutating func optionalString() -> String? { bool() ? string() : nil }
