@@ -7,9 +7,9 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output folder.",
         discussion: """
-        The new site is written beside the output folder and swapped in only when the build succeeds:
-        a failed build leaves the published site exactly as it was. The same content and build date
-        always give byte-identical output.
+        The new site is written beside the output folder and swapped in only when the build succeeds: a failed build leaves the published site exactly as it was. The same content and build date always give byte-identical output.
+
+        A second build reuses the cache in .congkhai-cache/ and rewrites only the pages whose inputs changed (each replaced by one rename); the result equals a clean build (--no-cache).
         """)
 
     @OptionGroup var site: SiteOptions
@@ -20,6 +20,12 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("unit"), help: ArgumentHelp("Build only this unit's pages: its transparency page, feed and articles (repeatable).", valueName: "id"))
     var units: [String] = []
 
+    @Flag(name: .long, help: "Ignore the build cache: render every page and swap the whole folder in.")
+    var noCache = false
+
+    @Option(name: .long, help: ArgumentHelp("Where the build cache lives (never inside the output).", valueName: "dir"))
+    var cacheDir: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
 
@@ -29,6 +35,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = try site.buildOptions(output: output)
         options.units = units
+        options.useCache = !noCache
+        options.cacheDirectory = cacheDir
         let progress = ProgressLine(quiet: quiet)
         let result = SiteBuilder.build(options) { progress.update($0) }
         progress.finish()

@@ -7,8 +7,7 @@ struct Congkhai: ParsableCommand {
         commandName: "congkhai",
         abstract: "Build the public administrative-reform site (công khai CCHC) from markdown and CSV figures.",
         discussion: """
-        congkhai reads Content/ (site.yml, units.yml, fields.yml, plan/, news/, metrics/) and writes
-        the public HTML site into Public/. Start with `congkhai check`, then `congkhai build`.
+        congkhai reads Content/ (site.yml, units.yml, fields.yml, plan/, news/, metrics/) and writes the public HTML site into Public/. Start with `congkhai check`, then `congkhai build`.
         """,
         version: "0.1.0",
         subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self],

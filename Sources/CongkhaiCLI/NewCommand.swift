@@ -14,9 +14,7 @@ struct NewArticleCommand: ParsableCommand {
         commandName: "article",
         abstract: "Write a draft article for the news column and print its path.",
         discussion: """
-        Writes Content/news/YYYY/YYYY-MM-DD-<slug>.md (the slug from the title, diacritics folded) with title, date, \
-        unit, category, tags, a summary hint and `draft: true`. An existing file is never overwritten. Preview drafts \
-        with `congkhai serve --drafts`; set `draft: false` to publish.
+        Writes Content/news/YYYY/YYYY-MM-DD-<slug>.md (the slug from the title, diacritics folded) with title, date, unit, category, tags, a summary hint and `draft: true`. An existing file is never overwritten. Preview drafts with `congkhai serve --drafts`; set `draft: false` to publish.
         """)
 
     @Argument(help: ArgumentHelp("The article's title, in quotes.", valueName: "title"))

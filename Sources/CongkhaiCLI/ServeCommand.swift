@@ -7,10 +7,7 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Preview the site on 127.0.0.1, rebuilding and reloading the browser on every change.",
         discussion: """
-        Builds the site into a private folder (by default .congkhai-serve/site, never Public/), serves it at \
-        http://127.0.0.1:PORT/ and watches the content and templates folders. After a change it rebuilds, and open \
-        pages reload by themselves. When a build fails the last good site stays up; the errors are printed here and \
-        shown over the page until a build succeeds. Ctrl-C stops it.
+        Builds the site into a private folder (by default .congkhai-serve/site, never Public/), serves it at http://127.0.0.1:PORT/ and watches the content and templates folders. After a change it rebuilds, and open pages reload by themselves. When a build fails the last good site stays up; the errors are printed here and shown over the page until a build succeeds. Ctrl-C stops it.
         """)
 
     @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1 (0: any free port).", valueName: "port"))
