@@ -51,10 +51,17 @@ struct PageFingerprints {
             hasher.combine(next)
             hasher.combine(source)
             queue.append(contentsOf: Self.references(in: source))
-            // List pages include each article's card, rendered once from `article-card`.
+            // List pages include each article's card, rendered once from `article-card`, and
+            // `{{{fragment.X}}}` includes template X rendered once.
             if source.contains("{{{html}}}") { queue.append("article-card") }
+            queue.append(contentsOf: Self.fragments(in: source))
         }
         return hasher.value
+    }
+
+    /// Names in `{{{fragment.NAME}}}`.
+    static func fragments(in source: String) -> [String] {
+        source.components(separatedBy: "{{{fragment.").dropFirst().compactMap { $0.components(separatedBy: "}}}").first }
     }
 
     /// Names after `{{>` and `{{<` in a template.

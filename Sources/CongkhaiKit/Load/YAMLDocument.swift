@@ -88,7 +88,7 @@ struct YAMLRecord {
             log.error(document.location(of: value), "`\(key)` must be text")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = YAMLRecord.trimmed(scalar.string)
         if required && text.isEmpty {
             log.error(document.location(of: value), "`\(key)` is empty")
             return nil
@@ -144,6 +144,13 @@ struct YAMLRecord {
         if let scalar = value.scalar, !scalar.string.isEmpty { return [scalar.string] }
         log.error(document.location(of: value), "`\(key)` must be a list, e.g. [\"một cửa\", \"bưu chính\"]")
         return nil
+    }
+
+    /// Trims surrounding whitespace; most values have none, and Foundation's trimming is costly.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        return isSpace(first) || isSpace(last) ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
     }
 
     /// Warns about keys this record does not know, with a suggestion when one is close.

@@ -309,6 +309,39 @@ table.compliance th[scope=row] { min-width: 12rem; }
 </feed>
 
 """#,
+        "footer.mustache": #"""
+{{! The site footer: rendered once and shared by every page. }}
+<footer class="site-footer">
+  <div class="wrap">
+    <p><strong>{{site.owner}}</strong> · {{site.title}}</p>
+    <p>Trang được cập nhật ngày <time datetime="{{site.build_date_iso}}">{{site.build_date}}</time>. Số liệu tải về tại mục <a href="/du-lieu/">Dữ liệu mở</a>.</p>
+    {{#site.illustrative}}
+    <p class="notice">Số liệu và tin bài trên trang này là dữ liệu minh họa, sẽ được thay bằng số liệu thật từ hệ thống một cửa điện tử.</p>
+    {{/site.illustrative}}
+    <p><a href="/tin-tuc/feed.xml">Nhận tin qua Atom</a> · <a href="/sitemap.xml">Sơ đồ trang</a></p>
+  </div>
+</footer>
+
+"""#,
+        "header.mustache": #"""
+{{! The masthead and main navigation: rendered once per section and shared by its pages. }}
+<header class="masthead">
+  <div class="wrap masthead-inner">
+    <a class="brand" href="/">
+      <img src="/assets/icon.svg" alt="" width="40" height="40">
+      <span><span class="brand-owner">{{site.owner}}</span><span class="brand-title">{{site.title}}</span></span>
+    </a>
+  </div>
+  <nav class="main-nav" aria-label="Điều hướng chính">
+    <ul class="wrap">
+      {{#nav}}
+      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+      {{/nav}}
+    </ul>
+  </nav>
+</header>
+
+"""#,
         "home.mustache": #"""
 {{<layout}}
 {{$content}}
@@ -385,21 +418,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 </head>
 <body>
 <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
-<header class="masthead">
-  <div class="wrap masthead-inner">
-    <a class="brand" href="/">
-      <img src="/assets/icon.svg" alt="" width="40" height="40">
-      <span><span class="brand-owner">{{site.owner}}</span><span class="brand-title">{{site.title}}</span></span>
-    </a>
-  </div>
-  <nav class="main-nav" aria-label="Điều hướng chính">
-    <ul class="wrap">
-      {{#nav}}
-      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
-      {{/nav}}
-    </ul>
-  </nav>
-</header>
+{{{fragment.header}}}
 {{#has_breadcrumbs}}
 <nav class="breadcrumbs wrap" aria-label="Vị trí trang">
   <ol>
@@ -412,16 +431,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <main id="noi-dung" class="wrap">
 {{$content}}{{/content}}
 </main>
-<footer class="site-footer">
-  <div class="wrap">
-    <p><strong>{{site.owner}}</strong> · {{site.title}}</p>
-    <p>Trang được cập nhật ngày <time datetime="{{site.build_date_iso}}">{{site.build_date}}</time>. Số liệu tải về tại mục <a href="/du-lieu/">Dữ liệu mở</a>.</p>
-    {{#site.illustrative}}
-    <p class="notice">Số liệu và tin bài trên trang này là dữ liệu minh họa, sẽ được thay bằng số liệu thật từ hệ thống một cửa điện tử.</p>
-    {{/site.illustrative}}
-    <p><a href="/tin-tuc/feed.xml">Nhận tin qua Atom</a> · <a href="/sitemap.xml">Sơ đồ trang</a></p>
-  </div>
-</footer>
+{{{fragment.footer}}}
 </body>
 </html>
 

@@ -46,6 +46,12 @@ extension RenderEnvironment {
                 "description": description ?? config.title, "is_home": url == "/",
             ] as Context,
         ]
+        // Header and footer depend only on the section and the site: rendered once, shared.
+        let siteData = context["site"]!, navData = context["nav"]!
+        context["fragment"] = [
+            "header": fragments.shared("header", key: section + (url == "/" ? "home" : "")) { ["site": siteData, "nav": navData] },
+            "footer": fragments.shared("footer", key: "") { ["site": siteData] },
+        ] as Context
         if !breadcrumbs.isEmpty {
             let trail = [("Trang chủ", "/")] + breadcrumbs
             context["breadcrumbs"] = trail.enumerated().map { i, crumb -> Context in
