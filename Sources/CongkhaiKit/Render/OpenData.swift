@@ -29,34 +29,56 @@ struct OpenData: Sendable {
         content.tables.first { $0.schema.id == id }?.rows ?? []
     }
 
-    func datasetCSV(_ id: String) -> String {
-        guard let data = figures.dataset(id) else { return "" }
-        var out = (keyColumns(data.schema) + data.schema.columns.map(\.key)).joined(separator: ",") + "\n"
+    func datasetCSV(_ id: String) -> [UInt8] {
+        guard let data = figures.dataset(id) else { return [] }
+        var out = TextBuffer(capacity: rows(id).count * 64)
+        out.append((keyColumns(data.schema) + data.schema.columns.map(\.key)).joined(separator: ","))
+        out.append("\n")
         for row in rows(id) {
-            var cells = [row.unit, row.period.key]
-            if data.schema.byField { cells.append(row.field ?? "") }
-            cells += row.values.map { $0.map(String.init) ?? "" }
-            out += cells.joined(separator: ",") + "\n"
+            out.append(row.unit); out.append(","); out.append(row.period.key)
+            if data.schema.byField { out.append(","); out.append(row.field ?? "") }
+            for value in row.values {
+                out.append(",")
+                if let value { out.append(value) }
+            }
+            out.append("\n")
         }
-        return out
+        return out.bytes
     }
 
-    func datasetJSON(_ id: String) -> String {
-        guard let data = figures.dataset(id) else { return "{}" }
+    func datasetJSON(_ id: String) -> [UInt8] {
+        guard let data = figures.dataset(id) else { return Array("{}".utf8) }
         let schema = data.schema
-        var out = "{\n  \"dataset\": \(json(schema.id)),\n  \"title\": \(json(schema.title)),\n  \"columns\": ["
-        out += schema.columns.map { "{\"name\": \(json($0.key)), \"title\": \(json($0.title))}" }.joined(separator: ", ")
-        out += "],\n  \"rows\": [\n"
-        out += rows(id).map { row -> String in
-            var fields = ["\"unit\": \(json(row.unit))", "\"period\": \(json(row.period.key))"]
-            if schema.byField { fields.append("\"field\": \(row.field.map(json) ?? "null")") }
-            for (i, column) in schema.columns.enumerated() {
-                fields.append("\(json(column.key)): \(row.values[i].map(String.init) ?? "null")")
+        var out = TextBuffer(capacity: rows(id).count * 200)
+        out.append("{\n  \"dataset\": "); out.appendJSON(schema.id)
+        out.append(",\n  \"title\": "); out.appendJSON(schema.title)
+        out.append(",\n  \"columns\": [")
+        for (i, column) in schema.columns.enumerated() {
+            if i > 0 { out.append(", ") }
+            out.append("{\"name\": "); out.appendJSON(column.key); out.append(", \"title\": "); out.appendJSON(column.title); out.append("}")
+        }
+        out.append("],\n  \"rows\": [\n")
+        let keys = schema.columns.map { column -> [UInt8] in
+            var key = TextBuffer(capacity: 32)
+            key.append(", "); key.appendJSON(column.key); key.append(": ")
+            return key.bytes
+        }
+        for (n, row) in rows(id).enumerated() {
+            if n > 0 { out.append(",\n") }
+            out.append("    {\"unit\": "); out.appendJSON(row.unit)
+            out.append(", \"period\": "); out.appendJSON(row.period.key)
+            if schema.byField {
+                out.append(", \"field\": ")
+                if let field = row.field { out.appendJSON(field) } else { out.append("null") }
             }
-            return "    {" + fields.joined(separator: ", ") + "}"
-        }.joined(separator: ",\n")
-        out += "\n  ]\n}\n"
-        return out
+            for (i, value) in row.values.enumerated() {
+                out.append(bytes: keys[i])
+                out.appendJSON(value)
+            }
+            out.append("}")
+        }
+        out.append("\n  ]\n}\n")
+        return out.bytes
     }
 
     /// One line per dataset × unit (empty: the district) × field (empty: all) × period × measure.
@@ -100,23 +122,39 @@ struct OpenData: Sendable {
 
     static let figureColumns = ["dataset", "unit", "field", "period", "measure", "numerator", "denominator", "value"]
 
-    func figuresCSV() -> String {
-        var out = OpenData.figureColumns.joined(separator: ",") + "\n"
-        for l in figureLines() {
-            out += [l.dataset, l.unit, l.field, l.period, l.measure, l.numerator.map(String.init) ?? "",
-                    l.denominator.map(String.init) ?? "", l.value].joined(separator: ",") + "\n"
+    func figuresCSV() -> [UInt8] {
+        let lines = figureLines()
+        var out = TextBuffer(capacity: lines.count * 64)
+        out.append(OpenData.figureColumns.joined(separator: ","))
+        out.append("\n")
+        for l in lines {
+            for text in [l.dataset, l.unit, l.field, l.period, l.measure] { out.append(text); out.append(",") }
+            if let n = l.numerator { out.append(n) }
+            out.append(",")
+            if let d = l.denominator { out.append(d) }
+            out.append(","); out.append(l.value); out.append("\n")
         }
-        return out
+        return out.bytes
     }
 
-    func figuresJSON() -> String {
-        let rows = figureLines().map { l -> String in
-            "    {\"dataset\": \(json(l.dataset)), \"unit\": \(l.unit.isEmpty ? "null" : json(l.unit)), \"field\": \(l.field.isEmpty ? "null" : json(l.field)), "
-                + "\"period\": \(json(l.period)), \"measure\": \(json(l.measure)), \"numerator\": \(l.numerator.map(String.init) ?? "null"), "
-                + "\"denominator\": \(l.denominator.map(String.init) ?? "null"), \"value\": \(l.value.isEmpty ? "null" : l.value)}"
+    func figuresJSON() -> [UInt8] {
+        let lines = figureLines()
+        var out = TextBuffer(capacity: lines.count * 160)
+        out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n  \"rows\": [\n")
+        for (n, l) in lines.enumerated() {
+            if n > 0 { out.append(",\n") }
+            out.append("    {\"dataset\": "); out.appendJSON(l.dataset)
+            out.append(", \"unit\": "); if l.unit.isEmpty { out.append("null") } else { out.appendJSON(l.unit) }
+            out.append(", \"field\": "); if l.field.isEmpty { out.append("null") } else { out.appendJSON(l.field) }
+            out.append(", \"period\": "); out.appendJSON(l.period)
+            out.append(", \"measure\": "); out.appendJSON(l.measure)
+            out.append(", \"numerator\": "); out.appendJSON(l.numerator)
+            out.append(", \"denominator\": "); out.appendJSON(l.denominator)
+            out.append(", \"value\": "); out.append(l.value.isEmpty ? "null" : l.value)
+            out.append("}")
         }
-        return "{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n  \"rows\": [\n"
-            + rows.joined(separator: ",\n") + "\n  ]\n}\n"
+        out.append("\n  ]\n}\n")
+        return out.bytes
     }
 
     /// Frictionless Data Package with a Table Schema per CSV file.
