@@ -136,8 +136,15 @@ public struct DatasetFigures: Sendable {
 
     /// Fields a unit (nil: anyone) has figures for in a span, sorted by id.
     public func fields(unit: String?, span: Span) -> [String] {
-        let rows = unit.map { rowsByUnit[$0] ?? [] } ?? rowsByUnit.values.flatMap { $0 }
-        return Set(rows.filter { span.contains($0.period) }.compactMap(\.field)).sorted()
+        if unit == nil && latestColumns.isEmpty {
+            return (districtTotals.value[span]?.keys).map { $0.filter { !$0.isEmpty }.sorted() } ?? []
+        }
+        var found = Set<String>()
+        func scan(_ rows: [MetricRow]) {
+            for row in rows where span.contains(row.period) { if let field = row.field { found.insert(field) } }
+        }
+        if let unit { scan(rowsByUnit[unit] ?? []) } else { for rows in rowsByUnit.values { scan(rows) } }
+        return found.sorted()
     }
 
     /// The newest period anyone has figures for: the period the district reports on.

@@ -14,6 +14,7 @@ public struct SiteContent: Sendable {
                 tables: [MetricTable] = [], targets: [Target] = []) {
         self.tables = tables
         self.targets = targets
+        unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.config = config
         self.units = units
         self.fields = fields
@@ -23,7 +24,6 @@ public struct SiteContent: Sendable {
 
     public func unit(_ id: String) -> Unit? { unitIndex[id].map { units[$0] } }
 
-    private var unitIndex: [String: Int] {
-        Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    }
+    /// Built once: pages look units up by id thousands of times.
+    private let unitIndex: [String: Int]
 }
