@@ -12,7 +12,8 @@ struct YAMLDocument {
         do {
             // The basic resolver keeps every scalar a string: loaders parse numbers, dates and booleans
             // themselves (with located diagnostics), and skipping the regex-based tag resolution is faster.
-            let root = try Yams.compose(yaml: text, .basic)
+            // UTF-8 named explicitly: Yams' default reads the whole environment on every call.
+            let root = try Yams.compose(yaml: text, .basic, .default, .utf8)
             return YAMLDocument(root: root, file: file, lineOffset: firstLine - 1)
         } catch let error as YamlError {
             let (mark, message) = describe(error)
@@ -52,6 +53,8 @@ struct YAMLRecord {
     let node: Yams.Node
     let log: DiagnosticLog
     let what: String
+    /// Values by key, built once: Yams' mapping subscript compares every key node each time.
+    private let values: [String: Yams.Node]
 
     init?(_ node: Yams.Node?, in document: YAMLDocument, log: DiagnosticLog, what: String) {
         guard let node, node.mapping != nil else {
@@ -62,12 +65,15 @@ struct YAMLRecord {
         self.node = node
         self.log = log
         self.what = what
+        var values: [String: Yams.Node] = [:]
+        for (key, value) in node.mapping! { if let name = key.string, values[name] == nil { values[name] = value } }
+        self.values = values
     }
 
     var location: SourceLocation { document.location(of: node) }
 
     /// The value node for `key`, if present.
-    func value(_ key: String) -> Yams.Node? { node.mapping?[key] }
+    func value(_ key: String) -> Yams.Node? { values[key] }
 
     /// Where to point for `key`: its value, else the start of the mapping.
     func location(_ key: String) -> SourceLocation {
