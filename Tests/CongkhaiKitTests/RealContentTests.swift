@@ -52,3 +52,32 @@ import Testing
         #expect(broken.isEmpty, "broken internal links: \(broken.prefix(20))")
     }
 }
+
+/// The open data is described by a Frictionless Data Package whose schemas match the files.
+@Suite struct OpenDataTests {
+    @Test func dataPackageDescribesEveryCSVFile() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
+        guard case .success = SiteBuilder.build(options) else { Issue.record("build failed"); return }
+        let folder = output.appendingPathComponent("du-lieu")
+        let package = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("datapackage.json"))) as! [String: Any]
+        #expect(package["profile"] as? String == "tabular-data-package")
+        let resources = package["resources"] as! [[String: Any]]
+        #expect(resources.count == 10)  // 4 built-in + 5 declared datasets + the computed figures
+        for resource in resources {
+            #expect(resource["profile"] as? String == "tabular-data-resource")
+            let path = resource["path"] as! String
+            let csv = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+            let header = csv.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
+            let fields = ((resource["schema"] as! [String: Any])["fields"] as! [[String: Any]]).map { $0["name"] as! String }
+            #expect(header == fields, "\(path): header and schema differ")
+            // Every JSON twin parses.
+            if path != "chi-so.csv" {
+                let json = folder.appendingPathComponent(path.replacingOccurrences(of: ".csv", with: ".json"))
+                #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: json))) != nil, "\(json.lastPathComponent) is not JSON")
+            }
+        }
+    }
+}

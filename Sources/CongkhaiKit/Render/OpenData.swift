@@ -175,6 +175,7 @@ struct OpenData: Sendable {
                       "name": \(json(schema.id.replacingOccurrences(of: "_", with: "-"))),
                       "title": \(json(schema.title)),
                       "path": \(json("\(schema.id).csv")),
+                      "profile": "tabular-data-resource",
                       "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                       "schema": {
                         "fields": [\(fields.joined(separator: ", "))],
@@ -194,6 +195,7 @@ struct OpenData: Sendable {
                       "name": "chi-so",
                       "title": "Các chỉ số tính từ số liệu",
                       "path": "chi-so.csv",
+                      "profile": "tabular-data-resource",
                       "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                       "schema": {
                         "fields": [\(fields.joined(separator: ", "))],
