@@ -186,7 +186,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <h1>{{page.title}}</h1>
 <p class="lede">Kế hoạch yêu cầu 100% cơ quan, đơn vị công khai và cập nhật kịp thời tỷ lệ giải quyết hồ sơ đúng hạn, trễ hạn và tỷ lệ hài lòng (mục I.4.3, I.5.3), có chuyên mục tuyên truyền cải cách hành chính (mục I.8.1). Bảng dưới cho biết đơn vị nào đã công khai số liệu kỳ mới nhất.</p>
 <p><strong>{{behind_count}}</strong> trên {{unit_count}} đơn vị chưa cập nhật đủ số liệu kỳ mới nhất. Đơn vị có số liệu mới nhất trước ngày {{stale_before}} ({{stale_after_days}} ngày trước ngày cập nhật trang) bị xem là chậm cập nhật.</p>
-<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<div class="table-scroll" role="region" tabindex="0" aria-label="Tỷ lệ đơn vị đã công khai, theo bộ số liệu">
 <table class="figures">
   <caption>Tỷ lệ đơn vị đã công khai kỳ mới nhất, theo bộ số liệu</caption>
   <thead><tr><th scope="col">Bộ số liệu</th><th scope="col">Kỳ mới nhất</th><th scope="col" class="num">Đơn vị đã công khai</th></tr></thead>
@@ -197,7 +197,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
   </tbody>
 </table>
 </div>
-<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<div class="table-scroll" role="region" tabindex="0" aria-label="Tình hình công khai của từng đơn vị">
 <table class="figures compliance">
   <caption>Tình hình công khai của từng đơn vị</caption>
   <thead>
@@ -236,7 +236,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 
 """#,
         "dossier-table.mustache": #"""
-<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<div class="table-scroll" role="region" tabindex="0" aria-label="{{caption}}">
 <table class="figures">
   <caption>{{caption}}</caption>
   <thead>
@@ -451,6 +451,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <p class="count">{{article_count}} bài viết{{#feed_url}} · <a href="{{feed_url}}">Nhận tin qua Atom</a>{{/feed_url}}</p>
 {{#empty}}<p>Chưa có bài viết.</p>{{/empty}}
 {{^empty}}
+<h2 class="visually-hidden">Danh sách bài viết</h2>
 <ul class="cards">
 {{#articles}}
 {{{html}}}
@@ -477,7 +478,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
   <p>{{rows}} dòng, từ {{from}} đến {{to}}. Tải về: <a href="{{csv}}">{{id}}.csv</a> · <a href="{{json}}">{{id}}.json</a></p>
   <details>
     <summary>Các cột và cách tính</summary>
-    <div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+    <div class="table-scroll" role="region" tabindex="0" aria-label="Các cột của {{id}}.csv">
     <table class="figures">
       <caption>Các cột của {{id}}.csv</caption>
       <thead><tr><th scope="col">Cột</th><th scope="col">Ý nghĩa</th></tr></thead>
@@ -555,7 +556,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 {{#segments}}
 {{{html}}}
 {{#progress}}
-<aside class="clause-progress" aria-label="Tiến độ chỉ tiêu mục {{clause}}">
+<aside class="clause-progress" aria-label="Tiến độ mục {{clause}}: {{title}}">
   {{^measurable}}<p><span class="note">Mục tiêu định tính: không đo bằng số liệu của đơn vị.</span></p>{{/measurable}}
   {{#measurable}}
   <p><span class="status {{status.class}}">{{status.label}}</span> <strong>{{value.text}}</strong> <span class="note">{{#value.parts}}({{value.parts}}) {{/value.parts}}· yêu cầu {{threshold}} · toàn quận, {{span}}</span>{{#missed_parts}}<br><span class="note">Chưa đạt: {{name}} ({{value}})</span>{{/missed_parts}}</p>
@@ -612,7 +613,7 @@ Sitemap: {{sitemap_url}}
 {{> dossier-table}}
 {{/fields_table}}
 <h2>Xếp hạng đơn vị theo tỷ lệ giải quyết đúng hạn</h2>
-<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<div class="table-scroll" role="region" tabindex="0" aria-label="Xếp hạng đơn vị theo tỷ lệ đúng hạn, {{span}}">
 <table class="figures">
   <caption>Các đơn vị xếp theo tỷ lệ đúng hạn, {{span}}</caption>
   <thead>
@@ -654,7 +655,7 @@ Sitemap: {{sitemap_url}}
 
 """#,
         "target-table.mustache": #"""
-<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+<div class="table-scroll" role="region" tabindex="0" aria-label="{{caption}}">
 <table class="figures">
   <caption>{{caption}}</caption>
   <thead>
@@ -682,7 +683,7 @@ Sitemap: {{sitemap_url}}
 </figure>
 <details>
   <summary>Bảng số liệu của biểu đồ</summary>
-  <div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu, cuộn ngang được">
+  <div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu: {{title}}">
   <table class="figures">
     <caption>{{title}}</caption>
     <thead><tr><th scope="col">Tháng</th><th scope="col" class="num">Tỷ lệ đúng hạn</th><th scope="col" class="num">Đúng hạn / đã giải quyết</th></tr></thead>
