@@ -81,3 +81,19 @@ import Testing
         }
     }
 }
+
+@Suite struct PagePlanTests {
+    @Test func everyPlannedFileIsUnique() throws {
+        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+                                   outputPath: "unused", buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
+        let log = DiagnosticLog()
+        let prepared = try #require(SiteBuilder.prepare(options, log: log))
+        let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
+                                  buildDate: options.buildDate)
+        let plan = PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+        let paths = plan.pages.map(\.path.relative)
+        let duplicates = Dictionary(grouping: paths, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        #expect(duplicates.isEmpty, "planned twice: \(duplicates)")
+        #expect(figures.statisticsSpans.filter { $0.kind == .year }.map(\.label) == ["Năm 2021 (đến hết tháng 10)"])
+    }
+}

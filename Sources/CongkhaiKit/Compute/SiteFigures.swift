@@ -21,8 +21,17 @@ public struct SiteFigures: Sendable {
     }
 
     /// Every span any dataset has figures for, newest first: the pages under `/thong-ke/`.
+    /// One span per period key: datasets end their year at different months (a yearly file says
+    /// December, quarterly ones September), so the year page takes the dossiers' year to date.
     public var statisticsSpans: [Span] {
-        Array(Set(datasets.flatMap(\.spans))).sorted().reversed()
+        let preferred = dossiers.flatMap { defaultSpan(for: $0) }
+        var byKey: [String: Span] = [:]
+        for span in datasets.flatMap(\.spans) {
+            if span == preferred { byKey[span.key] = span; continue }
+            if let existing = byKey[span.key], existing == preferred || existing.lastMonth >= span.lastMonth { continue }
+            byKey[span.key] = span
+        }
+        return byKey.values.sorted().reversed()
     }
 
     public var evaluator: TargetEvaluator { TargetEvaluator(figures: self) }
