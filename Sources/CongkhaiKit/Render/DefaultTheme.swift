@@ -686,7 +686,7 @@ Sitemap: {{sitemap_url}}
   <div class="table-scroll" role="region" tabindex="0" aria-label="Bảng số liệu: {{title}}">
   <table class="figures">
     <caption>{{title}}</caption>
-    <thead><tr><th scope="col">Tháng</th><th scope="col" class="num">Tỷ lệ đúng hạn</th><th scope="col" class="num">Đúng hạn / đã giải quyết</th></tr></thead>
+    <thead><tr><th scope="col">{{period_label}}</th><th scope="col" class="num">Tỷ lệ</th><th scope="col" class="num">Tử số / mẫu số</th></tr></thead>
     <tbody>
     {{#rows}}
       <tr><th scope="row">{{label}}</th>{{#value}}<td class="num">{{text}}</td><td class="num">{{parts}}</td>{{/value}}</tr>
@@ -723,10 +723,12 @@ Sitemap: {{sitemap_url}}
   {{#dossier_tables}}
   {{> dossier-table}}
   {{/dossier_tables}}
-  {{#trend}}
-  <h3>Xu hướng theo tháng</h3>
+  {{#has_trends}}
+  <h3 id="dien-bien">Diễn biến theo thời gian</h3>
+  {{/has_trends}}
+  {{#trends}}
   {{> trend}}
-  {{/trend}}
+  {{/trends}}
   {{> dataset-summaries}}
 </section>
 {{/transparency}}

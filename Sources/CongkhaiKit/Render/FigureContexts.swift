@@ -101,17 +101,49 @@ extension RenderEnvironment {
 
     /// Monthly on-time rate of a unit (nil: the district) through the plan year, as chart and table.
     func onTimeTrend(unit: String?, id: String) -> Context? {
-        guard let data = figures.dossiers, let measure = data.schema.measure("on_time_rate") else { return nil }
+        guard let target = figures.targets.first(where: { $0.indicator?.description == "dossiers.on_time_rate" && $0.change == nil }) else {
+            return Indicator("dossiers.on_time_rate").flatMap { trend($0, target: nil, unit: unit, id: id) }
+        }
+        return trend(target.indicator!, target: target, unit: unit, id: id)
+    }
+
+    /// Every rate a unit's targets are judged on, month by month (quarter by quarter for
+    /// quarterly datasets), each as a chart with its table.
+    func trends(unit: String) -> [Context] {
+        var seen = Set<String>()
+        return figures.targets.compactMap { target -> Context? in
+            guard let indicator = target.indicator, target.change == nil, !DerivedIndicators.isDerived(indicator),
+                  seen.insert(indicator.description + "\(target.fields)").inserted,
+                  figures.dataset(indicator.dataset)?.rowsByUnit[unit] != nil else { return nil }
+            return trend(indicator, target: target, unit: unit, id: "xu-huong-\(unit)-\(target.id)")
+        }
+    }
+
+    /// A rate over the plan year's months (or quarters), drawn against its target with its data table.
+    func trend(_ indicator: Indicator, target: Target?, unit: String?, id: String) -> Context? {
+        guard let data = figures.dataset(indicator.dataset), let measure = data.schema.measure(indicator.measure), measure.isRate else { return nil }
         let months = data.spans.filter { $0.kind == .month && $0.year == config.year }
-        let points = months.map { TrendChart.Point(label: $0.label, value: data.value(measure, unit: unit, span: $0)) }
+        let spans = months.isEmpty ? data.spans.filter { $0.kind == .quarter && $0.year == config.year } : months
+        let fields = target?.fields ?? .all
+        let points = spans.map { TrendChart.Point(label: $0.label, value: data.value(measure, unit: unit, fields: fields, span: $0)) }
         guard points.contains(where: { $0.value != .noData }) else { return nil }
-        let target = figures.targets.first { $0.indicator?.description == "dossiers.on_time_rate" && $0.change == nil }
-        let chart = TrendChart(title: "Tỷ lệ hồ sơ giải quyết đúng hạn theo tháng, năm \(config.year)", points: points,
-                               target: target.map { RateRounding.perMille($0.value) },
+        let threshold = target.map { RateRounding.perMille($0.value) }
+        let chart = TrendChart(title: "\(measure.title) theo \(months.isEmpty ? "quý" : "tháng"), năm \(config.year)", points: points,
+                               target: threshold, comparison: target?.comparison ?? .atLeast,
                                targetLabel: target.map { "\($0.comparison.symbol) \(VietnameseNumber.decimal(scaled: Int(RateRounding.perMille($0.value)), decimals: 1))%" })
+        var note = measure.denominatorLabel.map { "Mẫu số: \($0)." } ?? ""
+        if let target {
+            note += " Chỉ tiêu mục \(target.clause)."
+            switch target.fields {
+            case .all: break
+            case .excluding(let ids): note += " Không tính lĩnh vực \(ids.sorted().map { fieldName($0) }.joined(separator: ", "))."
+            case .only(let ids): note += " Chỉ tính lĩnh vực \(ids.sorted().map { fieldName($0) }.joined(separator: ", "))."
+            }
+        }
         return ["svg": chart.svg(id: id), "title": chart.title, "description": chart.description,
+                "period_label": months.isEmpty ? "Quý" : "Tháng",
                 "rows": points.map { ["label": $0.label, "value": cell($0.value)] as Context },
-                "note": target.map { _ in "Tính trên tất cả lĩnh vực; chỉ tiêu 98% áp dụng cho các lĩnh vực trừ đất đai và đầu tư." } ?? ""]
+                "note": note.trimmingCharacters(in: .whitespaces)]
     }
 
     /// One line per other dataset a unit (nil: district) files: satisfaction, feedback, online, declared ones.

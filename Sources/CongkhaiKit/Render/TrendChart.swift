@@ -8,9 +8,18 @@ public struct TrendChart: Sendable {
 
     public var title: String
     public var points: [Point]
-    /// A horizontal line for the target, in per mille.
+    /// A horizontal line for the target, in per mille, and which side of it meets it.
     public var target: Double?
+    public var comparison: Target.Comparison = .atLeast
     public var targetLabel: String?
+
+    public init(title: String, points: [Point], target: Double?, comparison: Target.Comparison = .atLeast, targetLabel: String?) {
+        self.title = title
+        self.points = points
+        self.target = target
+        self.comparison = comparison
+        self.targetLabel = targetLabel
+    }
 
     /// The text alternative: what a screen reader says for the picture.
     public var description: String {
@@ -24,23 +33,21 @@ public struct TrendChart: Sendable {
         let width = 640.0, height = 240.0, left = 44.0, right = 8.0, top = 12.0, bottom = 36.0
         let plotW = width - left - right, plotH = height - top - bottom
         let values = points.compactMap { $0.value.rate?.perMille.map(Double.init) }
-        // Rates near 100% are the common case: start the axis below the lowest value or target.
-        let floorValue = max(0, (min(values.min() ?? 0, target ?? 1000) / 100).rounded(.down) * 100 - 100)
-        let lo = min(floorValue, 900), hi = 1000.0
+        let (lo, hi, tickStep) = TrendChart.axis(values: values + (target.map { [$0] } ?? []))
         func y(_ v: Double) -> Double { top + plotH * (1 - (v - lo) / (hi - lo)) }
         let step = plotW / Double(max(points.count, 1))
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
         out += "<title id=\"\(id)-t\">\(escape(title))</title><desc id=\"\(id)-d\">\(escape(description))</desc>"
-        for tick in stride(from: lo, through: hi, by: 50) {
+        for tick in stride(from: lo, through: hi, by: tickStep) {
             let ty = fmt(y(tick))
             out += "<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(ty)\" y2=\"\(ty)\" stroke=\"#d8dce2\" stroke-width=\"1\"/>"
-            out += "<text x=\"\(Int(left) - 4)\" y=\"\(fmt(y(tick) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#4a5260\">\(Int(tick / 10))%</text>"
+            out += "<text x=\"\(Int(left) - 4)\" y=\"\(fmt(y(tick) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#4a5260\">\(VietnameseNumber.decimal(scaled: Int(tick), decimals: 1).replacingOccurrences(of: ",0", with: ""))%</text>"
         }
         for (i, point) in points.enumerated() {
             let x = left + step * Double(i)
             if let v = point.value.rate?.perMille {
                 let barY = y(Double(v))
-                let met = target.map { Double(v) >= $0 } ?? true
+                let met = target.map { comparison.holds(Double(v), $0) } ?? true
                 out += "<rect x=\"\(fmt(x + step * 0.15))\" y=\"\(fmt(barY))\" width=\"\(fmt(step * 0.7))\" height=\"\(fmt(top + plotH - barY))\" fill=\"\(met ? "#1f6f9f" : "#c2410c")\"><title>\(escape(point.label)): \(escape(point.value.text))</title></rect>"
             }
             out += "<text x=\"\(fmt(x + step / 2))\" y=\"\(Int(height - bottom + 16))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1f24\">\(escape(shortLabel(point.label)))</text>"
@@ -54,6 +61,19 @@ public struct TrendChart: Sendable {
         }
         out += "</svg>"
         return out
+    }
+
+    /// The y axis in per mille: rates near 100% (on time, satisfaction) start below their lowest
+    /// value; small rates (late dossiers) start at 0 and end a little above the highest value or target.
+    static func axis(values: [Double]) -> (lo: Double, hi: Double, step: Double) {
+        let top = values.max() ?? 1000, bottom = values.min() ?? 0
+        if top <= 500 {
+            let hi = min(1000, max(20, (top * 1.25 / 10).rounded(.up) * 10))
+            let step = [5.0, 10, 20, 25, 50, 100, 200].first { hi / $0 <= 6 } ?? 250
+            return (0, (hi / step).rounded(.up) * step, step)
+        }
+        let lo = min(900, max(0, (bottom / 100).rounded(.down) * 100 - 100))
+        return (lo, 1000, (1000 - lo) <= 300 ? 50 : 100)
     }
 
     /// `Tháng 3/2021` → `T3`

@@ -67,8 +67,9 @@ extension RenderEnvironment {
                 tables.append(table)
             }
             data["dossier_tables"] = tables
-            if let trend = onTimeTrend(unit: id, id: "xu-huong-\(id)") { data["trend"] = trend }
         }
+        data["trends"] = trends(unit: id)
+        data["has_trends"] = !(data["trends"] as! [Context]).isEmpty
         data["summaries"] = datasetSummaries(unit: id, span: nil)
         data["statuses"] = figures.compliance.rows.first { $0.unit == id }?.statuses.map { status -> Context in
             ["dataset": figures.dataset(status.dataset)?.schema.title ?? status.dataset, "label": status.state.label,
