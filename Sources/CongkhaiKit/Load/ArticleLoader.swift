@@ -89,12 +89,17 @@ enum ArticleLoader {
         let unit = record.string("unit")
 
         guard let title, let date, let category, !slug.isEmpty else { return nil }
-        return Article(source: SourceLocation(file: display, line: 1, column: 1), title: title, date: date,
+        // The body is not kept: it is read again when the article's page is rendered, so a large
+        // site's markdown is never all in memory at once.
+        var article = Article(source: SourceLocation(file: display, line: 1, column: 1), title: title, date: date,
                        unitID: unit, category: category, tags: tags, summary: summary, slug: slug,
                        draft: draft, body: body, bodyLine: bodyLine,
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
                        slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
                        bodyDigest: StableHasher.hash(body))
+        article.body = ""
+        article.bodyPending = true
+        return article
     }
 }
 
