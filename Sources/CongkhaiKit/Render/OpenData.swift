@@ -220,21 +220,11 @@ struct OpenData: Sendable {
     }
 }
 
-/// JSON string literal.
+/// JSON string literal (also a valid YAML double-quoted scalar).
 func json(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
+    var buffer = TextBuffer(capacity: s.utf8.count + 2)
+    buffer.appendJSON(s)
+    return String(decoding: buffer.bytes, as: UTF8.self)
 }
 
 /// Machine-readable numbers: `0.985` for 985 per mille.

@@ -90,19 +90,6 @@ public enum NewArticle {
         return .success(display)
     }
 
-    /// A YAML double-quoted scalar.
-    static func yamlQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\x%02X", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: a JSON string literal is one.
+    static func yamlQuoted(_ text: String) -> String { json(text) }
 }
