@@ -97,3 +97,24 @@ import Testing
         #expect(figures.statisticsSpans.filter { $0.kind == .year }.map(\.label) == ["Năm 2021 (đến hết tháng 10)"])
     }
 }
+
+/// The plan's section I shows, beside each measurable clause, the district's value and how many units meet it.
+@Suite struct PlanProgressTests {
+    @Test func everyMeasurableClauseHasItsProgressBesideIt() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-plan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
+        guard case .success = SiteBuilder.build(options) else { Issue.record("build failed"); return }
+        let page = try String(contentsOf: output.appendingPathComponent("ke-hoach/muc-tieu/index.html"), encoding: .utf8)
+        let targets = try String(contentsOf: Repository.root.appendingPathComponent("Content/targets.yml"), encoding: .utf8)
+        let sectionI = targets.components(separatedBy: "clause: \"I.").count - 1
+        #expect(page.components(separatedBy: "<aside class=\"clause-progress\"").count - 1 == sectionI)
+        // I.5.1 sits right after its clause text, with the district's value and the units meeting it.
+        let clause = try #require(page.range(of: "<strong>5.1.</strong>"))
+        let after = String(page[clause.upperBound...].prefix(1500))
+        #expect(after.contains("clause-progress"))
+        #expect(after.contains("yêu cầu ≥ 98,0%"))
+        #expect(after.contains("Đơn vị đạt: "))
+    }
+}

@@ -559,7 +559,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <aside class="clause-progress" aria-label="Tiến độ mục {{clause}}: {{title}}">
   {{^measurable}}<p><span class="note">Mục tiêu định tính: không đo bằng số liệu của đơn vị.</span></p>{{/measurable}}
   {{#measurable}}
-  <p><span class="status {{status.class}}">{{status.label}}</span> <strong>{{value.text}}</strong> <span class="note">{{#value.parts}}({{value.parts}}) {{/value.parts}}· yêu cầu {{threshold}} · toàn quận, {{span}}</span>{{#missed_parts}}<br><span class="note">Chưa đạt: {{name}} ({{value}})</span>{{/missed_parts}}</p>
+  <p><span class="status {{status.class}}">{{status.label}}</span> <strong>{{value.text}}</strong> <span class="note">{{#value.parts}}({{value.parts}}) {{/value.parts}}· yêu cầu {{threshold}} · toàn quận, {{span}}</span>{{#units_meeting}}<br><span class="note">Đơn vị đạt: {{units_meeting}}</span>{{/units_meeting}}{{#missed_parts}}<br><span class="note">Chưa đạt: {{name}} ({{value}})</span>{{/missed_parts}}</p>
   {{/measurable}}
 </aside>
 {{/progress}}

@@ -36,11 +36,9 @@ extension RenderEnvironment {
     /// template can show the clause's progress right beside its text.
     func segments(_ html: String, section: String?) -> [Context] {
         guard let section else { return [["html": html]] }
-        let evaluator = figures.evaluator
         var byClause: [String: [Context]] = [:]
-        for target in figures.targets where target.clause.hasPrefix(section + ".") {
-            let number = String(target.clause.dropFirst(section.count + 1))
-            byClause[number, default: []].append(targetRow(evaluator.evaluate(target), measure: measure(of: target)))
+        for (target, row) in zip(figures.targets, planProgress()) where target.clause.hasPrefix(section + ".") {
+            byClause[String(target.clause.dropFirst(section.count + 1)), default: []].append(row)
         }
         var segments: [Context] = []
         var rest = Substring(html)
