@@ -19,8 +19,8 @@ public enum FieldSelection: Sendable, Hashable {
 /// over a span, for some fields.
 public struct DatasetFigures: Sendable {
     public let schema: DatasetSchema
-    /// Rows per unit, in period order.
-    public let rowsByUnit: [String: [MetricRow]]
+    /// Rows per unit, ordered by field then period: slices of one array, so no row is copied.
+    public let rowsByUnit: [String: ArraySlice<MetricRow>]
     /// Every span with data, oldest first: months, quarters, and each year to date.
     public let spans: [Span]
     private let latestColumns: [Int]
@@ -30,9 +30,17 @@ public struct DatasetFigures: Sendable {
 
     public init(_ table: MetricTable) {
         schema = table.schema
-        var byUnit: [String: [MetricRow]] = [:]
-        for row in table.rows { byUnit[row.unit, default: []].append(row) }
-        for key in byUnit.keys { byUnit[key]!.sort { ($0.period, $0.field ?? "") < ($1.period, $1.field ?? "") } }
+        // Loaded tables come sorted by unit, field, period; anything else is sorted once here.
+        func ordered(_ a: MetricRow, _ b: MetricRow) -> Bool { (a.unit, a.field ?? "", a.period) < (b.unit, b.field ?? "", b.period) }
+        let rows = zip(table.rows, table.rows.dropFirst()).allSatisfy { !ordered($1, $0) } ? table.rows : table.rows.sorted(by: ordered)
+        var byUnit: [String: ArraySlice<MetricRow>] = [:]
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            var end = start + 1
+            while end < rows.endIndex && rows[end].unit == rows[start].unit { end += 1 }
+            byUnit[rows[start].unit] = rows[start..<end]
+            start = end
+        }
         rowsByUnit = byUnit
         latestColumns = table.schema.columns.indices.filter { table.schema.columns[$0].aggregation == .latest }
 
@@ -111,7 +119,7 @@ public struct DatasetFigures: Sendable {
         return total
     }
 
-    private func add(_ rows: [MetricRow], fields: FieldSelection, span: Span, into total: inout Counts) {
+    private func add(_ rows: ArraySlice<MetricRow>, fields: FieldSelection, span: Span, into total: inout Counts) {
         if latestColumns.isEmpty {
             for row in rows where span.contains(row.period) && fields.includes(row.field) { total.add(row) }
             return
@@ -122,7 +130,7 @@ public struct DatasetFigures: Sendable {
             var flows = row
             for i in latestColumns { flows.values[i] = nil }
             total.add(flows)
-            latest[row.field ?? ""] = row  // rows are in period order
+            latest[row.field ?? ""] = row  // within a field, rows are in period order
         }
         for row in latest.values {
             for i in latestColumns { total.sums[i] += row.values[i] ?? 0 }
@@ -140,7 +148,7 @@ public struct DatasetFigures: Sendable {
             return (districtTotals.value[span]?.keys).map { $0.filter { !$0.isEmpty }.sorted() } ?? []
         }
         var found = Set<String>()
-        func scan(_ rows: [MetricRow]) {
+        func scan(_ rows: ArraySlice<MetricRow>) {
             for row in rows where span.contains(row.period) { if let field = row.field { found.insert(field) } }
         }
         if let unit { scan(rowsByUnit[unit] ?? []) } else { for rows in rowsByUnit.values { scan(rows) } }
@@ -148,8 +156,8 @@ public struct DatasetFigures: Sendable {
     }
 
     /// The newest period anyone has figures for: the period the district reports on.
-    public var latestPeriod: Period? { rowsByUnit.values.compactMap { $0.last?.period }.max() }
+    public var latestPeriod: Period? { rowsByUnit.keys.compactMap { newestPeriod(unit: $0) }.max() }
 
     /// The newest period a unit has figures for.
-    public func newestPeriod(unit: String) -> Period? { rowsByUnit[unit]?.last?.period }
+    public func newestPeriod(unit: String) -> Period? { rowsByUnit[unit]?.lazy.map(\.period).max() }
 }
