@@ -143,3 +143,14 @@ import Testing
         #expect(failure.diagnostics.map(\.description) == ["--unit:1:1: error: unknown unit \"phuong-2\"\n    note: did you mean \"phuong-1\"?"])
     }
 }
+
+@Suite struct InterruptedBuildTests {
+    @Test func foldersLeftByAKilledBuildAreCleanedUp() throws {
+        let site = try TestSite()
+        try site.write(".Public.staging-99999/tin-tuc/x/index.html", "dở dang")
+        try site.write(".Public.old-99999/index.html", "cũ")
+        guard try site.expectSuccess(site.build()) else { return }
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public.") }
+        #expect(left.isEmpty)
+    }
+}

@@ -22,7 +22,11 @@ public final class OutputWriter: @unchecked Sendable {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
-        try? FileManager.default.removeItem(at: staging)
+        // Folders left by a build that was killed (staging, or a previous site not yet removed).
+        let prefixes = [".\(self.output.lastPathComponent).staging-", ".\(self.output.lastPathComponent).old-"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where prefixes.contains(where: name.hasPrefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
