@@ -158,6 +158,9 @@ public enum SiteBuilder {
     static func renderAndWrite(_ pages: [PlannedPage], renderer: PageRenderer, writer: OutputWriter,
                                log: DiagnosticLog, progress: Progress = { _ in }) -> [Int] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // The heaviest files (open data, statistics, units) go first, so they overlap with the many
+        // small pages instead of leaving one core working alone at the end.
+        let order = pages.indices.sorted { (weight(pages[$0].kind), $0) < (weight(pages[$1].kind), $1) }
         let chunk = max(1, min(64, pages.count / (workers * 8) + 1))
         let chunks = (pages.count + chunk - 1) / chunk
         let totals = ByteCounter()
@@ -166,7 +169,8 @@ public enum SiteBuilder {
         let slots = UnsafeSendable(buffer)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var bytes = 0
-            for index in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
+            for position in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
+                let index = order[position]
                 let page = pages[index]
                 do {
                     let data = try renderer.render(page)
@@ -189,6 +193,17 @@ public enum SiteBuilder {
         }
         }
         return sizes
+    }
+}
+
+/// Render order: lower first. Only the order of work changes, never the output.
+func weight(_ kind: PageKind) -> Int {
+    switch kind {
+    case .figuresFile: return 0
+    case .datasetFile: return 1
+    case .statistics, .statisticsIndex, .compliance: return 2
+    case .unit, .home, .plan, .planIndex, .unitIndex: return 3
+    default: return 4
     }
 }
 
