@@ -19,7 +19,9 @@ public enum MetricsValidator {
     static func validate(_ table: MetricTable, log: DiagnosticLog) -> MetricTable {
         let schema = table.schema
         // Rows in file order, so "first given" means the first in the sorted file list.
-        let order = table.rows.indices.sorted { table.rows[$0].location < table.rows[$1].location }
+        let file = MetricsLoader.ranks(table.rows.map(\.location.file))
+        let places = table.rows.map { (file[$0.location.file]!, $0.location.line, $0.location.column) }
+        let order = table.rows.indices.sorted { places[$0] < places[$1] }
         var invalid = Set<Int>()
 
         // One row per unit × period × field.
