@@ -5,7 +5,7 @@ import Foundation
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
 public struct BuildCache: Sendable {
     static let magic = "congkhai-cache"
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     public struct PageRecord: Sendable, Hashable {
         public var fingerprint: UInt64
@@ -91,9 +91,10 @@ public struct BuildCache: Sendable {
         w.write(a.tags.count)
         for tag in a.tags { w.write(tag.name) }
         w.write(a.summary); w.write(a.slug); w.write(a.draft); w.write(a.bodyLine)
+        // Both places are in the article's own file: only line and column are kept.
         w.write(a.unitLocation != nil)
-        if let l = a.unitLocation { w.write(l.file); w.write(l.line); w.write(l.column) }
-        w.write(a.slugLocation.file); w.write(a.slugLocation.line); w.write(a.slugLocation.column)
+        if let l = a.unitLocation { w.write(l.line); w.write(l.column) }
+        w.write(a.slugLocation.line); w.write(a.slugLocation.column)
         w.write(a.bodyDigest)
     }
 
@@ -157,8 +158,8 @@ public struct BuildCache: Sendable {
         guard let category = Category.named(r.string()) else { return nil }
         let tags = (0..<r.count(minimumItemSize: 1)).map { _ in Tag(name: r.string()) }
         let summary = r.string(), slug = r.string(), draft = r.bool(), bodyLine = r.int()
-        let unitLocation = r.bool() ? SourceLocation(file: r.string(), line: r.int(), column: r.int()) : nil
-        let slugLocation = SourceLocation(file: r.string(), line: r.int(), column: r.int())
+        let unitLocation = r.bool() ? SourceLocation(file: file, line: r.int(), column: r.int()) : nil
+        let slugLocation = SourceLocation(file: file, line: r.int(), column: r.int())
         let bodyDigest = r.uint64()
         guard !r.failed else { return nil }
         var article = Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
