@@ -95,6 +95,21 @@ import Testing
         _ = try compare(site)
     }
 
+    @Test func aCacheKeptInMemoryWorksLikeTheFile() throws {
+        let site = try makeSite()
+        var options = site.options()
+        options.cacheStore = BuildCacheStore()
+        guard try site.expectSuccess(SiteBuilder.build(options)) else { return }
+        try site.write("Content/news/tin-6.md", TestSite.article("Tin số sáu", date: "2021-06-10", extra: "unit: phuong-1\n"))
+        guard case .success(let report) = SiteBuilder.build(options) else { Issue.record("rebuild failed"); return }
+        #expect(report.pagesWritten > 0)
+        #expect(!site.exists(".cache"), "nothing is written to disk for the cache")
+        var clean = site.options(output: "Clean")
+        clean.useCache = false
+        guard try site.expectSuccess(SiteBuilder.build(clean)) else { return }
+        #expect(treeContents(site.root.appendingPathComponent("Public")) == treeContents(site.root.appendingPathComponent("Clean")))
+    }
+
     @Test func aFailedIncrementalBuildWritesNothing() throws {
         let site = try makeSite()
         _ = try compare(site)

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// Where the cache lives; nil: `.congkhai-cache` in the working folder.
     public var cacheDirectory: String?
+    /// When set, the cache is kept here between builds of one process instead of on disk.
+    public var cacheStore: BuildCacheStore?
 
     public init(contentPath: String = "Content", templatesPath: String? = "Templates", outputPath: String = "Public",
                 includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false, units: [String] = [], useCache: Bool = true) {

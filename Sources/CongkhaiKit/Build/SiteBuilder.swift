@@ -28,9 +28,15 @@ public enum SiteBuilder {
         let contentDirectory = ContentDirectory(path: options.contentPath)
         let inventory = timed("scan sources") { SourceInventory.scan(content: contentDirectory, templates: options.templatesPath) }
         let cacheURL = BuildCache.location(forOutput: options.outputPath, directory: options.cacheDirectory)
-        let cache = options.useCache ? timed("read cache") {
-            BuildCache.read(from: cacheURL, optionsDigest: optionsDigest(options), schemas: declaredSchemas(contentDirectory))
+        let cache = options.useCache ? timed("read cache") { () -> BuildCache? in
+            if let store = options.cacheStore {
+                return store.current.flatMap { $0.optionsDigest == optionsDigest(options) ? $0 : nil }
+            }
+            return BuildCache.read(from: cacheURL, optionsDigest: optionsDigest(options), schemas: declaredSchemas(contentDirectory))
         } : nil
+        func save(_ cache: BuildCache) {
+            if let store = options.cacheStore { store.keep(cache) } else { try? cache.write(to: cacheURL) }
+        }
         let metricsDigest = inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/units.yml", "content/fields.yml"])
         var reuse = LoadReuse()
         if let cache {
@@ -79,7 +85,7 @@ public enum SiteBuilder {
                 update.apply(renderer: renderer, log: log)
             }
             guard let records = written else { return .failure(BuildFailure(log.all)) }
-            if options.useCache { timed("write cache") { try? newCache(sizes: records).write(to: cacheURL) } }
+            if options.useCache { timed("write cache") { save(newCache(sizes: records)) } }
             return .success(BuildReport(diagnostics: log.all, pagesWritten: update.changed.count,
                                         bytesWritten: update.bytesWritten, stageTimings: timings))
         }
@@ -106,7 +112,7 @@ public enum SiteBuilder {
         if options.useCache {
             var records: [String: BuildCache.PageRecord] = [:]
             for (i, page) in pages.enumerated() { records[page.path.relative] = .init(fingerprint: fingerprints[i], size: sizes[i]) }
-            timed("write cache") { try? newCache(sizes: records).write(to: cacheURL) }
+            timed("write cache") { save(newCache(sizes: records)) }
         }
         return .success(BuildReport(diagnostics: log.all, pagesWritten: pages.count, bytesWritten: sizes.reduce(0, +),
                                     stageTimings: timings))

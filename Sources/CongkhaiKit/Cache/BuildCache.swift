@@ -170,3 +170,22 @@ public struct BuildCache: Sendable {
         return article
     }
 }
+
+/// Keeps the last build's cache in memory for a long-running process (`serve`): a rebuild then
+/// neither reads nor writes the cache file.
+public final class BuildCacheStore: @unchecked Sendable {
+    private var cache: BuildCache?
+    private let lock = NSLock()
+
+    public init() {}
+
+    var current: BuildCache? {
+        lock.lock(); defer { lock.unlock() }
+        return cache
+    }
+
+    func keep(_ cache: BuildCache) {
+        lock.lock(); defer { lock.unlock() }
+        self.cache = cache
+    }
+}

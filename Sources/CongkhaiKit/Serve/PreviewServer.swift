@@ -59,6 +59,8 @@ public final class PreviewServer: @unchecked Sendable {
 
     private let emit: AsyncStream<PreviewEvent>.Continuation
     private let hub = LiveReloadHub()
+    /// The build cache, kept in memory between rebuilds.
+    private let cacheStore = BuildCacheStore()
     private let files: SiteFiles
     /// Tells builds of this server apart from those of an earlier one, so pages reload after a restart.
     private let instance = String(UInt32.random(in: 0...UInt32.max), radix: 36)
@@ -170,12 +172,15 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Builds
 
-    /// Where a change becomes a new site in the output folder. Today every change rebuilds the whole
-    /// site with `SiteBuilder.build`; an incremental builder replaces this body and may use
-    /// `changedPaths` (the files added, changed or removed, as `Content/news/a.md`; empty for the
-    /// first build). It runs on a thread of its own, so the server keeps answering meanwhile.
+    /// Where a change becomes a new site in the output folder: an incremental `SiteBuilder.build`
+    /// (only pages whose inputs changed are rendered) with the build cache kept in memory between
+    /// rebuilds. `changedPaths` (as `Content/news/a.md`; empty for the first build) is informative:
+    /// the builder finds changes itself from file stamps. It runs on a thread of its own, so the
+    /// server keeps answering meanwhile.
     public func rebuild(changedPaths: [String]) async -> Result<BuildReport, BuildFailure> {
-        let build = options.build
+        var options = self.options.build
+        options.cacheStore = cacheStore
+        let build = options
         return await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: SiteBuilder.build(build)) }.start()
         }
