@@ -12,6 +12,8 @@ struct IncrementalUpdate {
     var changed: [Int]
     var stale: [String]
     var output: URL
+    /// The previous build's records, kept for the pages that did not change.
+    var previous: [String: BuildCache.PageRecord]
     var bytesWritten = 0
 
     /// Beyond this share of changed pages a full build (with its atomic swap) is as fast.
@@ -34,7 +36,8 @@ struct IncrementalUpdate {
         guard Double(changed.count) <= Double(pages.count) * maximumShare else { return nil }
         let planned = Set(pages.map(\.path.relative))
         let stale = cache.pages.keys.filter { !planned.contains($0) }.sorted()
-        return IncrementalUpdate(pages: pages, fingerprints: fingerprints, changed: changed, stale: stale, output: output)
+        return IncrementalUpdate(pages: pages, fingerprints: fingerprints, changed: changed, stale: stale, output: output,
+                                 previous: cache.pages)
     }
 
     /// Renders and writes; returns the new page records, or nil (with diagnostics) on failure.
@@ -66,11 +69,11 @@ struct IncrementalUpdate {
             }
         }
         for path in stale { OutputWriter.remove(in: output, relative: path) }
-        var records: [String: BuildCache.PageRecord] = [:]
-        for (i, page) in pages.enumerated() {
-            var info = stat()
-            let size = stat(output.path + "/" + page.path.relative, &info) == 0 ? Int(info.st_size) : -1
-            records[page.path.relative] = .init(fingerprint: fingerprints[i], size: size)
+        // Unchanged pages keep their records (their fingerprint and size were just checked).
+        var records = previous
+        for path in stale { records.removeValue(forKey: path) }
+        for (j, index) in changed.enumerated() {
+            records[pages[index].path.relative] = .init(fingerprint: fingerprints[index], size: rendered[j]?.count ?? -1)
         }
         return records
     }

@@ -16,8 +16,9 @@ public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     static func isSafeSegment(_ segment: String) -> Bool {
+        // Byte checks: Foundation's `contains` on strings is costly for every page of a large site.
         !segment.isEmpty && segment != "." && segment != ".."
-            && !segment.contains("/") && !segment.contains("\\") && !segment.contains("\0")
+            && !segment.utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 == 0 }
     }
 
     /// `tin-tuc/abc/index.html`
