@@ -71,7 +71,8 @@ extension RenderEnvironment {
     /// An article as list pages show it, with `html`: its `article-card` template rendered once.
     func card(_ index: Int) -> Context {
         var data = cardData(index)
-        data["html"] = fragments.card(index) { cardData(index) }
+        let template = data
+        data["html"] = fragments.card(index) { template }
         return data
     }
 
