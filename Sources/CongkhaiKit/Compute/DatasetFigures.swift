@@ -26,7 +26,7 @@ public struct DatasetFigures: Sendable {
     private let latestColumns: [Int]
     /// District totals per span and field (`""` for rows without a field), summed in one pass:
     /// the district's figures are asked for many times and would otherwise rescan every row.
-    private let districtTotals: LazyTotals
+    private let districtTotals: Lazily<[Span: [String: Counts]]>
 
     public init(_ table: MetricTable) {
         schema = table.schema
@@ -67,32 +67,16 @@ public struct DatasetFigures: Sendable {
         }
         self.spans = spans.sorted()
 
-        districtTotals = LazyTotals(rows: table.rows, spans: self.spans, columns: table.schema.columns.count)
-    }
-
-    /// Summed on first use: an incremental build that renders no district page never pays for it.
-    final class LazyTotals: @unchecked Sendable {
-        private let rows: [MetricRow], spans: [Span], columns: Int
-        private var totals: [Span: [String: Counts]]?
-        private let lock = NSLock()
-
-        init(rows: [MetricRow], spans: [Span], columns: Int) {
-            self.rows = rows
-            self.spans = spans
-            self.columns = columns
-        }
-
-        var value: [Span: [String: Counts]] {
-            lock.lock(); defer { lock.unlock() }
-            if let totals { return totals }
-            var made: [Span: [String: Counts]] = [:]
+        // Summed on first use: an incremental build that renders no district page never pays for it.
+        let allSpans = self.spans, columns = table.schema.columns.count
+        districtTotals = Lazily {
+            var totals: [Span: [String: Counts]] = [:]
             for row in rows {
-                for span in spans where span.contains(row.period) {
-                    made[span, default: [:]][row.field ?? "", default: Counts(columns: columns)].add(row)
+                for span in allSpans where span.contains(row.period) {
+                    totals[span, default: [:]][row.field ?? "", default: Counts(columns: columns)].add(row)
                 }
             }
-            totals = made
-            return made
+            return totals
         }
     }
 

@@ -41,28 +41,13 @@ public struct Tag: Sendable, Hashable {
     public var slug: String
     public init(name: String) {
         self.name = name
-        self.slug = Tag.slugs.slug(for: name)
+        self.slug = Tag.slugs.value(for: name) { Slug.make(name) }
     }
 
     /// Tags repeat across thousands of articles: each name is folded once.
-    static let slugs = SlugMemo()
+    static let slugs = Memo<String, String>()
 }
 
-final class SlugMemo: @unchecked Sendable {
-    private var known: [String: String] = [:]
-    private let lock = NSLock()
-
-    func slug(for name: String) -> String {
-        lock.lock()
-        if let slug = known[name] { lock.unlock(); return slug }
-        lock.unlock()
-        let slug = Slug.make(name)
-        lock.lock()
-        known[name] = slug
-        lock.unlock()
-        return slug
-    }
-}
 
 /// The news column's fixed categories (SPEC: chuyên mục).
 public struct Category: Sendable, Hashable {

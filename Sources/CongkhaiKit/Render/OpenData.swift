@@ -4,23 +4,12 @@ struct OpenData: Sendable {
     let figures: SiteFigures
     let content: SiteContent
     /// The computed figures, made once for both chi-so.csv and chi-so.json.
-    private let lines = LazyLines()
+    private let lines: Lazily<[FigureLine]>
 
     init(figures: SiteFigures, content: SiteContent) {
         self.figures = figures
         self.content = content
-    }
-
-    final class LazyLines: @unchecked Sendable {
-        private var value: [FigureLine]?
-        private let lock = NSLock()
-        func get(_ make: () -> [FigureLine]) -> [FigureLine] {
-            lock.lock(); defer { lock.unlock() }
-            if let value { return value }
-            let made = make()
-            value = made
-            return made
-        }
+        lines = Lazily { OpenData.figureLines(figures) }
     }
 
     func keyColumns(_ schema: DatasetSchema) -> [String] { schema.byField ? ["unit", "period", "field"] : ["unit", "period"] }
@@ -87,9 +76,9 @@ struct OpenData: Sendable {
         var numerator: Int?, denominator: Int?, value: String
     }
 
-    func figureLines() -> [FigureLine] { lines.get(makeFigureLines) }
+    func figureLines() -> [FigureLine] { lines.value }
 
-    private func makeFigureLines() -> [FigureLine] {
+    private static func figureLines(_ figures: SiteFigures) -> [FigureLine] {
         var lines: [FigureLine] = []
         for data in figures.datasets {
             let schema = data.schema

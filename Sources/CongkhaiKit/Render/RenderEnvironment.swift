@@ -13,7 +13,7 @@ public struct RenderEnvironment: Sendable {
         self.figures = figures
         self.plan = plan
         self.buildDate = buildDate
-        fragments = FragmentCache(articleCount: content.articles.count)
+        fragments = FragmentCache()
         let urls = Set(plan.pages.map(\.url))
         navigation = [
             ("Trang chủ", "/"), ("Tin tức", "/tin-tuc/"), ("Đơn vị", "/don-vi/"), ("Thống kê", "/thong-ke/"),
