@@ -110,6 +110,17 @@ import Testing
         #expect(treeContents(site.root.appendingPathComponent("Public")) == treeContents(site.root.appendingPathComponent("Clean")))
     }
 
+    @Test func warningsRepeatOnEveryBuild() throws {
+        let site = try makeSite()
+        // October's carried-over count (5) differs from September's pending (0): a warning.
+        try site.write("Content/metrics/dossiers/2021-10.csv", Self.dossiers + "phuong-1,2021-10,ho-tich,5,2,8,1,14,0,0,0\n")
+        try site.write("Content/news/tin-1.md", TestSite.article("Tin số 1", date: "2021-01-10", extra: "tag: [\"x\"]\n"))
+        for _ in 1...2 {
+            guard case .success(let report) = site.build() else { Issue.record("build failed"); return }
+            #expect(report.diagnostics.warnings.count == 2, "\(report.diagnostics)")
+        }
+    }
+
     @Test func aFailedIncrementalBuildWritesNothing() throws {
         let site = try makeSite()
         _ = try compare(site)

@@ -75,8 +75,8 @@ public enum SiteBuilder {
         func newCache(sizes: [String: BuildCache.PageRecord]) -> BuildCache {
             let articles = prepared.loaded.articlesByPath.filter { prepared.loaded.cleanArticlePaths.contains($0.key) }
             return BuildCache(optionsDigest: optionsDigest(options), inventory: inventory, articles: articles,
-                              metricsDigest: prepared.loaded.metricsClean ? metricsDigest : 0,
-                              tables: prepared.loaded.metricsClean ? prepared.content.tables : [], pages: sizes)
+                              metricsDigest: prepared.content.metricsCacheable ? metricsDigest : 0,
+                              tables: prepared.content.metricsCacheable ? prepared.content.tables : [], pages: sizes)
         }
 
         // Incremental: rewrite only the pages whose fingerprint changed, in place, one atomic rename each.

@@ -12,7 +12,7 @@ public struct LoadedContent: Sendable {
     /// Articles by content-relative path, and the files that loaded cleanly (cacheable).
     public var articlesByPath: [String: Article] = [:]
     public var cleanArticlePaths: Set<String> = []
-    /// True when the metric tables were loaded and validated with no diagnostic (cacheable).
+    /// True when the metric files were read with no diagnostic (validation adds its own verdict).
     public var metricsClean = false
     public var metricsFromCache = false
 }
@@ -47,7 +47,6 @@ public enum ContentLoader {
             let metricsLog = DiagnosticLog()
             tables = MetricsLoader.load(content, schemas: schemas, units: units, fields: fields,
                                         textColumns: declarations.textColumns, log: metricsLog)
-            tables = MetricsValidator.validate(tables, log: metricsLog)
             metricsClean = metricsLog.all.isEmpty
             log.add(contentsOf: metricsLog.all)
         }

@@ -9,9 +9,12 @@ public struct SiteContent: Sendable {
     /// Valid metric rows of every dataset that has files.
     public var tables: [MetricTable]
     public var targets: [Target]
+    /// The metric tables loaded and validated with no diagnostic, so a build cache may keep them.
+    public var metricsCacheable: Bool
 
     public init(config: SiteConfig, units: [Unit], fields: [Field], articles: [Article], planPages: [PlanPage],
-                tables: [MetricTable] = [], targets: [Target] = []) {
+                tables: [MetricTable] = [], targets: [Target] = [], metricsCacheable: Bool = false) {
+        self.metricsCacheable = metricsCacheable
         self.tables = tables
         self.targets = targets
         unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

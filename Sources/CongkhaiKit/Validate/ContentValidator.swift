@@ -35,6 +35,17 @@ public enum ContentValidator {
         }
         articles.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
 
+        // Cached tables were valid when cached; fresh ones are checked here, apart, so the build
+        // knows whether they may be cached (a cached table would not repeat its warnings).
+        var validTables = loaded.tables
+        var metricsClean = loaded.metricsClean
+        if !loaded.metricsFromCache {
+            let metricsLog = DiagnosticLog()
+            validTables = MetricsValidator.validate(loaded.tables, log: metricsLog)
+            metricsClean = metricsClean && metricsLog.all.isEmpty
+            log.add(contentsOf: metricsLog.all)
+        }
+
         var planSlugs: [String: PlanPage] = [:]
         var planPages: [PlanPage] = []
         for page in loaded.planPages {
@@ -47,7 +58,8 @@ public enum ContentValidator {
         }
         return SiteContent(config: loaded.config, units: loaded.units, fields: loaded.fields,
                            articles: articles, planPages: planPages,
-                           tables: loaded.tables,  // validated as they were loaded
-                           targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log))
+                           tables: validTables,
+                           targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log),
+                           metricsCacheable: metricsClean)
     }
 }
