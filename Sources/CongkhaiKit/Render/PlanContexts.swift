@@ -6,38 +6,43 @@ extension RenderEnvironment {
         let pages = content.planPages.map { ["title": $0.title, "url": $0.path, "summary": $0.summary] as Context }
         return pageContext(title: "Kế hoạch cải cách hành chính năm \(config.year)", url: "/ke-hoach/",
                            breadcrumbs: [("Kế hoạch", "/ke-hoach/")],
-                           extra: ["pages": pages, "progress_table": progressTable()])
+                           extra: ["pages": pages, "progress_table": progressTable(planProgress(), section: nil)])
     }
 
     func planContext(_ index: Int) -> Context {
         let page = content.planPages[index]
+        // The targets of this page's section, each evaluated once for the table and the clauses.
+        let progress = page.section.map { section in
+            zip(figures.targets, planProgress()).filter { $0.0.clause.hasPrefix(section + ".") }
+        } ?? []
         let siblings = content.planPages.map { ["title": $0.title, "url": $0.path, "current": $0.slug == page.slug] as Context }
         return pageContext(title: page.title, url: page.path, description: page.summary,
                            breadcrumbs: [("Kế hoạch", "/ke-hoach/"), (page.title, page.path)],
                            extra: ["plan": ["title": page.title, "summary": page.summary,
                                             "segments": segments(Markdown.html(page.body, allowRawHTML: config.allowRawHTML),
-                                                                 section: page.section)] as Context,
+                                                                 section: page.section, progress: progress)] as Context,
                                    "plan_pages": siblings,
-                                   "progress_table": page.section == "I" ? progressTable() : nil as Context?])
+                                   "progress_table": progressTable(progress.map(\.1), section: page.section)])
     }
 }
 
 extension RenderEnvironment {
-    /// Section I's targets with the district's value and how many units meet each, or nil without targets.
-    func progressTable() -> Context? {
-        guard !figures.targets.isEmpty else { return nil }
-        return ["caption": "Tiến độ thực hiện các chỉ tiêu của mục I – toàn quận, \(headlineSpan?.label ?? "")",
-                "rows": planProgress()]
+    /// Targets with the district's value and how many units meet each (all of them, or one
+    /// section's), or nil when there are none.
+    func progressTable(_ rows: [Context], section: String?) -> Context? {
+        guard !rows.isEmpty else { return nil }
+        let which = section.map { "của mục \($0)" } ?? "của Kế hoạch"
+        return ["caption": "Tiến độ thực hiện các chỉ tiêu \(which) – toàn quận, \(headlineSpan?.label ?? "")", "rows": rows]
     }
 }
 
 extension RenderEnvironment {
     /// The plan's HTML cut after each clause that has targets (`<p><strong>5.1.</strong> …</p>`), so the
     /// template can show the clause's progress right beside its text.
-    func segments(_ html: String, section: String?) -> [Context] {
+    func segments(_ html: String, section: String?, progress: [(Target, Context)]) -> [Context] {
         guard let section else { return [["html": html]] }
         var byClause: [String: [Context]] = [:]
-        for (target, row) in zip(figures.targets, planProgress()) where target.clause.hasPrefix(section + ".") {
+        for (target, row) in progress {
             byClause[String(target.clause.dropFirst(section.count + 1)), default: []].append(row)
         }
         var segments: [Context] = []
