@@ -48,11 +48,10 @@ struct IncrementalUpdate {
             let slots = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: changed.count) { j in
                 let page = pages[changed[j]]
-                do {
+                do throws(PageRenderer.Failure) {
                     slots.value[j] = try renderer.render(page)
                 } catch {
-                    log.error(SourceLocation(file: renderer.theme.origins[renderer.templateName(page.kind)] ?? page.path.relative),
-                              "template \"\(renderer.templateName(page.kind)).mustache\" is missing", hint: "needed for \(page.url)")
+                    log.add(renderer.diagnostic(error, page: page))
                 }
             }
         }

@@ -184,10 +184,7 @@ public enum SiteBuilder {
                     slots.value[index] = data.count
                     bytes += data.count
                 } catch let failure as PageRenderer.Failure {
-                    if case .missingTemplate(let name) = failure {
-                        log.error(SourceLocation(file: renderer.theme.origins[name] ?? "\(name).mustache"),
-                                  "template \"\(name).mustache\" is missing", hint: "needed for \(page.url)")
-                    }
+                    log.add(renderer.diagnostic(failure, page: page))
                 } catch let failure as OutputWriter.Failure {
                     log.error(SourceLocation(file: failure.path), "cannot write: \(failure.reason)")
                 } catch {

@@ -35,6 +35,15 @@ enum ArticleLoader {
         return (articles, clean)
     }
 
+    /// An article's CommonMark body, read again from its file when it is not held in memory.
+    public static func body(of article: Article) -> String {
+        guard article.bodyPending else { return article.body }
+        guard let data = FileManager.default.contents(atPath: article.source.file),
+              let text = SourceReader.decode(data, displayPath: article.source.file, log: DiagnosticLog()),
+              case .success(let parts)? = FrontMatter.split(text) else { return "" }
+        return parts.body
+    }
+
     static func load(_ relative: String, content: ContentDirectory, log: DiagnosticLog) -> Article? {
         let display = content.display(relative)
         guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log),

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One article of the reform news column.
 public struct Article: Sendable, Equatable {
     public var source: SourceLocation
@@ -20,17 +18,8 @@ public struct Article: Sendable, Equatable {
     public var slugLocation: SourceLocation
     /// A stable hash of the body, so a page fingerprint changes when the body does.
     public var bodyDigest: UInt64 = 0
-    /// True when the article came from the build cache: its body is read from its file when needed.
+    /// True when the body is not held in memory: `ArticleLoader.body(of:)` reads it from the file.
     public var bodyPending = false
-
-    /// The CommonMark body, read again from the file when the article came from the cache.
-    public func loadBody() -> String {
-        guard bodyPending else { return body }
-        guard let data = FileManager.default.contents(atPath: source.file),
-              case .success(let parts)? = FrontMatter.split(String(decoding: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data, as: UTF8.self))
-        else { return "" }
-        return parts.body
-    }
 
     public var path: String { "/tin-tuc/\(slug)/" }
 }

@@ -18,6 +18,15 @@ public struct PageRenderer: Sendable {
 
     public enum Failure: Error, Equatable { case missingTemplate(String) }
 
+    /// The one way a render failure is reported, wherever the page was rendered.
+    func diagnostic(_ failure: Failure, page: PlannedPage) -> Diagnostic {
+        switch failure {
+        case .missingTemplate(let name):
+            return .error(SourceLocation(file: theme.origins[name] ?? "\(name).mustache"),
+                          "template \"\(name).mustache\" is missing", hint: "needed for \(page.url)")
+        }
+    }
+
     public func render(_ page: PlannedPage) throws(Failure) -> Data {
         switch page.kind {
         case .asset(let name): return theme.assets[name] ?? Data()
