@@ -27,27 +27,9 @@ public enum SiteBuilder {
 
         let contentDirectory = ContentDirectory(path: options.contentPath)
         let inventory = timed("scan sources") { SourceInventory.scan(content: contentDirectory, templates: options.templatesPath) }
-        let cacheURL = BuildCache.location(forOutput: options.outputPath, directory: options.cacheDirectory)
-        let cache = options.useCache ? timed("read cache") { () -> BuildCache? in
-            if let store = options.cacheStore {
-                return store.current.flatMap { $0.optionsDigest == optionsDigest(options) ? $0 : nil }
-            }
-            return BuildCache.read(from: cacheURL, optionsDigest: optionsDigest(options), schemas: declaredSchemas(contentDirectory))
-        } : nil
-        func save(_ cache: BuildCache) {
-            if let store = options.cacheStore { store.keep(cache) } else { try? cache.write(to: cacheURL) }
-        }
-        let metricsDigest = inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/units.yml", "content/fields.yml"])
-        var reuse = LoadReuse()
-        if let cache {
-            reuse.article = { path in
-                let key = "content/" + path
-                return cache.inventory.stamps[key] == inventory.stamps[key] ? cache.articles[path] : nil
-            }
-            if cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 { reuse.tables = cache.tables }
-        }
+        let cache = timed("read cache") { CacheSession(options: options, content: contentDirectory, inventory: inventory) }
 
-        guard let prepared = timed("load and validate", { prepare(options, log: log, reuse: reuse) }),
+        guard let prepared = timed("load and validate", { prepare(options, log: log, reuse: cache.reuse) }),
               !log.hasErrors, !(options.strict && !log.all.isEmpty) else {
             return .failure(BuildFailure(log.all))
         }
@@ -56,14 +38,6 @@ public enum SiteBuilder {
                         buildDate: options.buildDate)
         }
         let plan = timed("plan pages") { PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()) }
-        if !options.units.isEmpty {
-            let known = Set(prepared.content.units.map(\.id))
-            for id in options.units where !known.contains(id) {
-                let hint = Spelling.closest(to: id, among: Array(known).sorted(), maxDistance: 3).map { "did you mean \"\($0)\"?" }
-                log.error(SourceLocation(file: "--unit"), "unknown unit \"\(id)\"", hint: hint ?? "unit ids are listed in units.yml")
-            }
-            if log.hasErrors { return .failure(BuildFailure(log.all)) }
-        }
         // Pages of a --unit build are rendered against the whole site's plan, so they equal a full build's.
         let pages = options.units.isEmpty ? plan.pages : plan.restricted(to: Set(options.units), content: prepared.content).pages
         let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
@@ -72,24 +46,23 @@ public enum SiteBuilder {
             let printer = PageFingerprints(environment: environment, theme: prepared.theme, inventory: inventory, options: options)
             return pages.map { printer.fingerprint($0, renderer: renderer) }
         }
-        func newCache(sizes: [String: BuildCache.PageRecord]) -> BuildCache {
-            let articles = prepared.loaded.articlesByPath.filter { prepared.loaded.cleanArticlePaths.contains($0.key) }
-            return BuildCache(optionsDigest: optionsDigest(options), inventory: inventory, articles: articles,
-                              metricsDigest: prepared.content.metricsCacheable ? metricsDigest : 0,
-                              tables: prepared.content.metricsCacheable ? prepared.content.tables : [], pages: sizes)
+        func saveCache(_ records: [String: BuildCache.PageRecord]) {
+            timed("write cache") { cache.save(loaded: prepared.loaded, content: prepared.content, pages: records) }
         }
 
         // Incremental: rewrite only the pages whose fingerprint changed, in place, one atomic rename each.
-        if let cache, var update = IncrementalUpdate.plan(pages: pages, fingerprints: fingerprints, cache: cache, output: options.outputPath) {
+        if let previous = cache.previous,
+           var update = IncrementalUpdate.plan(pages: pages, fingerprints: fingerprints, cache: previous, output: options.outputPath) {
             let written = timed("render and write \(update.changed.count) changed pages") {
                 update.apply(renderer: renderer, log: log)
             }
             guard let records = written else { return .failure(BuildFailure(log.all)) }
-            if options.useCache { timed("write cache") { save(newCache(sizes: records)) } }
+            saveCache(records)
             return .success(BuildReport(diagnostics: log.all, pagesWritten: update.changed.count,
                                         bytesWritten: update.bytesWritten, stageTimings: timings))
         }
 
+        // Full: every page into a staging folder, swapped in at the end.
         let writer: OutputWriter
         do {
             writer = try OutputWriter(output: URL(fileURLWithPath: options.outputPath))
@@ -109,30 +82,11 @@ public enum SiteBuilder {
             log.error(SourceLocation(file: options.outputPath), failure.description)
             return .failure(BuildFailure(log.all))
         }
-        if options.useCache {
-            var records: [String: BuildCache.PageRecord] = [:]
-            for (i, page) in pages.enumerated() { records[page.path.relative] = .init(fingerprint: fingerprints[i], size: sizes[i]) }
-            timed("write cache") { save(newCache(sizes: records)) }
-        }
+        saveCache(Dictionary(uniqueKeysWithValues: pages.indices.map {
+            (pages[$0].path.relative, BuildCache.PageRecord(fingerprint: fingerprints[$0], size: sizes[$0]))
+        }))
         return .success(BuildReport(diagnostics: log.all, pagesWritten: pages.count, bytesWritten: sizes.reduce(0, +),
                                     stageTimings: timings))
-    }
-
-    /// The options that change output; a cache made with others is not used.
-    static func optionsDigest(_ options: BuildOptions) -> UInt64 {
-        var h = StableHasher()
-        h.combine(URL(fileURLWithPath: options.contentPath).standardizedFileURL.path)
-        h.combine(options.templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "")
-        h.combine(options.includeDrafts)
-        h.combine(options.buildDate.description)
-        for unit in options.units.sorted() { h.combine(unit) }
-        h.combine(String(describing: BuildCache.formatVersion))
-        return h.value
-    }
-
-    /// Declared dataset schemas, read quietly: needed to decode cached metric rows.
-    static func declaredSchemas(_ content: ContentDirectory) -> [DatasetSchema] {
-        BuiltInDatasets.all + DatasetDeclarationLoader.load(content, unitIDs: [], log: DiagnosticLog())
     }
 
     /// Loads, validates and computes, then reports compliance and targets. Fails on content errors.
@@ -155,6 +109,7 @@ public enum SiteBuilder {
         let directory = ContentDirectory(path: options.contentPath)
         let loaded = ContentLoader.load(directory, log: log, reuse: reuse)
         let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, log: log)
+        ContentValidator.validateUnitSelection(options.units, in: content, log: log)
         let theme = Theme.load(directory: options.templatesPath, log: log)
         return Prepared(loaded: loaded, content: content, theme: theme)
     }

@@ -62,4 +62,13 @@ public enum ContentValidator {
                            targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log),
                            metricsCacheable: metricsClean)
     }
+
+    /// `build --unit ID` must name units of units.yml.
+    public static func validateUnitSelection(_ ids: [String], in content: SiteContent, log: DiagnosticLog) {
+        let known = content.units.map(\.id)
+        for id in ids where content.unit(id) == nil {
+            let hint = Spelling.closest(to: id, among: known, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+            log.error(SourceLocation(file: "--unit"), "unknown unit \"\(id)\"", hint: hint ?? "unit ids are listed in units.yml")
+        }
+    }
 }
