@@ -24,18 +24,30 @@ struct IncrementalUpdate {
         let output = URL(fileURLWithPath: path).standardizedFileURL
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
-        var changed: [Int] = []
-        for (i, page) in pages.enumerated() {
-            // A page is kept only when its fingerprint matches and its file is still there, unedited in size.
-            if let record = cache.pages[page.path.relative], record.fingerprint == fingerprints[i] {
-                var info = stat()
-                if stat(output.path + "/" + page.path.relative, &info) == 0 && Int(info.st_size) == record.size { continue }
+        // A page is kept only when its fingerprint matches and its file is still there, unedited in
+        // size. The stats run on every core: on a large site they are most of this step.
+        var kept = [Bool](repeating: false, count: pages.count)
+        let root = output.path + "/"
+        kept.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            let chunk = 512
+            DispatchQueue.concurrentPerform(iterations: (pages.count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
+                    guard let record = cache.pages[pages[i].path.relative], record.fingerprint == fingerprints[i] else { continue }
+                    var info = stat()
+                    slots.value[i] = stat(root + pages[i].path.relative, &info) == 0 && Int(info.st_size) == record.size
+                }
             }
-            changed.append(i)
         }
+        let changed = kept.indices.filter { !kept[$0] }
         guard Double(changed.count) <= Double(pages.count) * maximumShare else { return nil }
-        let planned = Set(pages.map(\.path.relative))
-        let stale = cache.pages.keys.filter { !planned.contains($0) }.sorted()
+        // Planned paths are distinct, so when every cached path is planned there is nothing stale.
+        let recorded = pages.reduce(0) { $0 + (cache.pages[$1.path.relative] != nil ? 1 : 0) }
+        var stale: [String] = []
+        if recorded < cache.pages.count {
+            let planned = Set(pages.map(\.path.relative))
+            stale = cache.pages.keys.filter { !planned.contains($0) }.sorted()
+        }
         return IncrementalUpdate(pages: pages, fingerprints: fingerprints, changed: changed, stale: stale, output: output,
                                  previous: cache.pages)
     }

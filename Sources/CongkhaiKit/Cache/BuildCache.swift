@@ -5,7 +5,7 @@ import Foundation
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
 public struct BuildCache: Sendable {
     static let magic = "congkhai-cache"
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     public struct PageRecord: Sendable, Hashable {
         public var fingerprint: UInt64
@@ -17,7 +17,8 @@ public struct BuildCache: Sendable {
     public var inventory: SourceInventory
     /// Content-relative path (`news/a.md`) → the article as parsed, with `bodyPending`.
     public var articles: [String: Article]
-    /// Digest of the inputs the metric tables were parsed from, and the tables.
+    /// Digest of the inputs the metric tables were parsed from (0: none cached), and the tables:
+    /// kept in their own file, read only when those inputs are unchanged.
     public var metricsDigest: UInt64
     public var tables: [MetricTable]
     /// Output-relative path → fingerprint and size.
@@ -33,32 +34,60 @@ public struct BuildCache: Sendable {
 
     // MARK: Writing
 
-    public func write(to url: URL) throws {
+    /// Writes the manifest (stamps, articles, page records) to `url`, and the metric tables beside
+    /// it (`.metrics`) only when `tablesChanged`: an article edit never rewrites unchanged tables.
+    public func write(to url: URL, tablesChanged: Bool) throws {
         var w = BinaryWriter()
         w.write(Self.magic)
         w.write(Self.formatVersion)
         w.write(optionsDigest)
         w.write(inventory.stamps.count)
-        for (path, stamp) in inventory.stamps.sorted(by: { $0.key < $1.key }) {
+        // In the dictionaries' own order: the cache is never published, and sorting would cost more
+        // than the rest of the write.
+        for (path, stamp) in inventory.stamps {
             w.write(path); w.write(stamp.size); w.write(stamp.modified)
         }
         w.write(articles.count)
-        for (path, article) in articles.sorted(by: { $0.key < $1.key }) {
+        for (path, article) in articles {
             w.write(path)
             Self.write(article, to: &w)
         }
         w.write(metricsDigest)
-        MetricTableCoding.write(tables, to: &w)
         w.write(pages.count)
-        for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
+        for (path, record) in pages {
             w.write(path); w.write(record.fingerprint); w.write(record.size)
         }
-        // A checksum over everything before it: a damaged file is detected, never trusted.
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if tablesChanged && metricsDigest != 0 {
+            var t = BinaryWriter()
+            t.write(Self.magic)
+            t.write(Self.formatVersion)
+            t.write(metricsDigest)
+            MetricTableCoding.write(tables, to: &t)
+            try Self.sealed(t).write(to: Self.tablesLocation(url), options: .atomic)
+        }
+        try Self.sealed(w).write(to: url, options: .atomic)
+    }
+
+    static func tablesLocation(_ url: URL) -> URL { url.deletingPathExtension().appendingPathExtension("metrics") }
+
+    /// The bytes followed by a checksum over them: a damaged file is detected, never trusted.
+    private static func sealed(_ w: BinaryWriter) -> Data {
+        var w = w
         var hasher = StableHasher()
         hasher.combine(w.bytes)
         w.write(hasher.value)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try w.data.write(to: url, options: .atomic)
+        return w.data
+    }
+
+    /// The bytes before the checksum, when it matches.
+    private static func unsealed(_ url: URL) -> BinaryReader? {
+        guard let data = FileManager.default.contents(atPath: url.path), data.count > 8 else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(data.prefix(data.count - 8))
+        var tail = BinaryReader(data.suffix(8))
+        guard tail.uint64() == hasher.value else { return nil }
+        return BinaryReader(data.prefix(data.count - 8))
     }
 
     static func write(_ a: Article, to w: inout BinaryWriter) {
@@ -76,36 +105,43 @@ public struct BuildCache: Sendable {
 
     // MARK: Reading
 
-    /// Reads a cache, or nil when it is missing, damaged, of another format, or for other options.
-    public static func read(from url: URL, optionsDigest: UInt64, schemas: [DatasetSchema]) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path), data.count > 8 else { return nil }
-        var hasher = StableHasher()
-        hasher.combine(data.prefix(data.count - 8))
-        var tail = BinaryReader(data.suffix(8))
-        guard tail.uint64() == hasher.value else { return nil }
-        var r = BinaryReader(data.prefix(data.count - 8))
-        guard r.string() == magic, r.int() == formatVersion, r.uint64() == optionsDigest else { return nil }
+    /// Reads a cache's manifest, or nil when it is missing, damaged, of another format, or for
+    /// other options. Its tables are read apart, with `readTables`, and only when needed.
+    public static func read(from url: URL, optionsDigest: UInt64) -> BuildCache? {
+        guard var r = unsealed(url), r.string() == magic, r.int() == formatVersion, r.uint64() == optionsDigest else { return nil }
         var stamps: [String: SourceStamp] = [:]
-        for _ in 0..<r.count(minimumItemSize: 3) {
+        let stampCount = r.count(minimumItemSize: 3)
+        stamps.reserveCapacity(stampCount)
+        for _ in 0..<stampCount {
             let path = r.string()
             stamps[path] = SourceStamp(size: r.int(), modified: r.int())
         }
         var articles: [String: Article] = [:]
-        for _ in 0..<r.count(minimumItemSize: 16) {
+        let articleCount = r.count(minimumItemSize: 16)
+        articles.reserveCapacity(articleCount)
+        for _ in 0..<articleCount {
             let path = r.string()
             guard let article = readArticle(&r) else { return nil }
             articles[path] = article
         }
         let metricsDigest = r.uint64()
-        guard let tables = MetricTableCoding.read(&r, schemas: schemas) else { return nil }
         var pages: [String: PageRecord] = [:]
-        for _ in 0..<r.count(minimumItemSize: 10) {
+        let pageCount = r.count(minimumItemSize: 10)
+        pages.reserveCapacity(pageCount)
+        for _ in 0..<pageCount {
             let path = r.string()
             pages[path] = PageRecord(fingerprint: r.uint64(), size: r.int())
         }
         guard !r.failed, r.atEnd else { return nil }
         return BuildCache(optionsDigest: optionsDigest, inventory: SourceInventory(stamps: stamps), articles: articles,
-                          metricsDigest: metricsDigest, tables: tables, pages: pages)
+                          metricsDigest: metricsDigest, tables: [], pages: pages)
+    }
+
+    /// The tables cached beside the manifest at `url`, when they were parsed from inputs with `digest`.
+    public static func readTables(beside url: URL, digest: UInt64, schemas: [DatasetSchema]) -> [MetricTable]? {
+        guard digest != 0, var r = unsealed(tablesLocation(url)), r.string() == magic, r.int() == formatVersion,
+              r.uint64() == digest, let tables = MetricTableCoding.read(&r, schemas: schemas), r.atEnd else { return nil }
+        return tables
     }
 
     static func readArticle(_ r: inout BinaryReader) -> Article? {

@@ -12,8 +12,11 @@ struct CacheSession {
     /// The inputs of the metric tables: unchanged means the cached tables still hold.
     private let metricsDigest: UInt64
 
+    private let content: ContentDirectory
+
     init(options: BuildOptions, content: ContentDirectory, inventory: SourceInventory) {
         self.options = options
+        self.content = content
         self.inventory = inventory
         location = BuildCache.location(forOutput: options.outputPath, directory: options.cacheDirectory)
         optionsDigest = CacheSession.digest(options)
@@ -23,9 +26,7 @@ struct CacheSession {
             let digest = optionsDigest
             previous = store.current.flatMap { $0.optionsDigest == digest ? $0 : nil }
         } else {
-            // Declared schemas, read quietly: needed to decode cached metric rows.
-            let schemas = BuiltInDatasets.all + DatasetDeclarationLoader.load(content, unitIDs: [], log: DiagnosticLog())
-            previous = BuildCache.read(from: location, optionsDigest: optionsDigest, schemas: schemas)
+            previous = BuildCache.read(from: location, optionsDigest: optionsDigest)
         }
     }
 
@@ -37,7 +38,14 @@ struct CacheSession {
             let key = "content/" + path
             return cache.inventory.stamps[key] == inventory.stamps[key] ? cache.articles[path] : nil
         })
-        if cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 { reuse.tables = cache.tables }
+        guard cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 else { return reuse }
+        if options.cacheStore != nil {
+            reuse.tables = cache.tables
+        } else {
+            // Declared schemas, read quietly: needed to decode the cached rows (the load stage reports their problems).
+            let schemas = BuiltInDatasets.all + DatasetDeclarationLoader.load(content, unitIDs: [], log: DiagnosticLog())
+            reuse.tables = BuildCache.readTables(beside: location, digest: metricsDigest, schemas: schemas)
+        }
         return reuse
     }
 
@@ -49,7 +57,11 @@ struct CacheSession {
                                articles: loaded.articlesByPath.filter { loaded.cleanArticlePaths.contains($0.key) },
                                metricsDigest: content.metricsCacheable ? metricsDigest : 0,
                                tables: content.metricsCacheable ? content.tables : [], pages: pages)
-        if let store = options.cacheStore { store.keep(cache) } else { try? cache.write(to: location) }
+        if let store = options.cacheStore {
+            store.keep(cache)
+        } else {
+            try? cache.write(to: location, tablesChanged: !loaded.metricsFromCache)
+        }
     }
 
     /// The options that change output; a cache made with others is not used.

@@ -83,9 +83,11 @@ struct PageFingerprints {
         h.combine(page.path.relative)
         let content = environment.content, news = environment.plan.news, perPage = content.config.newsPerPage
         func cards(_ indexes: some Sequence<Int>) { for i in indexes { h.combine(cardDigests[i]) } }
-        func listing(_ indexes: [Int], _ n: Int) {
+        func listing(_ indexes: some RandomAccessCollection<Int>, _ n: Int) {
             h.combine(indexes.count); h.combine(n)
-            cards(Pagination(total: indexes.count, size: perPage).range(ofPage: n).map { indexes[$0] })
+            for position in Pagination(total: indexes.count, size: perPage).range(ofPage: n) {
+                h.combine(cardDigests[indexes[indexes.index(indexes.startIndex, offsetBy: position)]])
+            }
         }
         if case .asset(let name) = page.kind {
             h.combine(theme.assets[name] ?? Data())
@@ -97,7 +99,7 @@ struct PageFingerprints {
         switch page.kind {
         case .home:
             h.combine(figuresDigest); cards(content.articles.indices.prefix(6))
-        case .newsList(let n): listing(Array(content.articles.indices), n)
+        case .newsList(let n): listing(content.articles.indices, n)
         case .article(let i):
             cards([i]); h.combine(content.articles[i].bodyDigest)
             if i > 0 { cards([i - 1]) }

@@ -14,23 +14,48 @@ public struct SourceInventory: Sendable {
 
     public static func scan(content: ContentDirectory, templates: String?) -> SourceInventory {
         var stamps: [String: SourceStamp] = [:]
-        func add(_ folder: ContentDirectory, prefix: String, extensions: Set<String>) {
-            for relative in folder.files(under: "", extensions: extensions) {
+        stamps.reserveCapacity(4096)
+        walk(content.url.path, prefix: "content/", extensions: contentExtensions, into: &stamps)
+        if let templates {
+            walk(ContentDirectory(path: templates).url.path, prefix: "templates/",
+                 extensions: Theme.assetExtensions.union(["mustache"]), into: &stamps)
+        }
+        return SourceInventory(stamps: stamps)
+    }
+
+    /// One pass over a folder tree: readdir for names, fstatat relative to the open folder for
+    /// stamps (no path is resolved twice). Hidden files and folders are skipped, as the loader does.
+    private static func walk(_ root: String, prefix: String, extensions: Set<String>, into stamps: inout [String: SourceStamp]) {
+        func visit(_ fd: Int32, _ relative: String) {
+            guard let dir = fdopendir(fd) else { close(fd); return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
                 var info = stat()
-                guard stat(folder.url.path + "/" + relative, &info) == 0 else { continue }
-                stamps[prefix + relative] = SourceStamp(size: Int(info.st_size),
-                                                        modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
+                let child = relative + name
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY)
+                    if sub >= 0 { visit(sub, child + "/") }
+                } else if (info.st_mode & S_IFMT) == S_IFREG, let dot = name.lastIndex(of: "."),
+                          extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                    stamps[child] = SourceStamp(size: Int(info.st_size),
+                                                modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                }
             }
         }
-        add(content, prefix: "content/", extensions: contentExtensions)
-        if let templates { add(ContentDirectory(path: templates), prefix: "templates/", extensions: Theme.assetExtensions.union(["mustache"])) }
-        return SourceInventory(stamps: stamps)
+        let fd = open(root, O_RDONLY | O_DIRECTORY)
+        if fd >= 0 { visit(fd, prefix) }
     }
 
     /// A digest of the stamps of files whose path starts with one of `prefixes`.
     public func digest(prefixes: [String]) -> UInt64 {
         var hasher = StableHasher()
-        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) where prefixes.contains(where: path.hasPrefix) {
+        // Filtered before sorting: most prefixes name a few files among thousands.
+        for (path, stamp) in stamps.filter({ entry in prefixes.contains(where: entry.key.hasPrefix) }).sorted(by: { $0.key < $1.key }) {
             hasher.combine(path)
             hasher.combine(stamp.size)
             hasher.combine(stamp.modified)

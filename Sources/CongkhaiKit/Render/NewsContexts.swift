@@ -22,7 +22,7 @@ extension RenderEnvironment {
         let title = page > 1 ? "Tin tức cải cách hành chính – trang \(page)" : "Tin tức cải cách hành chính"
         return pageContext(title: title, url: url, description: "Chuyên mục tuyên truyền cải cách hành chính",
                            breadcrumbs: [("Tin tức", "/tin-tuc/")],
-                           extra: listing(Array(content.articles.indices), page: page, base: "/tin-tuc/")
+                           extra: listing(content.articles.indices, page: page, base: "/tin-tuc/")
                             .merging(["heading": "Tin tức cải cách hành chính", "categories": categoryLinks(current: nil),
                                       "feed_url": "/tin-tuc/feed.xml"]) { a, _ in a })
     }

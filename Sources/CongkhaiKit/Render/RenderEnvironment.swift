@@ -14,11 +14,18 @@ public struct RenderEnvironment: Sendable {
         self.plan = plan
         self.buildDate = buildDate
         fragments = FragmentCache()
-        let urls = Set(plan.pages.map(\.url))
+        var sections = Set(["/", "/tin-tuc/", "/don-vi/", "/ke-hoach/", "/du-lieu/"])
+        for page in plan.pages {
+            switch page.kind {
+            case .statisticsIndex: sections.insert("/thong-ke/")
+            case .compliance: sections.insert("/cong-khai/")
+            default: continue
+            }
+        }
         navigation = [
             ("Trang chủ", "/"), ("Tin tức", "/tin-tuc/"), ("Đơn vị", "/don-vi/"), ("Thống kê", "/thong-ke/"),
             ("Công khai", "/cong-khai/"), ("Kế hoạch", "/ke-hoach/"), ("Dữ liệu mở", "/du-lieu/"),
-        ].filter { urls.contains($0.1) }
+        ].filter { sections.contains($0.1) }
     }
 
     var config: SiteConfig { content.config }
@@ -89,10 +96,10 @@ extension RenderEnvironment {
     }
 
     /// One page of a paginated article list, with its pager.
-    func listing(_ indexes: [Int], page: Int, base: String) -> Context {
+    func listing(_ indexes: some RandomAccessCollection<Int>, page: Int, base: String) -> Context {
         let pagination = Pagination(total: indexes.count, size: config.newsPerPage)
         var context: Context = [
-            "articles": pagination.range(ofPage: page).map { card(indexes[$0]) },
+            "articles": pagination.range(ofPage: page).map { card(indexes[indexes.index(indexes.startIndex, offsetBy: $0)]) },
             "article_count": VietnameseNumber.integer(indexes.count),
             "empty": indexes.isEmpty,
         ]

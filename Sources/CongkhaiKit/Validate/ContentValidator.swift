@@ -9,10 +9,13 @@ public enum ContentValidator {
     public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, log: DiagnosticLog) -> SiteContent {
         let unitIDs = loaded.units.map(\.id)
         let knownUnits = Set(unitIDs)
-        var articles: [Article] = []
-        var slugOwners: [String: Article] = [:]
-        // Walk in file order so "first defined" is stable.
-        for article in loaded.articles.sorted(by: { $0.source < $1.source }) {
+        var kept: [Int] = []
+        var slugOwners: [String: String] = [:]  // slug → the file that has it first
+        // Walk in file order so "first defined" is stable. Indices, not articles, are sorted and
+        // kept: an article is a large value, and a site has thousands.
+        let all = loaded.articles
+        for i in all.indices.sorted(by: { all[$0].source < all[$1].source }) {
+            let article = all[i]
             if let unit = article.unitID, !knownUnits.contains(unit) {
                 let hint = Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
                     ?? "unit ids are listed in units.yml"
@@ -27,13 +30,14 @@ public enum ContentValidator {
             guard includeDrafts || !article.draft else { continue }
             if let first = slugOwners[article.slug] {
                 log.error(article.slugLocation, "duplicate slug \"\(article.slug)\"",
-                          hint: "\(first.source.file) has the same slug; add `slug:` to one of them")
+                          hint: "\(first) has the same slug; add `slug:` to one of them")
                 continue
             }
-            slugOwners[article.slug] = article
-            articles.append(article)
+            slugOwners[article.slug] = article.source.file
+            kept.append(i)
         }
-        articles.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
+        kept.sort { all[$0].date != all[$1].date ? all[$0].date > all[$1].date : all[$0].slug < all[$1].slug }
+        let articles = kept.map { all[$0] }
 
         // Cached tables were valid when cached; fresh ones are checked here, apart, so the build
         // knows whether they may be cached (a cached table would not repeat its warnings).
