@@ -64,31 +64,14 @@ public struct BuildCache: Sendable {
             t.write(Self.formatVersion)
             t.write(metricsDigest)
             MetricTableCoding.write(tables, to: &t)
-            try Self.sealed(t).write(to: Self.tablesLocation(url), options: .atomic)
+            t.seal()
+            try t.write(atomicallyTo: Self.tablesLocation(url))
         }
-        try Self.sealed(w).write(to: url, options: .atomic)
+        w.seal()
+        try w.write(atomicallyTo: url)
     }
 
     static func tablesLocation(_ url: URL) -> URL { url.deletingPathExtension().appendingPathExtension("metrics") }
-
-    /// The bytes followed by a checksum over them: a damaged file is detected, never trusted.
-    private static func sealed(_ w: BinaryWriter) -> Data {
-        var w = w
-        var hasher = StableHasher()
-        hasher.combine(w.bytes)
-        w.write(hasher.value)
-        return w.data
-    }
-
-    /// The bytes before the checksum, when it matches.
-    private static func unsealed(_ url: URL) -> BinaryReader? {
-        guard let data = FileManager.default.contents(atPath: url.path), data.count > 8 else { return nil }
-        var hasher = StableHasher()
-        hasher.combine(data.prefix(data.count - 8))
-        var tail = BinaryReader(data.suffix(8))
-        guard tail.uint64() == hasher.value else { return nil }
-        return BinaryReader(data.prefix(data.count - 8))
-    }
 
     static func write(_ a: Article, to w: inout BinaryWriter) {
         w.write(a.source.file); w.write(a.title); w.write(a.date.epochSeconds); w.write(a.unitID)
@@ -108,7 +91,7 @@ public struct BuildCache: Sendable {
     /// Reads a cache's manifest, or nil when it is missing, damaged, of another format, or for
     /// other options. Its tables are read apart, with `readTables`, and only when needed.
     public static func read(from url: URL, optionsDigest: UInt64) -> BuildCache? {
-        guard var r = unsealed(url), r.string() == magic, r.int() == formatVersion, r.uint64() == optionsDigest else { return nil }
+        guard var r = BinaryReader.unsealing(contentsOf: url), r.string() == magic, r.int() == formatVersion, r.uint64() == optionsDigest else { return nil }
         var stamps: [String: SourceStamp] = [:]
         let stampCount = r.count(minimumItemSize: 3)
         stamps.reserveCapacity(stampCount)
@@ -139,7 +122,7 @@ public struct BuildCache: Sendable {
 
     /// The tables cached beside the manifest at `url`, when they were parsed from inputs with `digest`.
     public static func readTables(beside url: URL, digest: UInt64, schemas: [DatasetSchema]) -> [MetricTable]? {
-        guard digest != 0, var r = unsealed(tablesLocation(url)), r.string() == magic, r.int() == formatVersion,
+        guard digest != 0, var r = BinaryReader.unsealing(contentsOf: tablesLocation(url)), r.string() == magic, r.int() == formatVersion,
               r.uint64() == digest, let tables = MetricTableCoding.read(&r, schemas: schemas), r.atEnd else { return nil }
         return tables
     }
@@ -153,12 +136,10 @@ public struct BuildCache: Sendable {
         let slugLocation = SourceLocation(file: file, line: r.int(), column: r.int())
         let bodyDigest = r.uint64()
         guard !r.failed else { return nil }
-        var article = Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
-                              unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,
-                              body: "", bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation)
-        article.bodyDigest = bodyDigest
-        article.bodyPending = true
-        return article
+        return Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
+                       unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,
+                       body: "", bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
+                       bodyDigest: bodyDigest, bodyPending: true)
     }
 }
 

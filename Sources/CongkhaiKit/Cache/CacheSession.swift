@@ -38,6 +38,7 @@ struct CacheSession {
             let key = "content/" + path
             return cache.inventory.stamps[key] == inventory.stamps[key] ? cache.articles[path] : nil
         })
+        reuse.newsFiles = inventory.files(under: "content/news/", extensions: ["md", "markdown"])
         guard cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 else { return reuse }
         if options.cacheStore != nil {
             reuse.tables = cache.tables
@@ -54,7 +55,7 @@ struct CacheSession {
     func save(loaded: LoadedContent, content: SiteContent, pages: [String: BuildCache.PageRecord]) {
         guard options.useCache else { return }
         let cache = BuildCache(optionsDigest: optionsDigest, inventory: inventory,
-                               articles: loaded.articlesByPath.filter { loaded.cleanArticlePaths.contains($0.key) },
+                               articles: Dictionary(loaded.cacheableArticles, uniquingKeysWith: { a, _ in a }),
                                metricsDigest: content.metricsCacheable ? metricsDigest : 0,
                                tables: content.metricsCacheable ? content.tables : [], pages: pages)
         if let store = options.cacheStore {

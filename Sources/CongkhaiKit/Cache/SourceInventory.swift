@@ -51,6 +51,15 @@ public struct SourceInventory: Sendable {
         if fd >= 0 { visit(fd, prefix) }
     }
 
+    /// The files under `prefix` with one of `extensions`, relative to the prefix's first segment
+    /// (`content/news/a.md` → `news/a.md`), sorted as the loader lists them.
+    func files(under prefix: String, extensions: Set<String>) -> [String] {
+        let root = prefix.prefix { $0 != "/" }.count + 1
+        return stamps.keys.filter { path in
+            path.hasPrefix(prefix) && path.lastIndex(of: ".").map { extensions.contains(path[path.index(after: $0)...].lowercased()) } == true
+        }.map { String($0.dropFirst(root)) }.sorted()
+    }
+
     /// A digest of the stamps of files whose path starts with one of `prefixes`.
     public func digest(prefixes: [String]) -> UInt64 {
         var hasher = StableHasher()

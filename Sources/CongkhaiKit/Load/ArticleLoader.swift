@@ -4,33 +4,35 @@ import Foundation
 enum ArticleLoader {
     static let keys = ["title", "date", "unit", "category", "tags", "summary", "slug", "draft"]
 
-    /// Loads every article; `reuse` gives the cached article of a file that has not changed.
-    /// Returns the articles by content-relative path, and the paths that loaded without any diagnostic
+    /// Loads every article, in file order; `reuse` gives the cached article of a file that has not
+    /// changed, and `files` the news files when the caller has already listed them.
+    /// Returns the articles and, by content-relative path, those that loaded without any diagnostic
     /// (only those may be cached: a cached file would not repeat its warnings).
-    static func loadAll(_ content: ContentDirectory, log: DiagnosticLog,
-                        reuse: @Sendable (String) -> Article? = { _ in nil }) -> (articles: [String: Article], clean: Set<String>) {
-        let files = content.files(under: "news", extensions: ["md", "markdown"])
-        var results = [(Article?, Bool)](repeating: (nil, false), count: files.count)
+    static func loadAll(_ content: ContentDirectory, log: DiagnosticLog, files listed: [String]? = nil,
+                        reuse: @Sendable (String) -> Article? = { _ in nil })
+        -> (articles: [Article], clean: [(path: String, article: Article)]) {
+        let files = listed ?? content.files(under: "news", extensions: ["md", "markdown"])
+        var results: [(article: Article?, clean: Bool)] = files.map { path in (reuse(path), true) }
+        // Only the files that changed are read and parsed, on every core.
+        let misses = results.indices.filter { results[$0].article == nil }
         results.withUnsafeMutableBufferPointer { slots in
             let slots = UnsafeSendable(slots)
-            DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                if let cached = reuse(files[i]) {
-                    slots.value[i] = (cached, true)
-                    return
-                }
+            DispatchQueue.concurrentPerform(iterations: misses.count) { j in
+                let i = misses[j]
                 let local = DiagnosticLog()
-                slots.value[i] = (load(files[i], content: content, log: local), true)
+                let article = load(files[i], content: content, log: local)
                 let found = local.all
-                if !found.isEmpty {
-                    log.add(contentsOf: found)
-                    slots.value[i].1 = false
-                }
+                slots.value[i] = (article, found.isEmpty)
+                if !found.isEmpty { log.add(contentsOf: found) }
             }
         }
-        var articles: [String: Article] = [:], clean = Set<String>()
-        for (i, (article, isClean)) in results.enumerated() {
-            if let article { articles[files[i]] = article }
-            if isClean { clean.insert(files[i]) }
+        var articles: [Article] = [], clean: [(path: String, article: Article)] = []
+        articles.reserveCapacity(files.count)
+        clean.reserveCapacity(files.count)
+        for (i, result) in results.enumerated() {
+            guard let article = result.article else { continue }
+            articles.append(article)
+            if result.clean { clean.append((files[i], article)) }
         }
         return (articles, clean)
     }
@@ -100,15 +102,12 @@ enum ArticleLoader {
         guard let title, let date, let category, !slug.isEmpty else { return nil }
         // The body is not kept: it is read again when the article's page is rendered, so a large
         // site's markdown is never all in memory at once.
-        var article = Article(source: SourceLocation(file: display, line: 1, column: 1), title: title, date: date,
+        return Article(source: SourceLocation(file: display, line: 1, column: 1), title: title, date: date,
                        unitID: unit, category: category, tags: tags, summary: summary, slug: slug,
-                       draft: draft, body: body, bodyLine: bodyLine,
+                       draft: draft, body: "", bodyLine: bodyLine,
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
                        slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
-                       bodyDigest: StableHasher.hash(body))
-        article.body = ""
-        article.bodyPending = true
-        return article
+                       bodyDigest: StableHasher.hash(body), bodyPending: true)
     }
 }
 

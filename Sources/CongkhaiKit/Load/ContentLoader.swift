@@ -9,9 +9,8 @@ public struct LoadedContent: Sendable {
     public var schemas: [DatasetSchema]
     public var tables: [MetricTable]
     public var targets: [Target]
-    /// Articles by content-relative path, and the files that loaded cleanly (cacheable).
-    public var articlesByPath: [String: Article] = [:]
-    public var cleanArticlePaths: Set<String> = []
+    /// The articles that loaded with no diagnostic, by content-relative path: what a cache may keep.
+    public var cacheableArticles: [(path: String, article: Article)] = []
     /// True when the metric files were read with no diagnostic (validation adds its own verdict).
     public var metricsClean = false
     public var metricsFromCache = false
@@ -22,6 +21,8 @@ public struct LoadReuse: Sendable {
     public var article: @Sendable (String) -> Article?
     /// Already validated tables, when no metric input changed.
     public var tables: [MetricTable]?
+    /// The news files (content-relative, sorted), when a scan of the folder has just listed them.
+    public var newsFiles: [String]?
 
     public init(article: @escaping @Sendable (String) -> Article? = { _ in nil }, tables: [MetricTable]? = nil) {
         self.article = article
@@ -40,7 +41,7 @@ public enum ContentLoader {
         let fields = UnitsLoader.loadFields(content, log: log)
         let declarations = DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log)
         let schemas = BuiltInDatasets.all + declarations.schemas
-        let (articles, clean) = ArticleLoader.loadAll(content, log: log, reuse: reuse.article)
+        let (articles, clean) = ArticleLoader.loadAll(content, log: log, files: reuse.newsFiles, reuse: reuse.article)
         var tables = reuse.tables ?? []
         var metricsClean = reuse.tables != nil
         if reuse.tables == nil {
@@ -54,13 +55,12 @@ public enum ContentLoader {
             config: SiteConfigLoader.load(content, log: log),
             units: units,
             fields: fields,
-            articles: articles.keys.sorted().map { articles[$0]! },
+            articles: articles,
             planPages: PlanLoader.loadAll(content, log: log),
             schemas: schemas,
             tables: tables,
             targets: TargetsLoader.load(content, log: log))
-        loaded.articlesByPath = articles
-        loaded.cleanArticlePaths = clean
+        loaded.cacheableArticles = clean
         loaded.metricsClean = metricsClean
         loaded.metricsFromCache = reuse.tables != nil
         return loaded

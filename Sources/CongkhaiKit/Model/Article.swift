@@ -1,27 +1,55 @@
-/// One article of the reform news column.
-public struct Article: Sendable, Equatable {
-    public var source: SourceLocation
-    public var title: String
-    public var date: Timestamp
-    public var unitID: String?
-    public var category: Category
-    public var tags: [Tag]
-    public var summary: String
-    public var slug: String
-    public var draft: Bool
-    /// CommonMark source of the body; rendered to HTML only when its page is written.
-    public var body: String
+/// One article of the reform news column. A reference to immutable values: a site has thousands
+/// of articles that every stage passes around, sorts and caches, and a copy is then one pointer.
+public final class Article: Sendable, Equatable {
+    public let source: SourceLocation
+    public let title: String
+    public let date: Timestamp
+    public let unitID: String?
+    public let category: Category
+    public let tags: [Tag]
+    public let summary: String
+    public let slug: String
+    public let draft: Bool
+    /// CommonMark source of the body, when held in memory (see `bodyPending`).
+    public let body: String
     /// Where the body starts in the file, for diagnostics.
-    public var bodyLine: Int
+    public let bodyLine: Int
     /// Where `unit:` and the slug's origin (`slug:` or `title:`) are written, for diagnostics.
-    public var unitLocation: SourceLocation?
-    public var slugLocation: SourceLocation
+    public let unitLocation: SourceLocation?
+    public let slugLocation: SourceLocation
     /// A stable hash of the body, so a page fingerprint changes when the body does.
-    public var bodyDigest: UInt64 = 0
+    public let bodyDigest: UInt64
     /// True when the body is not held in memory: `ArticleLoader.body(of:)` reads it from the file.
-    public var bodyPending = false
+    public let bodyPending: Bool
+
+    public init(source: SourceLocation, title: String, date: Timestamp, unitID: String?, category: Category, tags: [Tag],
+                summary: String, slug: String, draft: Bool, body: String, bodyLine: Int, unitLocation: SourceLocation?,
+                slugLocation: SourceLocation, bodyDigest: UInt64 = 0, bodyPending: Bool = false) {
+        self.source = source
+        self.title = title
+        self.date = date
+        self.unitID = unitID
+        self.category = category
+        self.tags = tags
+        self.summary = summary
+        self.slug = slug
+        self.draft = draft
+        self.body = body
+        self.bodyLine = bodyLine
+        self.unitLocation = unitLocation
+        self.slugLocation = slugLocation
+        self.bodyDigest = bodyDigest
+        self.bodyPending = bodyPending
+    }
 
     public var path: String { "/tin-tuc/\(slug)/" }
+
+    public static func == (a: Article, b: Article) -> Bool {
+        a === b || (a.source == b.source && a.title == b.title && a.date == b.date && a.unitID == b.unitID
+            && a.category == b.category && a.tags == b.tags && a.summary == b.summary && a.slug == b.slug
+            && a.draft == b.draft && a.body == b.body && a.bodyLine == b.bodyLine && a.unitLocation == b.unitLocation
+            && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest && a.bodyPending == b.bodyPending)
+    }
 }
 
 /// A tag as written (`một cửa`) and its path segment (`mot-cua`).

@@ -1,22 +1,42 @@
 /// A file's place inside the output folder. It can only be built from plain path segments,
 /// so whatever a slug or front matter says, nothing is written outside `--output`.
 public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let components: [String]
-    /// `tin-tuc/abc/index.html`: joined once, as caches and fingerprints use it for every page.
+    /// `tin-tuc/abc/index.html`: held joined, as caches and fingerprints use it for every page.
     public let relative: String
 
     public init?(components: [String]) {
         guard !components.isEmpty, components.allSatisfy(OutputPath.isSafeSegment) else { return nil }
-        self.components = components
         relative = components.joined(separator: "/")
     }
 
     /// The file that serves a URL path: `/tin-tuc/abc/` → `tin-tuc/abc/index.html`, `/sitemap.xml` → itself.
+    /// One pass over the bytes, with the checks of `isSafeSegment`: a large site plans tens of thousands of pages.
     public init?(urlPath: String) {
-        var parts = urlPath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        if urlPath.hasSuffix("/") || parts.isEmpty { parts.append("index.html") }
-        self.init(components: parts)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(urlPath.utf8.count + 10)
+        var length = 0, dotsOnly = true
+        for byte in urlPath.utf8 {
+            if byte == 0x2F {  // "/": ends a segment; empty segments are dropped
+                guard length == 0 || !(dotsOnly && length <= 2) else { return nil }
+                length = 0; dotsOnly = true
+                continue
+            }
+            guard byte != 0x5C && byte != 0 else { return nil }
+            if length == 0 && !bytes.isEmpty { bytes.append(0x2F) }
+            bytes.append(byte)
+            length += 1
+            if byte != 0x2E { dotsOnly = false }
+        }
+        guard length == 0 || !(dotsOnly && length <= 2) else { return nil }
+        if urlPath.utf8.last == 0x2F || bytes.isEmpty {
+            if !bytes.isEmpty { bytes.append(0x2F) }
+            bytes.append(contentsOf: "index.html".utf8)
+        }
+        relative = String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The path's segments: folders, then the file name.
+    public var components: [String] { relative.split(separator: "/").map(String.init) }
 
     static func isSafeSegment(_ segment: String) -> Bool {
         // Byte checks: Foundation's `contains` on strings is costly for every page of a large site.
@@ -27,6 +47,4 @@ public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertibl
     public var description: String { relative }
 
     public static func < (a: OutputPath, b: OutputPath) -> Bool { a.relative < b.relative }
-    public static func == (a: OutputPath, b: OutputPath) -> Bool { a.relative == b.relative }
-    public func hash(into hasher: inout Hasher) { hasher.combine(relative) }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A compact, versioned binary encoding for the build cache: fast to write and to read back,
 /// with no reflection. Every read is bounds-checked; a short or damaged file reads as `failed`.
@@ -8,6 +11,35 @@ struct BinaryWriter {
     init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
 
     var data: Data { Data(bytes) }
+
+    /// Appends a checksum over everything written so far: a damaged file is detected, never trusted.
+    mutating func seal() {
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        write(hasher.value)
+    }
+
+    /// Writes the bytes to a temporary file beside `url`, then renames it over `url`: a reader
+    /// sees the old file or the new one, never half of one.
+    func write(atomicallyTo url: URL) throws {
+        let temporary = url.path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        close(fd)
+        guard written, rename(temporary, url.path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
 
     mutating func write(_ value: UInt64) {
         var v = value
@@ -44,6 +76,35 @@ struct BinaryReader {
     private(set) var failed = false
 
     init(_ data: Data) { bytes = [UInt8](data) }
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A file sealed by `BinaryWriter.seal()`, without its checksum; nil when missing or damaged.
+    static func unsealing(contentsOf url: URL) -> BinaryReader? {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 8 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var offset = 0
+            while offset < size {
+                let n = read(fd, buffer.baseAddress! + offset, size - offset)
+                if n <= 0 { complete = false; break }
+                offset += n
+            }
+            count = offset
+        }
+        guard complete else { return nil }
+        var checksum: UInt64 = 0
+        for i in 0..<8 { checksum |= UInt64(bytes[size - 8 + i]) << (8 * UInt64(i)) }
+        bytes.removeLast(8)
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        guard hasher.value == checksum else { return nil }
+        return BinaryReader(bytes: bytes)
+    }
 
     var atEnd: Bool { offset == bytes.count }
 
