@@ -13,23 +13,68 @@ import Testing
         files["Content/targets.yml"] = "- id: dung-han\n  clause: \"I.5.1\"\n  title: Đúng hạn\n  indicator: dossiers.on_time_rate\n  op: \">=\"\n  value: 0.98\n"
         files["Content/metrics/dossiers/2021-09.csv"] = Self.dossiers + "phuong-1,2021-09,ho-tich,0,1,9,0,10,0,0,0\n"
         files["Content/metrics/dossiers/2021-10.csv"] = Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,1,9,0,0,0\n"
-        for i in 1...7 {
-            files["Content/news/tin-\(i).md"] = TestSite.article("Tin số \(i)", date: "2021-0\(i)-10",
-                extra: (i % 2 == 0 ? "unit: phuong-1\n" : "") + "tags: [\"thẻ \(i % 3)\"]\nsummary: \"Tóm tắt \(i)\"\n", body: "Nội dung \(i).")
-        }
+        for i in 1...7 { files["Content/news/tin-\(i).md"] = Self.article(i, body: "Nội dung \(i).") }
         return try TestSite(files: files)
+    }
+
+    static func article(_ i: Int, body: String) -> String {
+        TestSite.article("Tin số \(i)", date: "2021-0\(i)-10",
+                         extra: (i % 2 == 0 ? "unit: phuong-1\n" : "") + "tags: [\"thẻ \(i % 3)\"]\nsummary: \"Tóm tắt \(i)\"\n", body: body)
     }
 
     /// Builds incrementally into Public, and clean into Clean; returns (pages rewritten, total pages).
     func compare(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (Int, Int) {
-        guard case .success(let incremental) = site.build() else { Issue.record("incremental build failed", sourceLocation: sourceLocation); return (0, 0) }
+        let (incremental, total) = try compareReport(site, sourceLocation: sourceLocation)
+        return (incremental?.pagesWritten ?? 0, total)
+    }
+
+    /// As `compare`, returning the incremental build's report.
+    func compareReport(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (BuildReport?, Int) {
+        guard case .success(let incremental) = site.build() else { Issue.record("incremental build failed", sourceLocation: sourceLocation); return (nil, 0) }
         var clean = site.options(output: "Clean")
         clean.useCache = false
-        guard case .success(let full) = SiteBuilder.build(clean) else { Issue.record("clean build failed", sourceLocation: sourceLocation); return (0, 0) }
+        guard case .success(let full) = SiteBuilder.build(clean) else { Issue.record("clean build failed", sourceLocation: sourceLocation); return (nil, 0) }
         let a = treeContents(site.root.appendingPathComponent("Public")), b = treeContents(site.root.appendingPathComponent("Clean"))
         #expect(Set(a.keys) == Set(b.keys), "files differ: \(Set(a.keys).symmetricDifference(b.keys).sorted())", sourceLocation: sourceLocation)
         for (path, data) in b where a[path] != data { Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation) }
-        return (incremental.pagesWritten, full.pagesWritten)
+        return (incremental, full.pagesWritten)
+    }
+
+    static func tookBodyEditPath(_ report: BuildReport?) -> Bool {
+        report?.kind == .bodyEdit
+    }
+
+    @Test func aBodyEditRendersOnlyThatPageWithoutLoadingTheSite() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        // The newest article (no newer neighbour), one in the middle, the oldest (no older one).
+        for i in [7, 4, 1] {
+            try site.write("Content/news/tin-\(i).md", Self.article(i, body: "Nội dung mới \(i).\n\n## Mục\n\nĐoạn *hai*."))
+            let (report, _) = try compareReport(site)
+            #expect(report?.pagesWritten == 1)
+            #expect(Self.tookBodyEditPath(report), "\(report?.stageTimings.map(\.stage) ?? [])")
+        }
+        // Two at once; then a full incremental build still agrees with the cache the body edits left.
+        try site.write("Content/news/tin-2.md", Self.article(2, body: "Hai."))
+        try site.write("Content/news/tin-3.md", Self.article(3, body: "Ba."))
+        let (both, _) = try compareReport(site)
+        #expect(both?.pagesWritten == 2 && Self.tookBodyEditPath(both))
+        try site.write("Content/news/tin-5.md", TestSite.article("Tin số năm", date: "2021-05-10", extra: "tags: [\"thẻ 2\"]\n"))
+        let (full, _) = try compareReport(site)
+        #expect(!Self.tookBodyEditPath(full), "a new title shows on other pages")
+        #expect((full?.pagesWritten ?? 0) > 1)
+    }
+
+    @Test func aFrontMatterEditTakesTheFullPath() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        // A summary shows on lists; a new file is a new page; a template is shared.
+        try site.write("Content/news/tin-4.md", Self.article(4, body: "Nội dung 4.").replacingOccurrences(of: "Tóm tắt 4", with: "Tóm tắt mới"))
+        #expect(!Self.tookBodyEditPath(try compareReport(site).0))
+        try site.write("Content/news/tin-8.md", Self.article(8, body: "Tám."))
+        #expect(!Self.tookBodyEditPath(try compareReport(site).0))
+        try site.write("Content/news/tin-8.md", Self.article(8, body: "Tám, sửa.").replacingOccurrences(of: "2021-08-10", with: "2021-08-11"))
+        #expect(!Self.tookBodyEditPath(try compareReport(site).0))
     }
 
     @Test func editingOneArticleRewritesOnlyItsPages() throws {
@@ -83,22 +128,29 @@ import Testing
     @Test func aCorruptOrForeignCacheIsRebuiltNotTrusted() throws {
         let site = try makeSite()
         _ = try compare(site)
-        func damage(_ suffix: String) throws {
-            let files = try FileManager.default.contentsOfDirectory(atPath: site.path(".cache"))
-            let name = try #require(files.first { $0.hasSuffix(suffix) }, "no \(suffix) file in \(files)")
-            let url = URL(fileURLWithPath: site.path(".cache/\(name)"))
+        func damage(_ name: String) throws {
+            let folders = try FileManager.default.contentsOfDirectory(atPath: site.path(".cache"))
+            let folder = try #require(folders.first, "no cache folder")
+            let url = URL(fileURLWithPath: site.path(".cache/\(folder)/\(name)"))
             var bytes = try Data(contentsOf: url)
             bytes[bytes.count / 2] ^= 0xFF
             try bytes.write(to: url)
         }
         // Damaged metric tables (their inputs unchanged) are read again from the metric files.
-        try damage(".metrics")
+        try damage("metrics")
         try site.write("Content/news/tin-6.md", TestSite.article("Tin số 6", date: "2021-06-10", extra: "unit: phuong-1\n"))
         _ = try compare(site)
-        try damage(".cache")
+        // A damaged manifest, or any damaged shard: nothing of the cache is trusted.
+        try damage("manifest")
         try site.write("Content/news/tin-2.md", TestSite.article("Tin số 2", date: "2021-02-10", extra: "unit: phuong-1\n"))
         let (written, total) = try compare(site)
         #expect(written == total, "a damaged cache means a full build")
+        // The shard that holds the edited article: the body edit cannot use it, nor can the full path.
+        let shard = CacheFiles.shard(of: "news/tin-3.md")
+        try damage(shard < 10 ? "articles-0\(shard)" : "articles-\(shard)")
+        try site.write("Content/news/tin-3.md", Self.article(3, body: "Ba, sau khi hỏng."))
+        let (again, all) = try compare(site)
+        #expect(again == all, "a damaged shard means a full build")
         // A page edited by hand in the output is noticed (its size no longer matches) and rewritten.
         try site.write("Public/tin-tuc/tin-so-5/index.html", "sửa tay")
         _ = try compare(site)
@@ -112,6 +164,9 @@ import Testing
         try site.write("Content/news/tin-6.md", TestSite.article("Tin số sáu", date: "2021-06-10", extra: "unit: phuong-1\n"))
         guard case .success(let report) = SiteBuilder.build(options) else { Issue.record("rebuild failed"); return }
         #expect(report.pagesWritten > 0)
+        try site.write("Content/news/tin-5.md", Self.article(5, body: "Năm, trong bộ nhớ."))
+        guard case .success(let bodyEdit) = SiteBuilder.build(options) else { Issue.record("rebuild failed"); return }
+        #expect(bodyEdit.pagesWritten == 1 && Self.tookBodyEditPath(bodyEdit))
         #expect(!site.exists(".cache"), "nothing is written to disk for the cache")
         var clean = site.options(output: "Clean")
         clean.useCache = false
@@ -124,7 +179,9 @@ import Testing
         // October's carried-over count (5) differs from September's pending (0): a warning.
         try site.write("Content/metrics/dossiers/2021-10.csv", Self.dossiers + "phuong-1,2021-10,ho-tich,5,2,8,1,14,0,0,0\n")
         try site.write("Content/news/tin-1.md", TestSite.article("Tin số 1", date: "2021-01-10", extra: "tag: [\"x\"]\n"))
-        for _ in 1...2 {
+        for i in 1...3 {
+            // The third build follows a body edit: the last build warned, so the site is read again.
+            if i == 3 { try site.write("Content/news/tin-2.md", Self.article(2, body: "Hai, sửa.")) }
             guard case .success(let report) = site.build() else { Issue.record("build failed"); return }
             #expect(report.diagnostics.warnings.count == 2, "\(report.diagnostics)")
         }

@@ -36,4 +36,15 @@ public struct BuildReport: Sendable {
     public var bytesWritten: Int
     /// Each stage's name and wall time in seconds, in order.
     public var stageTimings: [(stage: String, seconds: Double)]
+    /// How the output was brought up to date.
+    public var kind: Kind = .full
+
+    public enum Kind: Sendable, Equatable {
+        /// Every page rendered into a staging folder, swapped in whole.
+        case full
+        /// The pages whose fingerprint changed, rewritten in place.
+        case incremental
+        /// Only edited articles' own pages, rendered without loading the rest of the site.
+        case bodyEdit
+    }
 }

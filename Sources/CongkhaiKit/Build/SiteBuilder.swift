@@ -29,7 +29,13 @@ public enum SiteBuilder {
         let inventory = timed("scan sources") { SourceInventory.scan(content: contentDirectory, templates: options.templatesPath) }
         let cache = timed("read cache") { CacheSession(options: options, content: contentDirectory, inventory: inventory) }
 
-        guard let prepared = timed("load and validate", { prepare(options, log: log, reuse: cache.reuse) }),
+        // Only article bodies changed: their own pages are rewritten, and nothing else is loaded.
+        if var report = BodyEditUpdate.run(options, content: contentDirectory, session: cache, timed: { timed($0, $1) }) {
+            report.stageTimings = timings
+            return report.diagnostics.isEmpty ? .success(report) : .failure(BuildFailure(report.diagnostics))
+        }
+
+        guard let prepared = timed("load and validate", { prepare(options, log: log, reuse: cache.reuse()) }),
               !log.hasErrors, !(options.strict && !log.all.isEmpty) else {
             return .failure(BuildFailure(log.all))
         }
@@ -47,19 +53,24 @@ public enum SiteBuilder {
             return pages.map { printer.fingerprint($0, renderer: renderer) }
         }
         func saveCache(_ records: [String: BuildCache.PageRecord]) {
-            timed("write cache") { cache.save(loaded: prepared.loaded, content: prepared.content, pages: records) }
+            timed("write cache") {
+                cache.save(loaded: prepared.loaded, content: prepared.content, navigation: environment.navigation.map(\.url),
+                           clean: log.all.isEmpty, pages: records)
+            }
         }
 
         // Incremental: rewrite only the pages whose fingerprint changed, in place, one atomic rename each.
-        if let previous = cache.previous,
-           var update = IncrementalUpdate.plan(pages: pages, fingerprints: fingerprints, cache: previous, output: options.outputPath) {
+        let update = timed("compare with the last build") {
+            cache.previous.flatMap { IncrementalUpdate.plan(pages: pages, fingerprints: fingerprints, cache: $0, output: options.outputPath) }
+        }
+        if var update {
             let written = timed("render and write \(update.changed.count) changed pages") {
                 update.apply(renderer: renderer, log: log)
             }
             guard let records = written else { return .failure(BuildFailure(log.all)) }
             saveCache(records)
             return .success(BuildReport(diagnostics: log.all, pagesWritten: update.changed.count,
-                                        bytesWritten: update.bytesWritten, stageTimings: timings))
+                                        bytesWritten: update.bytesWritten, stageTimings: timings, kind: .incremental))
         }
 
         // Full: every page into a staging folder, swapped in at the end.

@@ -5,75 +5,42 @@ import Foundation
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
 public struct BuildCache: Sendable {
     static let magic = "congkhai-cache"
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     public struct PageRecord: Sendable, Hashable {
         public var fingerprint: UInt64
         public var size: Int
     }
 
+    /// An article as parsed, with the files of its neighbours in the column (newer, older), whose
+    /// cards its page shows: enough to render that page alone when only its body changes.
+    public struct ArticleRecord: Sendable {
+        public var article: Article
+        public var newer: String?
+        public var older: String?
+    }
+
     /// Digest of the options that change output (content and templates folders, drafts, build date, units).
     public var optionsDigest: UInt64
     public var inventory: SourceInventory
     /// Content-relative path (`news/a.md`) → the article as parsed, with `bodyPending`.
-    public var articles: [String: Article]
+    public var articles: [String: ArticleRecord]
     /// Digest of the inputs the metric tables were parsed from (0: none cached), and the tables:
     /// kept in their own file, read only when those inputs are unchanged.
     public var metricsDigest: UInt64
     public var tables: [MetricTable]
     /// Output-relative path → fingerprint and size.
     public var pages: [String: PageRecord]
+    /// The last build reported no diagnostic at all. Only then may a build skip files it does not
+    /// read again: a warning they gave would otherwise be lost.
+    public var clean: Bool
+    /// The main navigation's URLs, as the last build's plan had them.
+    public var navigation: [String]
 
-    /// The cache file for an output folder, in `directory` (default `.congkhai-cache` in the working
-    /// folder, like `.build`): never inside the output, so it is never published.
-    public static func location(forOutput output: String, directory: String?) -> URL {
-        let url = URL(fileURLWithPath: output).standardizedFileURL
-        let name = Slug.make(url.path).isEmpty ? "root" : Slug.make(url.path)
-        return URL(fileURLWithPath: directory ?? ".congkhai-cache", isDirectory: true).appendingPathComponent(name + ".cache")
-    }
+    // MARK: Records
 
-    // MARK: Writing
-
-    /// Writes the manifest (stamps, articles, page records) to `url`, and the metric tables beside
-    /// it (`.metrics`) only when `tablesChanged`: an article edit never rewrites unchanged tables.
-    public func write(to url: URL, tablesChanged: Bool) throws {
-        var w = BinaryWriter()
-        w.write(Self.magic)
-        w.write(Self.formatVersion)
-        w.write(optionsDigest)
-        w.write(inventory.stamps.count)
-        // In the dictionaries' own order: the cache is never published, and sorting would cost more
-        // than the rest of the write.
-        for (path, stamp) in inventory.stamps {
-            w.write(path); w.write(stamp.size); w.write(stamp.modified)
-        }
-        w.write(articles.count)
-        for (path, article) in articles {
-            w.write(path)
-            Self.write(article, to: &w)
-        }
-        w.write(metricsDigest)
-        w.write(pages.count)
-        for (path, record) in pages {
-            w.write(path); w.write(record.fingerprint); w.write(record.size)
-        }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if tablesChanged && metricsDigest != 0 {
-            var t = BinaryWriter()
-            t.write(Self.magic)
-            t.write(Self.formatVersion)
-            t.write(metricsDigest)
-            MetricTableCoding.write(tables, to: &t)
-            t.seal()
-            try t.write(atomicallyTo: Self.tablesLocation(url))
-        }
-        w.seal()
-        try w.write(atomicallyTo: url)
-    }
-
-    static func tablesLocation(_ url: URL) -> URL { url.deletingPathExtension().appendingPathExtension("metrics") }
-
-    static func write(_ a: Article, to w: inout BinaryWriter) {
+    static func write(_ record: ArticleRecord, to w: inout BinaryWriter) {
+        let a = record.article
         w.write(a.source.file); w.write(a.title); w.write(a.date.epochSeconds); w.write(a.unitID)
         w.write(a.category.id)
         w.write(a.tags.count)
@@ -84,50 +51,10 @@ public struct BuildCache: Sendable {
         if let l = a.unitLocation { w.write(l.line); w.write(l.column) }
         w.write(a.slugLocation.line); w.write(a.slugLocation.column)
         w.write(a.bodyDigest)
+        w.write(record.newer); w.write(record.older)
     }
 
-    // MARK: Reading
-
-    /// Reads a cache's manifest, or nil when it is missing, damaged, of another format, or for
-    /// other options. Its tables are read apart, with `readTables`, and only when needed.
-    public static func read(from url: URL, optionsDigest: UInt64) -> BuildCache? {
-        guard var r = BinaryReader.unsealing(contentsOf: url), r.string() == magic, r.int() == formatVersion, r.uint64() == optionsDigest else { return nil }
-        var stamps: [String: SourceStamp] = [:]
-        let stampCount = r.count(minimumItemSize: 3)
-        stamps.reserveCapacity(stampCount)
-        for _ in 0..<stampCount {
-            let path = r.string()
-            stamps[path] = SourceStamp(size: r.int(), modified: r.int())
-        }
-        var articles: [String: Article] = [:]
-        let articleCount = r.count(minimumItemSize: 16)
-        articles.reserveCapacity(articleCount)
-        for _ in 0..<articleCount {
-            let path = r.string()
-            guard let article = readArticle(&r) else { return nil }
-            articles[path] = article
-        }
-        let metricsDigest = r.uint64()
-        var pages: [String: PageRecord] = [:]
-        let pageCount = r.count(minimumItemSize: 10)
-        pages.reserveCapacity(pageCount)
-        for _ in 0..<pageCount {
-            let path = r.string()
-            pages[path] = PageRecord(fingerprint: r.uint64(), size: r.int())
-        }
-        guard !r.failed, r.atEnd else { return nil }
-        return BuildCache(optionsDigest: optionsDigest, inventory: SourceInventory(stamps: stamps), articles: articles,
-                          metricsDigest: metricsDigest, tables: [], pages: pages)
-    }
-
-    /// The tables cached beside the manifest at `url`, when they were parsed from inputs with `digest`.
-    public static func readTables(beside url: URL, digest: UInt64, schemas: [DatasetSchema]) -> [MetricTable]? {
-        guard digest != 0, var r = BinaryReader.unsealing(contentsOf: tablesLocation(url)), r.string() == magic, r.int() == formatVersion,
-              r.uint64() == digest, let tables = MetricTableCoding.read(&r, schemas: schemas), r.atEnd else { return nil }
-        return tables
-    }
-
-    static func readArticle(_ r: inout BinaryReader) -> Article? {
+    static func readArticleRecord(_ r: inout BinaryReader) -> ArticleRecord? {
         let file = r.string(), title = r.string(), epoch = r.int(), unit = r.optionalString()
         guard let category = Category.named(r.string()) else { return nil }
         let tags = (0..<r.count(minimumItemSize: 1)).map { _ in Tag(name: r.string()) }
@@ -135,16 +62,18 @@ public struct BuildCache: Sendable {
         let unitLocation = r.bool() ? SourceLocation(file: file, line: r.int(), column: r.int()) : nil
         let slugLocation = SourceLocation(file: file, line: r.int(), column: r.int())
         let bodyDigest = r.uint64()
+        let newer = r.optionalString(), older = r.optionalString()
         guard !r.failed else { return nil }
-        return Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
-                       unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,
-                       body: "", bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
-                       bodyDigest: bodyDigest, bodyPending: true)
+        let article = Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
+                              unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,
+                              body: "", bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
+                              bodyDigest: bodyDigest, bodyPending: true)
+        return ArticleRecord(article: article, newer: newer, older: older)
     }
 }
 
 /// Keeps the last build's cache in memory for a long-running process (`serve`): a rebuild then
-/// neither reads nor writes the cache file.
+/// neither reads nor writes the cache files.
 public final class BuildCacheStore: @unchecked Sendable {
     private var cache: BuildCache?
     private let lock = NSLock()

@@ -2,66 +2,158 @@ import Foundation
 
 /// The build cache as one build sees it: what the last build left (if it can be trusted), what the
 /// loader may reuse from it, and the new cache to leave for the next build.
-struct CacheSession {
+///
+/// Only the manifest and the stamps are read up front. A body edit (`BodyEditUpdate`) then reads
+/// just the shards it needs; any other build reads every record (`previous`).
+final class CacheSession {
     let options: BuildOptions
     let inventory: SourceInventory
-    /// The last build's cache, or nil (none, damaged, other version or options, or `--no-cache`).
-    let previous: BuildCache?
-    private let location: URL
+    let files: CacheFiles
+    private let content: ContentDirectory
     private let optionsDigest: UInt64
     /// The inputs of the metric tables: unchanged means the cached tables still hold.
     private let metricsDigest: UInt64
-
-    private let content: ContentDirectory
+    /// The last build's manifest and stamps, or nil (none, damaged, other version or options, `--no-cache`).
+    private let manifest: CacheFiles.Manifest?
+    let previousStamps: SourceInventory?
+    /// The cache kept in memory by `serve`, when there is one.
+    private let memory: BuildCache?
 
     init(options: BuildOptions, content: ContentDirectory, inventory: SourceInventory) {
         self.options = options
-        self.content = content
         self.inventory = inventory
-        location = BuildCache.location(forOutput: options.outputPath, directory: options.cacheDirectory)
+        self.content = content
+        files = CacheFiles(forOutput: options.outputPath, directory: options.cacheDirectory)
         optionsDigest = CacheSession.digest(options)
         metricsDigest = inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/units.yml", "content/fields.yml"])
-        guard options.useCache else { previous = nil; return }
+        guard options.useCache else { manifest = nil; previousStamps = nil; memory = nil; return }
         if let store = options.cacheStore {
             let digest = optionsDigest
-            previous = store.current.flatMap { $0.optionsDigest == digest ? $0 : nil }
+            memory = store.current.flatMap { $0.optionsDigest == digest ? $0 : nil }
+            manifest = nil
+            previousStamps = memory?.inventory
         } else {
-            previous = BuildCache.read(from: location, optionsDigest: optionsDigest)
+            memory = nil
+            let manifest = files.readManifest(optionsDigest: optionsDigest)
+            let stamps = manifest.flatMap(files.readStamps)
+            self.manifest = stamps == nil ? nil : manifest
+            previousStamps = stamps
         }
     }
 
+    /// Whether the last build reported nothing at all, and its navigation.
+    var previousWasClean: Bool { memory?.clean ?? manifest?.clean ?? false }
+    var previousNavigation: [String]? { memory?.navigation ?? manifest?.navigation }
+
+    // MARK: Record by record (body edits)
+
+    private var articleShards: [Int: [String: BuildCache.ArticleRecord]] = [:]
+    private var pageShards: [Int: [String: BuildCache.PageRecord]] = [:]
+
+    /// The last build's record of an article (content-relative path), reading its shard if needed.
+    func articleRecord(_ path: String) -> BuildCache.ArticleRecord? {
+        if let memory { return memory.articles[path] }
+        guard let manifest else { return nil }
+        let i = CacheFiles.shard(of: path)
+        if articleShards[i] == nil { articleShards[i] = files.readArticles(shard: i, manifest) }
+        return articleShards[i]?[path]
+    }
+
+    func pageRecord(_ path: String) -> BuildCache.PageRecord? {
+        if let memory { return memory.pages[path] }
+        guard let manifest else { return nil }
+        let i = CacheFiles.shard(of: path)
+        if pageShards[i] == nil { pageShards[i] = files.readPages(shard: i, manifest) }
+        return pageShards[i]?[path]
+    }
+
+    /// Leaves the cache after a body edit: the new stamps, and the given records replacing the old.
+    func saveBodyEdits(articles: [String: BuildCache.ArticleRecord], pages: [String: BuildCache.PageRecord]) {
+        if var cache = memory, let store = options.cacheStore {
+            cache.inventory = inventory
+            for (path, record) in articles { cache.articles[path] = record }
+            for (path, record) in pages { cache.pages[path] = record }
+            store.keep(cache)
+            return
+        }
+        guard let manifest else { return }
+        var touchedArticles: [Int: [String: BuildCache.ArticleRecord]] = [:]
+        for (path, record) in articles {
+            let i = CacheFiles.shard(of: path)
+            guard var shard = touchedArticles[i] ?? articleShards[i] else { return }
+            shard[path] = record
+            touchedArticles[i] = shard
+        }
+        var touchedPages: [Int: [String: BuildCache.PageRecord]] = [:]
+        for (path, record) in pages {
+            let i = CacheFiles.shard(of: path)
+            guard var shard = touchedPages[i] ?? pageShards[i] else { return }
+            shard[path] = record
+            touchedPages[i] = shard
+        }
+        try? files.write(manifest: manifest, stamps: inventory, articleShards: touchedArticles, pageShards: touchedPages,
+                         previous: manifest)
+    }
+
+    // MARK: Everything (all other builds)
+
+    /// The last build's whole cache, or nil. Read once, on first use.
+    private(set) lazy var previous: BuildCache? = {
+        if let memory { return memory }
+        guard let manifest, let previousStamps else { return nil }
+        return files.readAll(manifest, stamps: previousStamps)
+    }()
+
     /// Articles whose file is unchanged, and metric tables whose inputs are unchanged.
-    var reuse: LoadReuse {
+    func reuse() -> LoadReuse {
         guard let cache = previous else { return LoadReuse() }
         let inventory = self.inventory
         var reuse = LoadReuse(article: { path in
             let key = "content/" + path
-            return cache.inventory.stamps[key] == inventory.stamps[key] ? cache.articles[path] : nil
+            return cache.inventory.stamps[key] == inventory.stamps[key] ? cache.articles[path]?.article : nil
         })
         reuse.newsFiles = inventory.files(under: "content/news/", extensions: ["md", "markdown"])
         guard cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 else { return reuse }
-        if options.cacheStore != nil {
+        if memory != nil {
             reuse.tables = cache.tables
         } else {
             // Declared schemas, read quietly: needed to decode the cached rows (the load stage reports their problems).
             let schemas = BuiltInDatasets.all + DatasetDeclarationLoader.load(content, unitIDs: [], log: DiagnosticLog())
-            reuse.tables = BuildCache.readTables(beside: location, digest: metricsDigest, schemas: schemas)
+            reuse.tables = files.readTables(digest: metricsDigest, schemas: schemas)
         }
         return reuse
     }
 
     /// Leaves the cache for the next build: only what loaded without any diagnostic is kept,
     /// so a cached file never hides a warning.
-    func save(loaded: LoadedContent, content: SiteContent, pages: [String: BuildCache.PageRecord]) {
+    func save(loaded: LoadedContent, content: SiteContent, navigation: [String], clean: Bool,
+              pages: [String: BuildCache.PageRecord]) {
         guard options.useCache else { return }
-        let cache = BuildCache(optionsDigest: optionsDigest, inventory: inventory,
-                               articles: Dictionary(loaded.cacheableArticles, uniquingKeysWith: { a, _ in a }),
+        // Each article's neighbours in the column, whose cards its page shows.
+        var pathOf: [ObjectIdentifier: String] = [:]
+        pathOf.reserveCapacity(loaded.cacheableArticles.count)
+        for (path, article) in loaded.cacheableArticles { pathOf[ObjectIdentifier(article)] = path }
+        var neighbours: [ObjectIdentifier: (String?, String?)] = [:]
+        let published = content.articles
+        for (i, article) in published.enumerated() {
+            neighbours[ObjectIdentifier(article)] = (i > 0 ? pathOf[ObjectIdentifier(published[i - 1])] : nil,
+                                                     i + 1 < published.count ? pathOf[ObjectIdentifier(published[i + 1])] : nil)
+        }
+        var articles: [String: BuildCache.ArticleRecord] = [:]
+        articles.reserveCapacity(loaded.cacheableArticles.count)
+        for (path, article) in loaded.cacheableArticles {
+            let (newer, older) = neighbours[ObjectIdentifier(article)] ?? (nil, nil)
+            articles[path] = BuildCache.ArticleRecord(article: article, newer: newer, older: older)
+        }
+        let cache = BuildCache(optionsDigest: optionsDigest, inventory: inventory, articles: articles,
                                metricsDigest: content.metricsCacheable ? metricsDigest : 0,
-                               tables: content.metricsCacheable ? content.tables : [], pages: pages)
+                               tables: content.metricsCacheable ? content.tables : [], pages: pages,
+                               clean: clean, navigation: navigation)
         if let store = options.cacheStore {
             store.keep(cache)
         } else {
-            try? cache.write(to: location, tablesChanged: !loaded.metricsFromCache)
+            // The previous manifest lists shards whose files may be kept, only if they were all read intact.
+            try? files.write(cache, previous: previous == nil ? nil : manifest, tablesChanged: !loaded.metricsFromCache)
         }
     }
 

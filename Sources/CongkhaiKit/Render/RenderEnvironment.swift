@@ -8,24 +8,34 @@ public struct RenderEnvironment: Sendable {
     public var navigation: [(label: String, url: String)]
     let fragments: FragmentCache
 
-    public init(content: SiteContent, figures: SiteFigures, plan: SitePlan, buildDate: CalendarDay) {
+    /// Every section the main navigation may show, in order: (label, URL).
+    static let sections: [(label: String, url: String)] = [
+        ("Trang chủ", "/"), ("Tin tức", "/tin-tuc/"), ("Đơn vị", "/don-vi/"), ("Thống kê", "/thong-ke/"),
+        ("Công khai", "/cong-khai/"), ("Kế hoạch", "/ke-hoach/"), ("Dữ liệu mở", "/du-lieu/"),
+    ]
+
+    /// The sections a plan has pages for: statistics and compliance only when there are figures.
+    static func navigationURLs(of plan: SitePlan) -> [String] {
+        var present = Set(["/", "/tin-tuc/", "/don-vi/", "/ke-hoach/", "/du-lieu/"])
+        for page in plan.pages {
+            switch page.kind {
+            case .statisticsIndex: present.insert("/thong-ke/")
+            case .compliance: present.insert("/cong-khai/")
+            default: continue
+            }
+        }
+        return sections.map(\.url).filter(present.contains)
+    }
+
+    /// `navigation`: the sections' URLs, when known from elsewhere than `plan` (a page rendered alone).
+    public init(content: SiteContent, figures: SiteFigures, plan: SitePlan, buildDate: CalendarDay, navigation urls: [String]? = nil) {
         self.content = content
         self.figures = figures
         self.plan = plan
         self.buildDate = buildDate
         fragments = FragmentCache()
-        var sections = Set(["/", "/tin-tuc/", "/don-vi/", "/ke-hoach/", "/du-lieu/"])
-        for page in plan.pages {
-            switch page.kind {
-            case .statisticsIndex: sections.insert("/thong-ke/")
-            case .compliance: sections.insert("/cong-khai/")
-            default: continue
-            }
-        }
-        navigation = [
-            ("Trang chủ", "/"), ("Tin tức", "/tin-tuc/"), ("Đơn vị", "/don-vi/"), ("Thống kê", "/thong-ke/"),
-            ("Công khai", "/cong-khai/"), ("Kế hoạch", "/ke-hoach/"), ("Dữ liệu mở", "/du-lieu/"),
-        ].filter { sections.contains($0.1) }
+        let shown = Set(urls ?? Self.navigationURLs(of: plan))
+        navigation = Self.sections.filter { shown.contains($0.url) }
     }
 
     var config: SiteConfig { content.config }

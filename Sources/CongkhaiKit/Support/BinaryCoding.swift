@@ -12,11 +12,14 @@ struct BinaryWriter {
 
     var data: Data { Data(bytes) }
 
-    /// Appends a checksum over everything written so far: a damaged file is detected, never trusted.
-    mutating func seal() {
+    /// Appends a checksum over everything written so far, and returns it: a damaged file is
+    /// detected, never trusted.
+    @discardableResult
+    mutating func seal() -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(bytes)
         write(hasher.value)
+        return hasher.value
     }
 
     /// Writes the bytes to a temporary file beside `url`, then renames it over `url`: a reader
@@ -78,8 +81,9 @@ struct BinaryReader {
     init(_ data: Data) { bytes = [UInt8](data) }
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    /// A file sealed by `BinaryWriter.seal()`, without its checksum; nil when missing or damaged.
-    static func unsealing(contentsOf url: URL) -> BinaryReader? {
+    /// A file sealed by `BinaryWriter.seal()`, without its checksum; nil when missing or damaged,
+    /// or when its checksum is not `expected`.
+    static func unsealing(contentsOf url: URL, expected: UInt64? = nil) -> BinaryReader? {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -102,7 +106,7 @@ struct BinaryReader {
         bytes.removeLast(8)
         var hasher = StableHasher()
         hasher.combine(bytes)
-        guard hasher.value == checksum else { return nil }
+        guard hasher.value == checksum, expected == nil || expected == checksum else { return nil }
         return BinaryReader(bytes: bytes)
     }
 

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The commonest edit, made fast: article files whose front matter means exactly what it meant
+/// before, so only their bodies changed. An article's body shows on its own page and nowhere else
+/// (lists, feeds and neighbours show its card), so that page is the only output to rewrite, and it
+/// is rendered from the article and its two neighbours alone, without loading the rest of the site.
+///
+/// The page goes through the same renderer and fingerprint as in any build; the tests check that
+/// the result equals a clean build. Whenever anything else changed, or the last build reported
+/// anything, `run` returns nil and the build takes the full incremental path.
+enum BodyEditUpdate {
+    /// More changed files than this and the full path is as quick.
+    static let maximumFiles = 32
+
+    struct Rendered {
+        var path: String
+        var record: BuildCache.ArticleRecord
+        var page: OutputPath
+        var data: Data
+        var fingerprint: UInt64
+    }
+
+    static func run(_ options: BuildOptions, content directory: ContentDirectory, session: CacheSession,
+                    timed: (String, () -> Void) -> Void) -> BuildReport? {
+        guard options.units.isEmpty, session.previousWasClean, let navigation = session.previousNavigation,
+              let changed = changedArticles(session), !changed.isEmpty else { return nil }
+        let output = URL(fileURLWithPath: options.outputPath).standardizedFileURL
+        var rendered: [Rendered] = []
+        var ok = true
+        timed("render \(changed.count) edited article pages") {
+            // Site, units and theme: unchanged since a clean build, so they load without a word.
+            let log = DiagnosticLog()
+            let config = SiteConfigLoader.load(directory, log: log)
+            let units = UnitsLoader.loadUnits(directory, log: log)
+            let theme = Theme.load(directory: options.templatesPath, log: log)
+            guard log.all.isEmpty else { ok = false; return }
+            for path in changed {
+                guard let page = render(path, options: options, directory: directory, session: session, config: config,
+                                        units: units, theme: theme, navigation: navigation) else { ok = false; return }
+                rendered.append(page)
+            }
+        }
+        guard ok else { return nil }
+
+        var bytes = 0
+        var failure: Diagnostic?
+        timed("write \(rendered.count) pages") {
+            for page in rendered {
+                do throws(OutputWriter.Failure) {
+                    try OutputWriter.replace(in: output, path: page.page, with: page.data)
+                    bytes += page.data.count
+                } catch {
+                    failure = .error(SourceLocation(file: page.page.relative), "cannot write: \(error.description)")
+                    return
+                }
+            }
+        }
+        if let failure { return BuildReport(diagnostics: [failure], pagesWritten: 0, bytesWritten: 0, stageTimings: []) }
+        timed("write cache") {
+            session.saveBodyEdits(
+                articles: Dictionary(rendered.map { ($0.path, $0.record) }, uniquingKeysWith: { a, _ in a }),
+                pages: Dictionary(rendered.map { ($0.page.relative, BuildCache.PageRecord(fingerprint: $0.fingerprint, size: $0.data.count)) },
+                                  uniquingKeysWith: { a, _ in a }))
+        }
+        return BuildReport(diagnostics: [], pagesWritten: rendered.count, bytesWritten: bytes, stageTimings: [], kind: .bodyEdit)
+    }
+
+    /// The content-relative paths of the changed files, when every change is an edit of an article
+    /// file that was there before (no file added, removed or of another kind); otherwise nil.
+    static func changedArticles(_ session: CacheSession) -> [String]? {
+        guard let before = session.previousStamps?.stamps else { return nil }
+        let now = session.inventory.stamps
+        guard now.count == before.count else { return nil }
+        var changed: [String] = []
+        for (path, stamp) in now {
+            guard let old = before[path] else { return nil }
+            guard old != stamp else { continue }
+            guard path.hasPrefix("content/news/"), path.hasSuffix(".md") || path.hasSuffix(".markdown"),
+                  changed.count < maximumFiles else { return nil }
+            changed.append(String(path.dropFirst("content/".count)))
+        }
+        return changed.sorted()
+    }
+
+    /// One edited article's page, or nil when the article's card changed (or it does not load
+    /// cleanly, is a draft, or its records are missing).
+    static func render(_ path: String, options: BuildOptions, directory: ContentDirectory, session: CacheSession,
+                       config: SiteConfig, units: [Unit], theme: Theme, navigation: [String]) -> Rendered? {
+        let log = DiagnosticLog()
+        guard let record = session.articleRecord(path),
+              let article = ArticleLoader.load(path, content: directory, log: log), log.all.isEmpty,
+              !article.draft, !record.article.draft, sameCard(article, record.article) else { return nil }
+        var column: [Article] = []
+        if let newer = record.newer {
+            guard let neighbour = session.articleRecord(newer) else { return nil }
+            column.append(neighbour.article)
+        }
+        let index = column.count
+        column.append(article)
+        if let older = record.older {
+            guard let neighbour = session.articleRecord(older) else { return nil }
+            column.append(neighbour.article)
+        }
+        guard let output = OutputPath(urlPath: article.path) else { return nil }
+        let page = PlannedPage(path: output, url: article.path, kind: .article(index: index), inSitemap: true)
+        // The page's last record must be there: otherwise the output is not what the cache says.
+        guard session.pageRecord(output.relative) != nil else { return nil }
+
+        let content = SiteContent(config: config, units: units, fields: [], articles: column, planPages: [])
+        let figures = SiteFigures(tables: [], targets: [], content: content, buildDate: options.buildDate)
+        let plan = SitePlan(pages: [page], news: NewsIndex(column))
+        let environment = RenderEnvironment(content: content, figures: figures, plan: plan, buildDate: options.buildDate,
+                                            navigation: navigation)
+        let renderer = PageRenderer(environment: environment, theme: theme)
+        let fingerprint = PageFingerprints(environment: environment, theme: theme, inventory: session.inventory, options: options)
+            .fingerprint(page, renderer: renderer)
+        guard let data = try? renderer.render(page) else { return nil }
+        return Rendered(path: path, record: BuildCache.ArticleRecord(article: article, newer: record.newer, older: record.older),
+                        page: output, data: data, fingerprint: fingerprint)
+    }
+
+    /// Everything a list, feed or neighbour shows of an article, and everything that places it.
+    static func sameCard(_ a: Article, _ b: Article) -> Bool {
+        a.title == b.title && a.date == b.date && a.unitID == b.unitID && a.category == b.category && a.tags == b.tags
+            && a.summary == b.summary && a.slug == b.slug && a.draft == b.draft
+    }
+}

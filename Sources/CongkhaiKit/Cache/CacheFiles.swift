@@ -1,0 +1,212 @@
+import Foundation
+
+/// The build cache on disk: one folder per output folder (by default `.congkhai-cache/<output>/`
+/// in the working folder, like `.build`; never inside the output, so never published).
+///
+/// Records are kept in shards by path, so an edit rewrites only the shards it touches. The
+/// `manifest`, written last, holds each shard's checksum: a shard that is damaged, or left by
+/// another build, does not match it and the whole cache is ignored.
+struct CacheFiles {
+    static let shardCount = 64
+    let folder: URL
+
+    init(forOutput output: String, directory: String?) {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        let name = Slug.make(url.path).isEmpty ? "root" : Slug.make(url.path)
+        folder = URL(fileURLWithPath: directory ?? ".congkhai-cache", isDirectory: true).appendingPathComponent(name, isDirectory: true)
+    }
+
+    struct Manifest: Sendable {
+        var optionsDigest: UInt64
+        var clean: Bool
+        var metricsDigest: UInt64
+        var navigation: [String]
+        /// Checksums of the stamps file and of each shard file.
+        var stamps: UInt64
+        var articleShards: [UInt64]
+        var pageShards: [UInt64]
+    }
+
+    static func shard(of path: String) -> Int { Int(StableHasher.hash(path) % UInt64(shardCount)) }
+
+    private func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+    private static func shardName(_ kind: String, _ i: Int) -> String { i < 10 ? "\(kind)-0\(i)" : "\(kind)-\(i)" }
+
+    private static func header(_ kind: String, digest: UInt64 = 0) -> BinaryWriter {
+        var w = BinaryWriter(capacity: 1 << 16)
+        w.write(BuildCache.magic); w.write(BuildCache.formatVersion); w.write(kind); w.write(digest)
+        return w
+    }
+
+    private func open(_ name: String, kind: String, checksum: UInt64?, digest: UInt64 = 0) -> BinaryReader? {
+        guard var r = BinaryReader.unsealing(contentsOf: file(name), expected: checksum),
+              r.string() == BuildCache.magic, r.int() == BuildCache.formatVersion, r.string() == kind, r.uint64() == digest else { return nil }
+        return r
+    }
+
+    // MARK: Reading
+
+    func readManifest(optionsDigest: UInt64) -> Manifest? {
+        guard var r = open("manifest", kind: "manifest", checksum: nil, digest: optionsDigest) else { return nil }
+        let clean = r.bool(), metricsDigest = r.uint64()
+        let navigation = (0..<r.count(minimumItemSize: 1)).map { _ in r.string() }
+        let stamps = r.uint64()
+        let articles = (0..<Self.shardCount).map { _ in r.uint64() }
+        let pages = (0..<Self.shardCount).map { _ in r.uint64() }
+        guard !r.failed, r.atEnd else { return nil }
+        return Manifest(optionsDigest: optionsDigest, clean: clean, metricsDigest: metricsDigest, navigation: navigation,
+                        stamps: stamps, articleShards: articles, pageShards: pages)
+    }
+
+    func readStamps(_ manifest: Manifest) -> SourceInventory? {
+        guard var r = open("stamps", kind: "stamps", checksum: manifest.stamps) else { return nil }
+        var stamps: [String: SourceStamp] = [:]
+        let count = r.count(minimumItemSize: 3)
+        stamps.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = r.string()
+            stamps[path] = SourceStamp(size: r.int(), modified: r.int())
+        }
+        guard !r.failed, r.atEnd else { return nil }
+        return SourceInventory(stamps: stamps)
+    }
+
+    func readArticles(shard i: Int, _ manifest: Manifest) -> [String: BuildCache.ArticleRecord]? {
+        guard var r = open(Self.shardName("articles", i), kind: "articles", checksum: manifest.articleShards[i]) else { return nil }
+        var records: [String: BuildCache.ArticleRecord] = [:]
+        let count = r.count(minimumItemSize: 16)
+        records.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = r.string()
+            guard let record = BuildCache.readArticleRecord(&r) else { return nil }
+            records[path] = record
+        }
+        guard !r.failed, r.atEnd else { return nil }
+        return records
+    }
+
+    func readPages(shard i: Int, _ manifest: Manifest) -> [String: BuildCache.PageRecord]? {
+        guard var r = open(Self.shardName("pages", i), kind: "pages", checksum: manifest.pageShards[i]) else { return nil }
+        var records: [String: BuildCache.PageRecord] = [:]
+        let count = r.count(minimumItemSize: 10)
+        records.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = r.string()
+            records[path] = BuildCache.PageRecord(fingerprint: r.uint64(), size: r.int())
+        }
+        guard !r.failed, r.atEnd else { return nil }
+        return records
+    }
+
+    /// Every record (shards read on all cores); the tables are read apart, with `readTables`.
+    func readAll(_ manifest: Manifest, stamps: SourceInventory) -> BuildCache? {
+        var articleShards = [[String: BuildCache.ArticleRecord]?](repeating: nil, count: Self.shardCount)
+        var pageShards = [[String: BuildCache.PageRecord]?](repeating: nil, count: Self.shardCount)
+        articleShards.withUnsafeMutableBufferPointer { a in
+            pageShards.withUnsafeMutableBufferPointer { p in
+                let a = UnsafeSendable(a), p = UnsafeSendable(p)
+                DispatchQueue.concurrentPerform(iterations: Self.shardCount) { i in
+                    a.value[i] = readArticles(shard: i, manifest)
+                    p.value[i] = readPages(shard: i, manifest)
+                }
+            }
+        }
+        var articles: [String: BuildCache.ArticleRecord] = [:], pages: [String: BuildCache.PageRecord] = [:]
+        for shard in articleShards {
+            guard let shard else { return nil }
+            articles.merge(shard) { a, _ in a }
+        }
+        for shard in pageShards {
+            guard let shard else { return nil }
+            pages.merge(shard) { a, _ in a }
+        }
+        return BuildCache(optionsDigest: manifest.optionsDigest, inventory: stamps, articles: articles,
+                          metricsDigest: manifest.metricsDigest, tables: [], pages: pages, clean: manifest.clean,
+                          navigation: manifest.navigation)
+    }
+
+    /// The tables, when they were parsed from inputs with `digest`.
+    func readTables(digest: UInt64, schemas: [DatasetSchema]) -> [MetricTable]? {
+        guard digest != 0, var r = open("metrics", kind: "metrics", checksum: nil, digest: digest),
+              let tables = MetricTableCoding.read(&r, schemas: schemas), r.atEnd else { return nil }
+        return tables
+    }
+
+    // MARK: Writing
+
+    /// Writes the whole cache. A shard whose checksum `previous` already lists is not rewritten;
+    /// the tables are written only when `tablesChanged`.
+    func write(_ cache: BuildCache, previous: Manifest?, tablesChanged: Bool) throws {
+        var articleShards = [[String: BuildCache.ArticleRecord]](repeating: [:], count: Self.shardCount)
+        for (path, record) in cache.articles { articleShards[Self.shard(of: path)][path] = record }
+        var pageShards = [[String: BuildCache.PageRecord]](repeating: [:], count: Self.shardCount)
+        for (path, record) in cache.pages { pageShards[Self.shard(of: path)][path] = record }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if tablesChanged && cache.metricsDigest != 0 {
+            var w = Self.header("metrics", digest: cache.metricsDigest)
+            MetricTableCoding.write(cache.tables, to: &w)
+            w.seal()
+            try w.write(atomicallyTo: file("metrics"))
+        }
+        try write(manifest: Manifest(optionsDigest: cache.optionsDigest, clean: cache.clean, metricsDigest: cache.metricsDigest,
+                                     navigation: cache.navigation, stamps: 0, articleShards: [], pageShards: []),
+                  stamps: cache.inventory,
+                  articleShards: Dictionary(uniqueKeysWithValues: articleShards.enumerated().map { ($0, $1) }),
+                  pageShards: Dictionary(uniqueKeysWithValues: pageShards.enumerated().map { ($0, $1) }),
+                  previous: previous)
+    }
+
+    /// Writes the stamps and the given shards (each whole), then the manifest naming them; the
+    /// shards not given keep their files and checksums from `previous`.
+    func write(manifest: Manifest, stamps: SourceInventory, articleShards: [Int: [String: BuildCache.ArticleRecord]],
+               pageShards: [Int: [String: BuildCache.PageRecord]], previous: Manifest?) throws {
+        var manifest = manifest
+        manifest.articleShards = previous?.articleShards ?? Array(repeating: 0, count: Self.shardCount)
+        manifest.pageShards = previous?.pageShards ?? Array(repeating: 0, count: Self.shardCount)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+
+        // Sorted, so the same records give the same bytes and an unchanged shard is not rewritten.
+        var w = Self.header("stamps")
+        w.write(stamps.stamps.count)
+        for path in stamps.stamps.keys.sorted() {
+            let stamp = stamps.stamps[path]!
+            w.write(path); w.write(stamp.size); w.write(stamp.modified)
+        }
+        manifest.stamps = try store(&w, as: "stamps", unless: previous?.stamps)
+        for (i, records) in articleShards {
+            var w = Self.header("articles")
+            w.write(records.count)
+            for path in records.keys.sorted() {
+                w.write(path)
+                BuildCache.write(records[path]!, to: &w)
+            }
+            manifest.articleShards[i] = try store(&w, as: Self.shardName("articles", i), unless: previous?.articleShards[i])
+        }
+        for (i, records) in pageShards {
+            var w = Self.header("pages")
+            w.write(records.count)
+            for path in records.keys.sorted() {
+                let record = records[path]!
+                w.write(path); w.write(record.fingerprint); w.write(record.size)
+            }
+            manifest.pageShards[i] = try store(&w, as: Self.shardName("pages", i), unless: previous?.pageShards[i])
+        }
+
+        var m = Self.header("manifest", digest: manifest.optionsDigest)
+        m.write(manifest.clean); m.write(manifest.metricsDigest)
+        m.write(manifest.navigation.count)
+        for url in manifest.navigation { m.write(url) }
+        m.write(manifest.stamps)
+        for checksum in manifest.articleShards { m.write(checksum) }
+        for checksum in manifest.pageShards { m.write(checksum) }
+        m.seal()
+        try m.write(atomicallyTo: file("manifest"))
+    }
+
+    /// Seals and writes a file, unless its checksum is `unchanged` (the file already holds these bytes).
+    private func store(_ w: inout BinaryWriter, as name: String, unless unchanged: UInt64?) throws -> UInt64 {
+        let checksum = w.seal()
+        if checksum != unchanged { try w.write(atomicallyTo: file(name)) }
+        return checksum
+    }
+}
