@@ -165,14 +165,14 @@ struct CacheFiles {
         manifest.pageShards = previous?.pageShards ?? Array(repeating: 0, count: Self.shardCount)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 
-        // Sorted, so the same records give the same bytes and an unchanged shard is not rewritten.
+        // The stamps change with every edit: written each time, in any order.
         var w = Self.header("stamps")
         w.write(stamps.stamps.count)
-        for path in stamps.stamps.keys.sorted() {
-            let stamp = stamps.stamps[path]!
+        for (path, stamp) in stamps.stamps {
             w.write(path); w.write(stamp.size); w.write(stamp.modified)
         }
-        manifest.stamps = try store(&w, as: "stamps", unless: previous?.stamps)
+        manifest.stamps = try store(&w, as: "stamps", unless: nil)
+        // Shards sorted, so the same records give the same bytes and an unchanged shard is not rewritten.
         for (i, records) in articleShards {
             var w = Self.header("articles")
             w.write(records.count)

@@ -23,32 +23,54 @@ public struct SourceInventory: Sendable {
         return SourceInventory(stamps: stamps)
     }
 
-    /// One pass over a folder tree: readdir for names, fstatat relative to the open folder for
-    /// stamps (no path is resolved twice). Hidden files and folders are skipped, as the loader does.
+    /// A folder tree, level by level, the folders of each level on all cores: readdir for names,
+    /// fstatat relative to the open folder for stamps (no path is resolved twice). Hidden files and
+    /// folders are skipped, as the loader does.
     private static func walk(_ root: String, prefix: String, extensions: Set<String>, into stamps: inout [String: SourceStamp]) {
-        func visit(_ fd: Int32, _ relative: String) {
-            guard let dir = fdopendir(fd) else { close(fd); return }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                guard !name.hasPrefix(".") else { continue }
-                var info = stat()
-                guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
-                let child = relative + name
-                if (info.st_mode & S_IFMT) == S_IFDIR {
-                    let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY)
-                    if sub >= 0 { visit(sub, child + "/") }
-                } else if (info.st_mode & S_IFMT) == S_IFREG, let dot = name.lastIndex(of: "."),
-                          extensions.contains(name[name.index(after: dot)...].lowercased()) {
-                    stamps[child] = SourceStamp(size: Int(info.st_size),
-                                                modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        var level: [(path: String, relative: String)] = [(root, prefix)]
+        while !level.isEmpty {
+            let folders = level
+            var listings = [Listing](repeating: Listing(), count: folders.count)
+            listings.withUnsafeMutableBufferPointer { buffer in
+                let slots = UnsafeSendable(buffer)
+                DispatchQueue.concurrentPerform(iterations: folders.count) { i in
+                    slots.value[i] = list(folders[i].path, relative: folders[i].relative, extensions: extensions)
                 }
             }
+            level = []
+            for listing in listings {
+                for (path, stamp) in listing.files { stamps[path] = stamp }
+                level.append(contentsOf: listing.folders)
+            }
         }
-        let fd = open(root, O_RDONLY | O_DIRECTORY)
-        if fd >= 0 { visit(fd, prefix) }
+    }
+
+    private struct Listing: Sendable {
+        var files: [(String, SourceStamp)] = []
+        var folders: [(path: String, relative: String)] = []
+    }
+
+    /// One folder's files (with their stamps) and sub-folders.
+    private static func list(_ path: String, relative: String, extensions: Set<String>) -> Listing {
+        var listing = Listing()
+        guard let dir = opendir(path) else { return listing }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            var info = stat()
+            guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                listing.folders.append((path + "/" + name, relative + name + "/"))
+            } else if (info.st_mode & S_IFMT) == S_IFREG, let dot = name.lastIndex(of: "."),
+                      extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                listing.files.append((relative + name, SourceStamp(size: Int(info.st_size),
+                    modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))))
+            }
+        }
+        return listing
     }
 
     /// The files under `prefix` with one of `extensions`, relative to the prefix's first segment
@@ -62,9 +84,10 @@ public struct SourceInventory: Sendable {
 
     /// A digest of the stamps of files whose path starts with one of `prefixes`.
     public func digest(prefixes: [String]) -> UInt64 {
+        // Filtered on bytes before sorting: most prefixes name a few files among thousands.
+        let matching = stamps.filter { entry in prefixes.contains { entry.key.utf8.starts(with: $0.utf8) } }
         var hasher = StableHasher()
-        // Filtered before sorting: most prefixes name a few files among thousands.
-        for (path, stamp) in stamps.filter({ entry in prefixes.contains(where: entry.key.hasPrefix) }).sorted(by: { $0.key < $1.key }) {
+        for (path, stamp) in matching.sorted(by: { $0.key < $1.key }) {
             hasher.combine(path)
             hasher.combine(stamp.size)
             hasher.combine(stamp.modified)
@@ -72,7 +95,3 @@ public struct SourceInventory: Sendable {
         return hasher.value
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
