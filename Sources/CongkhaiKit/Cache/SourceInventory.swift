@@ -15,62 +15,12 @@ public struct SourceInventory: Sendable {
     public static func scan(content: ContentDirectory, templates: String?) -> SourceInventory {
         var stamps: [String: SourceStamp] = [:]
         stamps.reserveCapacity(4096)
-        walk(content.url.path, prefix: "content/", extensions: contentExtensions, into: &stamps)
+        FolderScan.stamps(of: content.url.path, prefix: "content/", extensions: contentExtensions, into: &stamps)
         if let templates {
-            walk(ContentDirectory(path: templates).url.path, prefix: "templates/",
-                 extensions: Theme.assetExtensions.union(["mustache"]), into: &stamps)
+            FolderScan.stamps(of: ContentDirectory(path: templates).url.path, prefix: "templates/",
+                              extensions: Theme.assetExtensions.union(["mustache"]), into: &stamps)
         }
         return SourceInventory(stamps: stamps)
-    }
-
-    /// A folder tree, level by level, the folders of each level on all cores: readdir for names,
-    /// fstatat relative to the open folder for stamps (no path is resolved twice). Hidden files and
-    /// folders are skipped, as the loader does.
-    private static func walk(_ root: String, prefix: String, extensions: Set<String>, into stamps: inout [String: SourceStamp]) {
-        var level: [(path: String, relative: String)] = [(root, prefix)]
-        while !level.isEmpty {
-            let folders = level
-            var listings = [Listing](repeating: Listing(), count: folders.count)
-            listings.withUnsafeMutableBufferPointer { buffer in
-                let slots = UnsafeSendable(buffer)
-                DispatchQueue.concurrentPerform(iterations: folders.count) { i in
-                    slots.value[i] = list(folders[i].path, relative: folders[i].relative, extensions: extensions)
-                }
-            }
-            level = []
-            for listing in listings {
-                for (path, stamp) in listing.files { stamps[path] = stamp }
-                level.append(contentsOf: listing.folders)
-            }
-        }
-    }
-
-    private struct Listing: Sendable {
-        var files: [(String, SourceStamp)] = []
-        var folders: [(path: String, relative: String)] = []
-    }
-
-    /// One folder's files (with their stamps) and sub-folders.
-    private static func list(_ path: String, relative: String, extensions: Set<String>) -> Listing {
-        var listing = Listing()
-        guard let dir = opendir(path) else { return listing }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard !name.hasPrefix(".") else { continue }
-            var info = stat()
-            guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                listing.folders.append((path + "/" + name, relative + name + "/"))
-            } else if (info.st_mode & S_IFMT) == S_IFREG, let dot = name.lastIndex(of: "."),
-                      extensions.contains(name[name.index(after: dot)...].lowercased()) {
-                listing.files.append((relative + name, SourceStamp(size: Int(info.st_size),
-                    modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))))
-            }
-        }
-        return listing
     }
 
     /// The files under `prefix` with one of `extensions`, relative to the prefix's first segment

@@ -42,25 +42,11 @@ public struct FileWatcher: Sendable {
 
     /// Every visible regular file under the roots, with its stamp.
     func scan() -> [String: Stamp] {
-        var files: [String: Stamp] = [:]
-        let excluded = excluding.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" }
-        let keys: [URLResourceKey] = [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]
-        for (name, root) in roots {
-            let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-            guard let enumerator = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in enumerator {
-                let path = url.standardizedFileURL.path
-                guard path.hasPrefix(base) else { continue }
-                if excluded.contains(where: { path.hasPrefix($0) || path + "/" == $0 }) {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                files[name + "/" + path.dropFirst(base.count)] = Stamp(modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0,
-                                    size: values.fileSize ?? 0)
-            }
+        var found: [String: SourceStamp] = [:]
+        let excluded = Set(excluding.map(\.path))
+        for (name, root) in roots where !excluded.contains(root.path) {
+            FolderScan.stamps(of: root.path, prefix: name + "/", extensions: nil, excluding: excluded, into: &found)
         }
-        return files
+        return found.mapValues { Stamp(modified: Double($0.modified) / 1e9, size: $0.size) }
     }
 }
