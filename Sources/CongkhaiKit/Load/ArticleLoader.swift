@@ -48,7 +48,7 @@ enum ArticleLoader {
 
     static func load(_ relative: String, content: ContentDirectory, log: DiagnosticLog) -> Article? {
         let display = content.display(relative)
-        guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log),
+        guard let text = SourceReader.readText(atPath: content.path(relative), displayPath: display, log: log),
               let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),
               let record = YAMLRecord(document.root, in: document, log: log, what: "front matter") else { return nil }
         record.warnUnknownKeys(allowed: keys)

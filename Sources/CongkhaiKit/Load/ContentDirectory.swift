@@ -2,16 +2,21 @@ import Foundation
 
 /// The `Content/` folder: where files are, and how diagnostics name them.
 public struct ContentDirectory: Sendable {
-    public var url: URL
+    public let url: URL
     /// The folder as the user named it (`Content`, `../site/Content`), prefixed to every file in diagnostics.
     public var displayName: String
 
+    /// The folder's absolute path, kept: files are opened by path thousands of times.
+    public let rootPath: String
+
     public init(path: String) {
         url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        rootPath = url.path
         displayName = path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
     public func url(_ relative: String) -> URL { url.appendingPathComponent(relative) }
+    public func path(_ relative: String) -> String { rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative }
     public func display(_ relative: String) -> String { displayName.isEmpty ? relative : "\(displayName)/\(relative)" }
 
     public func exists(_ relative: String) -> Bool {

@@ -7,18 +7,22 @@ struct FrontMatter {
     var bodyFirstLine: Int
 
     /// Returns nil when the file does not open with `---`; a failure when the fence never closes.
-    /// Works on UTF-8 bytes and touches only the front matter's lines: the body is sliced, not split.
+    /// Works on UTF-8 bytes and touches only the front matter's lines: the body is sliced, not split,
+    /// and the slices are copied from the text without checking its UTF-8 again.
     static func split(_ text: String) -> Result<FrontMatter, UnclosedFrontMatter>? {
-        var utf8 = text.utf8
-        return utf8.withContiguousStorageIfAvailable { bytes in split(bytes) } ?? {
-            var copy = text
-            copy.makeContiguousUTF8()
-            utf8 = copy.utf8
-            return utf8.withContiguousStorageIfAvailable { bytes in split(bytes) }!
-        }()
+        var text = text
+        text.makeContiguousUTF8()
+        guard let found = text.utf8.withContiguousStorageIfAvailable(fences)!  else { return nil }
+        guard let (yamlStart, yamlEnd, bodyStart, bodyLine) = found else { return .failure(UnclosedFrontMatter()) }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return .success(FrontMatter(yaml: String(text[index(yamlStart)..<index(yamlEnd)]), yamlFirstLine: 2,
+                                    body: String(text[index(bodyStart)...]), bodyFirstLine: bodyLine))
     }
 
-    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<FrontMatter, UnclosedFrontMatter>? {
+    /// The byte offsets of the YAML (start, end), of the body's start, and the body's first line;
+    /// nil when the file does not open with `---`, `.some(nil)` when the fence never closes.
+    private static func fences(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int)?? {
         /// The end of the line starting at `start` (index of its `\n`, or the end), without a trailing `\r`.
         func lineEnd(_ start: Int) -> (content: Int, next: Int) {
             var i = start
@@ -36,14 +40,12 @@ struct FrontMatter {
         while start < bytes.count {
             let (content, next) = lineEnd(start)
             if isFence(start, content) {
-                let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[first.next..<max(first.next, start - 1)]), as: UTF8.self)
-                let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[next...]), as: UTF8.self)
-                return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1))
+                return .some((first.next, max(first.next, start - 1), next, line + 1))
             }
             start = next
             line += 1
         }
-        return .failure(UnclosedFrontMatter())
+        return .some(nil)
     }
 
     struct UnclosedFrontMatter: Error {}

@@ -4,7 +4,11 @@ import Foundation
 enum SourceReader {
     /// `displayPath` is what diagnostics show (relative to the working folder when possible).
     static func readText(at url: URL, displayPath: String, log: DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        readText(atPath: url.path, displayPath: displayPath, log: log)
+    }
+
+    static func readText(atPath path: String, displayPath: String, log: DiagnosticLog) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
             log.error(SourceLocation(file: displayPath, line: 1, column: 1), "cannot read file")
             return nil
         }
