@@ -4,8 +4,11 @@ import Mustache
 /// readability, then wrapped: Mustache looks a name up by casting every object on its stack to
 /// `MustacheParent`, and that cast is several times cheaper on a final class than on a generic
 /// Dictionary with a conditional conformance (a fifth of all rendering work, callgrind, preset S).
-final class TemplateObject: MustacheParent, @unchecked Sendable {
+final class TemplateObject: MustacheParent, MustacheCustomRepresentation, @unchecked Sendable {
     let values: [String: Any]
+
+    /// Mustache asks every object on its stack for this first; answering is cheaper than failing the cast.
+    var representation: Any? { self }
 
     init(_ values: [String: Any]) { self.values = values }
 
@@ -21,4 +24,12 @@ final class TemplateObject: MustacheParent, @unchecked Sendable {
         default: return value
         }
     }
+}
+
+/// Text renders as itself: found by Mustache's first cast, instead of after failing several
+/// (template, renderable, lambda, optional) and copying through `String(describing:)`.
+/// `isNull` stays false, so sections treat a string exactly as before.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
 }
