@@ -36,7 +36,19 @@ public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     /// The path's segments: folders, then the file name.
-    public var components: [String] { relative.split(separator: "/").map(String.init) }
+    public var components: [String] { relative.utf8.split(separator: 0x2F).map { String(Substring($0)) } }
+
+    /// The folder holding the file (`tin-tuc/abc`), "" at the top.
+    public var folder: String {
+        guard let slash = relative.utf8.lastIndex(of: 0x2F) else { return "" }
+        return String(relative[..<slash])
+    }
+
+    /// The file's own name (`index.html`).
+    public var fileName: String {
+        guard let slash = relative.utf8.lastIndex(of: 0x2F) else { return relative }
+        return String(relative[relative.utf8.index(after: slash)...])
+    }
 
     static func isSafeSegment(_ segment: String) -> Bool {
         // Byte checks: Foundation's `contains` on strings is costly for every page of a large site.

@@ -8,6 +8,13 @@ public struct RenderEnvironment: Sendable {
     public var navigation: [(label: String, url: String)]
     let fragments: FragmentCache
 
+    /// The first segment of a URL path as a section URL: `/tin-tuc/abc/` → `/tin-tuc/`, `/` → `/`.
+    static func section(of url: String) -> String {
+        let path = url.utf8.drop { $0 == 0x2F }
+        guard let end = path.firstIndex(of: 0x2F) else { return path.isEmpty ? "/" : "/" + String(Substring(path)) + "/" }
+        return "/" + String(Substring(path[..<end])) + "/"
+    }
+
     /// Every section the main navigation may show, in order: (label, URL).
     static let sections: [(label: String, url: String)] = [
         ("Trang chủ", "/"), ("Tin tức", "/tin-tuc/"), ("Đơn vị", "/don-vi/"), ("Thống kê", "/thong-ke/"),
@@ -48,7 +55,7 @@ extension RenderEnvironment {
     /// Data every page template can use: `site`, `nav`, `page`, `breadcrumbs`.
     func pageContext(title: String, url: String, description: String? = nil,
                      breadcrumbs: [(String, String)] = [], extra: Context = [:]) -> Context {
-        let section = "/" + (url.split(separator: "/").first.map { "\($0)/" } ?? "")
+        let section = Self.section(of: url)
         var context: Context = [
             "site": [
                 "title": config.title, "owner": config.owner, "language": config.language,

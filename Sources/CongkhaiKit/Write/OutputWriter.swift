@@ -36,7 +36,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file under the staging folder. `path` is confined by construction.
     public func write(_ data: Data, to path: OutputPath) throws(Failure) {
-        let folder = path.components.dropLast().joined(separator: "/")
+        let folder = path.folder
         if !folder.isEmpty { try makeFolder(folder) }
         let file = staging.path + "/" + path.relative
         let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -98,14 +98,14 @@ public final class OutputWriter: @unchecked Sendable {
     /// Replaces one file of a published output: written beside it, then renamed over it, so a reader
     /// sees the old file or the new one, never a part.
     static func replace(in output: URL, path: OutputPath, with data: Data) throws(Failure) {
-        let folder = output.appendingPathComponent(path.components.dropLast().joined(separator: "/"))
+        let folder = output.appendingPathComponent(path.folder)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw Failure(path: path.relative, reason: "cannot create its folder")
         }
         let target = output.path + "/" + path.relative
-        let temporary = folder.path + "/.\(path.components.last!).tmp-\(getpid())"
+        let temporary = folder.path + "/.\(path.fileName).tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {
             throw Failure(path: path.relative, reason: "cannot write a temporary file")
         }
