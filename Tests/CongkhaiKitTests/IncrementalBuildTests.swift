@@ -106,6 +106,16 @@ import Testing
         try site.write("Templates/tags.mustache", "{{#tags}}<a href=\"{{url}}\">{{name}}</a>{{/tags}}\n")
         let (tags, _) = try compare(site)
         #expect(tags == 1)
+        // The footer is rendered once and included as {{{fragment.footer}}} by the layout: every page that uses it.
+        try site.write("Templates/footer.mustache", "<footer><p>Chân trang mới.</p></footer>\n")
+        let (footer, total) = try compare(site)
+        #expect(footer > total / 2)
+    }
+
+    @Test func templatesAreScannedForTheirIncludes() {
+        let source = "{{<layout}}{{$content}}{{> pager }}{{{fragment.header}}}{{title}}{{{html}}}{{/content}}{{/layout}}"
+        #expect(PageFingerprints.references(in: source) == ["layout", "pager"])
+        #expect(PageFingerprints.fragments(in: source) == ["header"])
     }
 
     @Test func editingUnitsDeletingAndRenaming() throws {

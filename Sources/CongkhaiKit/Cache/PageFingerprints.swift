@@ -61,21 +61,38 @@ struct PageFingerprints {
 
     /// Names in `{{{fragment.NAME}}}`.
     static func fragments(in source: String) -> [String] {
-        source.components(separatedBy: "{{{fragment.").dropFirst().compactMap { $0.components(separatedBy: "}}}").first }
+        // `{{{fragment.X}}}`: the tag between the first `{{` and `}}` is `{fragment.X`.
+        tags(in: source).compactMap { tag in
+            guard tag.hasPrefix("{fragment.") else { return nil }
+            return String(tag.dropFirst("{fragment.".count))
+        }
     }
 
     /// Names after `{{>` and `{{<` in a template.
     static func references(in source: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(source)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let first = rest.first, first == ">" || first == "<" else { continue }
-            guard let close = rest.range(of: "}}") else { break }
-            names.append(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+        tags(in: source).compactMap { tag in
+            guard tag.hasPrefix(">") || tag.hasPrefix("<") else { return nil }
+            return tag.dropFirst().trimmingCharacters(in: .whitespaces)
         }
-        return names
+    }
+
+    /// The text between each `{{` and the next `}}`, found on bytes (templates are scanned for
+    /// every build, and Foundation's string search is slow).
+    static func tags(in source: String) -> [String] {
+        var found: [String] = []
+        var source = source
+        source.withUTF8 { bytes in
+            var i = 0
+            while i + 1 < bytes.count {
+                guard bytes[i] == 0x7B, bytes[i + 1] == 0x7B else { i += 1; continue }
+                var j = i + 2
+                while j + 1 < bytes.count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
+                guard j + 1 < bytes.count else { break }
+                found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<j]), as: UTF8.self))
+                i = j + 2
+            }
+        }
+        return found
     }
 
     func fingerprint(_ page: PlannedPage, renderer: PageRenderer) -> UInt64 {

@@ -15,20 +15,25 @@ public enum Markdown {
 
     /// The plain text of the first paragraph, for a summary when the front matter has none.
     /// Runs of whitespace (any Unicode white space, line ends included) as one space, none at the
-    /// ends. Scalar by scalar: splitting into Characters costs several times more on every article.
+    /// ends. On bytes, with Unicode's property looked up only for non-ASCII scalars: this runs
+    /// for every article without a summary.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let space = scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
+                : scalar.properties.isWhitespace
+            if space {
                 pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
+                continue
             }
+            if pendingSpace { result.append(0x20) }
+            pendingSpace = false
+            if scalar.isASCII { result.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { result.append($0) } }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     public static func firstParagraphText(_ source: String, limit: Int = 300) -> String {
