@@ -37,15 +37,33 @@ public enum Markdown {
     }
 
     public static func firstParagraphText(_ source: String, limit: Int = 300) -> String {
-        // The first paragraph lies near the top: parse a prefix cut at a line end, not the whole body.
-        var source = source
-        if source.utf8.count > 4096, let cut = source.utf8.dropFirst(4096).firstIndex(of: 0x0A) {
-            source = String(source[..<cut])
+        // The first paragraph lies near the top: parse a prefix cut at a line end, not the whole
+        // body; first a short one, kept when the paragraph closes inside it (later lines cannot
+        // change a closed paragraph), else a longer one.
+        for size in [1024, 4096] {
+            var prefix = source
+            var cut = false
+            if source.utf8.count > size, let end = source.utf8.dropFirst(size).firstIndex(of: 0x0A) {
+                prefix = String(source[..<end])
+                cut = true
+            }
+            let found = firstParagraph(of: prefix)
+            if let (text, lastLine) = found, !cut || size == 4096 || lastLine < lineCount(prefix) {
+                return truncate(text, limit: limit)
+            }
+            if found == nil && (!cut || size == 4096) { return "" }
         }
+        return ""
+    }
+
+    private static func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+
+    /// The first paragraph's text, whitespace collapsed, and the line it ends on.
+    private static func firstParagraph(of source: String) -> (String, Int)? {
         let document = source.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
-        guard let document else { return "" }
+        guard let document else { return nil }
         defer { cmark_node_free(document) }
-        guard let iterator = cmark_iter_new(document) else { return "" }
+        guard let iterator = cmark_iter_new(document) else { return nil }
         defer { cmark_iter_free(iterator) }
         var paragraph: OpaquePointer?
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -55,11 +73,10 @@ public enum Markdown {
                 break
             }
         }
-        guard let paragraph else { return "" }
+        guard let paragraph else { return nil }
         var text = ""
         collectText(paragraph, into: &text)
-        text = collapsingWhitespace(text)
-        return truncate(text, limit: limit)
+        return (collapsingWhitespace(text), Int(cmark_node_get_end_line(paragraph)))
     }
 
     private static func collectText(_ node: OpaquePointer, into text: inout String) {
