@@ -135,6 +135,28 @@ import Testing
         for (path, data) in unit { #expect(full[path] == data, "\(path) differs from the full build") }
     }
 
+    /// Other units' articles are read only to their front matter; the neighbours a unit's article
+    /// pages show are then read in full, so even a theme showing their summaries gets a full build's pages.
+    @Test func neighboursFromOtherUnitsShowInFull() throws {
+        var files = TestSite.minimal
+        for (i, unit) in ["van-phong", "phuong-1", "van-phong", "phuong-1", "van-phong"].enumerated() {
+            files["Content/news/t\(i).md"] = TestSite.article("Tin \(i)", date: "2021-0\(i + 3)-01", extra: "unit: \(unit)\n",
+                                                             body: "Đoạn đầu của tin \(i), dùng làm tóm tắt.\n\nĐoạn hai.")
+        }
+        files["Templates/article.mustache"] = "{{<layout}}{{$content}}{{#article}}<h1>{{title}}</h1>{{{body}}}{{/article}}"
+            + "{{#newer}}<p>{{title}}: {{summary}}</p>{{/newer}}{{#older}}<p>{{title}}: {{summary}}</p>{{/older}}{{/content}}{{/layout}}\n"
+        let site = try TestSite(files: files)
+        guard try site.expectSuccess(site.build(output: "full")) else { return }
+        var options = site.options(output: "unit")
+        options.units = ["phuong-1"]
+        guard try site.expectSuccess(SiteBuilder.build(options)) else { return }
+        let full = treeContents(site.root.appendingPathComponent("full"))
+        let unit = treeContents(site.root.appendingPathComponent("unit"))
+        #expect(unit.keys.filter { $0.hasPrefix("tin-tuc/") }.sorted() == ["tin-tuc/tin-1/index.html", "tin-tuc/tin-3/index.html"])
+        for (path, data) in unit { #expect(full[path] == data, "\(path) differs from the full build") }
+        #expect(site.read("unit/tin-tuc/tin-1/index.html")?.contains("Tin 2: Đoạn đầu của tin 2, dùng làm tóm tắt.") == true)
+    }
+
     @Test func unknownUnitIsAnError() throws {
         let site = try TestSite()
         var options = site.options()

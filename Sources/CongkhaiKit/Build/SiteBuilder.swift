@@ -118,9 +118,16 @@ public enum SiteBuilder {
     /// Load and validate content, and parse the theme: everything `check` covers.
     static func prepare(_ options: BuildOptions, log: DiagnosticLog, reuse: LoadReuse = LoadReuse()) -> Prepared? {
         let directory = ContentDirectory(path: options.contentPath)
-        let loaded = ContentLoader.load(directory, log: log, reuse: reuse)
-        let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, log: log)
+        let units = Set(options.units)
+        let loaded = ContentLoader.load(directory, log: log, reuse: reuse, units: units)
+        var content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, log: log)
         ContentValidator.validateUnitSelection(options.units, in: content, log: log)
+        if !units.isEmpty {
+            // The selected units' articles and their neighbours, whose cards their pages show, in full.
+            let own = content.articles.indices.filter { content.articles[$0].unitID.map(units.contains) ?? false }
+            let shown = Set(own.flatMap { [$0 - 1, $0, $0 + 1] }).filter(content.articles.indices.contains)
+            content.articles = ArticleLoader.completing(content.articles, at: shown.sorted(), content: directory, log: log)
+        }
         let theme = Theme.load(directory: options.templatesPath, log: log)
         return Prepared(loaded: loaded, content: content, theme: theme)
     }

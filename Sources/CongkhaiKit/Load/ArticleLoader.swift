@@ -8,8 +8,10 @@ enum ArticleLoader {
     /// changed, and `files` the news files when the caller has already listed them.
     /// Returns the articles and, by content-relative path, those that loaded without any diagnostic
     /// (only those may be cached: a cached file would not repeat its warnings).
+    /// With `units`, another unit's article is read only up to its front matter (`frontMatterOnly`):
+    /// a `--unit` build needs where each article stands in the column, not what it says.
     static func loadAll(_ content: ContentDirectory, log: DiagnosticLog, files listed: [String]? = nil,
-                        reuse: @Sendable (String) -> Article? = { _ in nil })
+                        units: Set<String> = [], reuse: @Sendable (String) -> Article? = { _ in nil })
         -> (articles: [Article], clean: [(path: String, article: Article)]) {
         let files = listed ?? content.files(under: "news", extensions: ["md", "markdown"])
         var results: [(article: Article?, clean: Bool)] = files.map { path in (reuse(path), true) }
@@ -19,8 +21,18 @@ enum ArticleLoader {
             let slots = UnsafeSendable(slots)
             DispatchQueue.concurrentPerform(iterations: misses.count) { j in
                 let i = misses[j]
-                let local = DiagnosticLog()
-                let article = load(files[i], content: content, log: local)
+                var local = DiagnosticLog()
+                var article: Article?
+                if !units.isEmpty {
+                    article = load(files[i], content: content, log: local, frontMatterOnly: true)
+                    // One of the selected units' own articles: read whole, reported once.
+                    if let header = article, let unit = header.unitID, units.contains(unit) {
+                        local = DiagnosticLog()
+                        article = load(files[i], content: content, log: local)
+                    }
+                } else {
+                    article = load(files[i], content: content, log: local)
+                }
                 let found = local.all
                 slots.value[i] = (article, found.isEmpty)
                 if !found.isEmpty { log.add(contentsOf: found) }
@@ -32,9 +44,23 @@ enum ArticleLoader {
         for (i, result) in results.enumerated() {
             guard let article = result.article else { continue }
             articles.append(article)
-            if result.clean { clean.append((files[i], article)) }
+            if result.clean && !article.frontMatterOnly { clean.append((files[i], article)) }
         }
         return (articles, clean)
+    }
+
+    /// The file's text up to the end of its front matter; the whole text when that cannot be told
+    /// (no front matter, never closed), so the usual diagnostics follow.
+    static func readFrontMatter(atPath path: String, displayPath: String, log: DiagnosticLog) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(SourceLocation(file: displayPath, line: 1, column: 1), "cannot read file")
+            return nil
+        }
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let length = data.withUnsafeBytes { raw in
+            FrontMatter.headerLength(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[bom...]))
+        }
+        return SourceReader.decode(length.map { data.prefix(bom + $0) } ?? data, displayPath: displayPath, log: log)
     }
 
     /// An article's CommonMark body, read again from its file when it is not held in memory.
@@ -46,9 +72,23 @@ enum ArticleLoader {
         return parts.body
     }
 
-    static func load(_ relative: String, content: ContentDirectory, log: DiagnosticLog) -> Article? {
+    /// Loads articles' files again in full (those of `indexes` read with `frontMatterOnly`): the
+    /// articles a `--unit` build shows, once their places in the column are known.
+    static func completing(_ articles: [Article], at indexes: some Sequence<Int>, content: ContentDirectory,
+                           log: DiagnosticLog) -> [Article] {
+        var articles = articles
+        for i in indexes where articles[i].frontMatterOnly {
+            let relative = String(articles[i].source.file.dropFirst(content.display("").count))
+            if let full = load(relative, content: content, log: log) { articles[i] = full }
+        }
+        return articles
+    }
+
+    static func load(_ relative: String, content: ContentDirectory, log: DiagnosticLog, frontMatterOnly: Bool = false) -> Article? {
         let display = content.display(relative)
-        guard let text = SourceReader.readText(atPath: content.path(relative), displayPath: display, log: log),
+        let read = frontMatterOnly ? readFrontMatter(atPath: content.path(relative), displayPath: display, log: log)
+            : SourceReader.readText(atPath: content.path(relative), displayPath: display, log: log)
+        guard let text = read,
               let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),
               let record = YAMLRecord(document.root, in: document, log: log, what: "front matter") else { return nil }
         record.warnUnknownKeys(allowed: keys)
@@ -96,7 +136,7 @@ enum ArticleLoader {
         } else if title != nil && slug.isEmpty {
             log.error(record.valueLocation("title"), "the title has no letters or digits to make a slug from", hint: "add `slug:`")
         }
-        let summary = record.string("summary") ?? Markdown.firstParagraphText(body)
+        let summary = record.string("summary") ?? (frontMatterOnly ? "" : Markdown.firstParagraphText(body))
         let unit = record.string("unit")
 
         guard let title, let date, let category, !slug.isEmpty else { return nil }
@@ -107,7 +147,8 @@ enum ArticleLoader {
                        draft: draft, body: "", bodyLine: bodyLine,
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
                        slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
-                       bodyDigest: StableHasher.hash(body), bodyPending: true)
+                       bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body), bodyPending: true,
+                       frontMatterOnly: frontMatterOnly)
     }
 }
 

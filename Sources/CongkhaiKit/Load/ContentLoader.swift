@@ -31,7 +31,9 @@ public struct LoadReuse: Sendable {
 }
 
 public enum ContentLoader {
-    public static func load(_ content: ContentDirectory, log: DiagnosticLog, reuse: LoadReuse = LoadReuse()) -> LoadedContent {
+    /// With `units` (a `--unit` build), other units' articles are read only up to their front matter.
+    public static func load(_ content: ContentDirectory, log: DiagnosticLog, reuse: LoadReuse = LoadReuse(),
+                            units selected: Set<String> = []) -> LoadedContent {
         guard content.exists("") else {
             log.error(SourceLocation(file: content.displayName), "content folder not found")
             return LoadedContent(config: SiteConfig(), units: [], fields: [], articles: [], planPages: [],
@@ -41,7 +43,8 @@ public enum ContentLoader {
         let fields = UnitsLoader.loadFields(content, log: log)
         let declarations = DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log)
         let schemas = BuiltInDatasets.all + declarations.schemas
-        let (articles, clean) = ArticleLoader.loadAll(content, log: log, files: reuse.newsFiles, reuse: reuse.article)
+        let (articles, clean) = ArticleLoader.loadAll(content, log: log, files: reuse.newsFiles, units: selected,
+                                                      reuse: reuse.article)
         var tables = reuse.tables ?? []
         var metricsClean = reuse.tables != nil
         if reuse.tables == nil {

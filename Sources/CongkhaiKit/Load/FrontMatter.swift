@@ -20,6 +20,13 @@ struct FrontMatter {
                                     body: String(text[index(bodyStart)...]), bodyFirstLine: bodyLine))
     }
 
+    /// The length of the front matter with both fences, in the bytes of a file (after any BOM);
+    /// nil when there is none or it never closes.
+    static func headerLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard case let found?? = fences(bytes) else { return nil }
+        return found.2
+    }
+
     /// The byte offsets of the YAML (start, end), of the body's start, and the body's first line;
     /// nil when the file does not open with `---`, `.some(nil)` when the fence never closes.
     private static func fences(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int)?? {

@@ -21,10 +21,13 @@ public final class Article: Sendable, Equatable {
     public let bodyDigest: UInt64
     /// True when the body is not held in memory: `ArticleLoader.body(of:)` reads it from the file.
     public let bodyPending: Bool
+    /// Only the front matter was read (a `--unit` build, for another unit's article): no body
+    /// digest, and no summary unless the front matter gives one. Never rendered, never cached.
+    public let frontMatterOnly: Bool
 
     public init(source: SourceLocation, title: String, date: Timestamp, unitID: String?, category: Category, tags: [Tag],
                 summary: String, slug: String, draft: Bool, body: String, bodyLine: Int, unitLocation: SourceLocation?,
-                slugLocation: SourceLocation, bodyDigest: UInt64 = 0, bodyPending: Bool = false) {
+                slugLocation: SourceLocation, bodyDigest: UInt64 = 0, bodyPending: Bool = false, frontMatterOnly: Bool = false) {
         self.source = source
         self.title = title
         self.date = date
@@ -40,6 +43,7 @@ public final class Article: Sendable, Equatable {
         self.slugLocation = slugLocation
         self.bodyDigest = bodyDigest
         self.bodyPending = bodyPending
+        self.frontMatterOnly = frontMatterOnly
     }
 
     public var path: String { "/tin-tuc/\(slug)/" }
@@ -48,7 +52,8 @@ public final class Article: Sendable, Equatable {
         a === b || (a.source == b.source && a.title == b.title && a.date == b.date && a.unitID == b.unitID
             && a.category == b.category && a.tags == b.tags && a.summary == b.summary && a.slug == b.slug
             && a.draft == b.draft && a.body == b.body && a.bodyLine == b.bodyLine && a.unitLocation == b.unitLocation
-            && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest && a.bodyPending == b.bodyPending)
+            && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest && a.bodyPending == b.bodyPending
+            && a.frontMatterOnly == b.frontMatterOnly)
     }
 }
 
