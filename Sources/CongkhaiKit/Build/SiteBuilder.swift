@@ -48,7 +48,8 @@ public enum SiteBuilder {
         let pages = options.units.isEmpty ? plan.pages : plan.restricted(to: Set(options.units), content: prepared.content).pages
         let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
-        let fingerprints = timed("fingerprint pages") {
+        // Fingerprints serve only the cache: without one (`--no-cache`) they are not computed.
+        let fingerprints: [UInt64] = !options.useCache ? [] : timed("fingerprint pages") {
             let printer = PageFingerprints(environment: environment, theme: prepared.theme, inventory: inventory, options: options)
             return pages.map { printer.fingerprint($0, renderer: renderer) }
         }
@@ -93,9 +94,9 @@ public enum SiteBuilder {
             log.error(SourceLocation(file: options.outputPath), failure.description)
             return .failure(BuildFailure(log.all))
         }
-        saveCache(Dictionary(uniqueKeysWithValues: pages.indices.map {
+        if options.useCache { saveCache(Dictionary(uniqueKeysWithValues: pages.indices.map {
             (pages[$0].path.relative, BuildCache.PageRecord(fingerprint: fingerprints[$0], size: sizes[$0]))
-        }))
+        })) }
         return .success(BuildReport(diagnostics: log.all, pagesWritten: pages.count, bytesWritten: sizes.reduce(0, +),
                                     stageTimings: timings))
     }
