@@ -165,31 +165,28 @@ struct CacheFiles {
         manifest.pageShards = previous?.pageShards ?? Array(repeating: 0, count: Self.shardCount)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 
-        // The stamps change with every edit: written each time, in any order.
+        // The stamps change with every edit: written each time, in any order; shards only when changed.
         var w = Self.header("stamps")
         w.write(stamps.stamps.count)
         for (path, stamp) in stamps.stamps {
             w.write(path); w.write(stamp.size); w.write(stamp.modified)
         }
         manifest.stamps = try store(&w, as: "stamps", unless: nil)
-        // Shards sorted, so the same records give the same bytes and an unchanged shard is not rewritten.
-        for (i, records) in articleShards {
-            var w = Self.header("articles")
-            w.write(records.count)
-            for path in records.keys.sorted() {
-                w.write(path)
-                BuildCache.write(records[path]!, to: &w)
+        // Shards are encoded and written on all cores: on a national site they hold hundreds of megabytes.
+        let shards = articleShards.map { Shard.articles($0.key, $0.value) } + pageShards.map { Shard.pages($0.key, $0.value) }
+        var checksums = [Result<UInt64, Error>](repeating: .success(0), count: shards.count)
+        checksums.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: shards.count) { j in
+                var w = shards[j].encoded()
+                slots.value[j] = Result { try store(&w, as: shards[j].name, unless: shards[j].checksum(in: previous)) }
             }
-            manifest.articleShards[i] = try store(&w, as: Self.shardName("articles", i), unless: previous?.articleShards[i])
         }
-        for (i, records) in pageShards {
-            var w = Self.header("pages")
-            w.write(records.count)
-            for path in records.keys.sorted() {
-                let record = records[path]!
-                w.write(path); w.write(record.fingerprint); w.write(record.size)
+        for (shard, checksum) in zip(shards, checksums) {
+            switch shard {
+            case .articles(let i, _): manifest.articleShards[i] = try checksum.get()
+            case .pages(let i, _): manifest.pageShards[i] = try checksum.get()
             }
-            manifest.pageShards[i] = try store(&w, as: Self.shardName("pages", i), unless: previous?.pageShards[i])
         }
 
         var m = Self.header("manifest", digest: manifest.optionsDigest)
@@ -201,6 +198,49 @@ struct CacheFiles {
         for checksum in manifest.pageShards { m.write(checksum) }
         m.seal()
         try m.write(atomicallyTo: file("manifest"))
+    }
+
+    /// One shard file's records.
+    private enum Shard {
+        case articles(Int, [String: BuildCache.ArticleRecord])
+        case pages(Int, [String: BuildCache.PageRecord])
+
+        var name: String {
+            switch self {
+            case .articles(let i, _): return CacheFiles.shardName("articles", i)
+            case .pages(let i, _): return CacheFiles.shardName("pages", i)
+            }
+        }
+
+        /// The checksum `manifest` lists for this shard.
+        func checksum(in manifest: Manifest?) -> UInt64? {
+            switch self {
+            case .articles(let i, _): return manifest?.articleShards[i]
+            case .pages(let i, _): return manifest?.pageShards[i]
+            }
+        }
+
+        /// Header and records, sorted by path so the same records give the same bytes.
+        func encoded() -> BinaryWriter {
+            switch self {
+            case .articles(_, let records):
+                var w = CacheFiles.header("articles")
+                w.write(records.count)
+                for path in records.keys.sorted() {
+                    w.write(path)
+                    BuildCache.write(records[path]!, to: &w)
+                }
+                return w
+            case .pages(_, let records):
+                var w = CacheFiles.header("pages")
+                w.write(records.count)
+                for path in records.keys.sorted() {
+                    let record = records[path]!
+                    w.write(path); w.write(record.fingerprint); w.write(record.size)
+                }
+                return w
+            }
+        }
     }
 
     /// Seals and writes a file, unless its checksum is `unchanged` (the file already holds these bytes).
