@@ -8,6 +8,8 @@ import Foundation
 final class FragmentCache: @unchecked Sendable {
     private let cards = Memo<Int, String>()
     private let shared = Memo<String, String>()
+    /// The navigation's data per section, the same for every page of it.
+    let navigation = Memo<String, [Context]>()
     /// Renders a named template with data; set by the renderer that owns the theme.
     var render: @Sendable (String, Context) -> String = { _, _ in "" }
 

@@ -56,24 +56,25 @@ extension RenderEnvironment {
     func pageContext(title: String, url: String, description: String? = nil,
                      breadcrumbs: [(String, String)] = [], extra: Context = [:]) -> Context {
         let section = Self.section(of: url)
-        var context: Context = [
-            "site": [
-                "title": config.title, "owner": config.owner, "language": config.language,
-                "base_url": config.baseURL, "year": config.year, "illustrative": config.illustrativeData,
-                "build_date": buildDate.vietnamese, "build_date_iso": buildDate.description,
-            ] as Context,
-            "nav": navigation.map { item -> Context in
+        let siteData = self.siteData
+        // The same for every page of a section: made once per section.
+        let navKey = section + (url == "/" ? "home" : "")
+        let navData = fragments.navigation.value(for: navKey) {
+            navigation.map { item -> Context in
                 ["label": item.label, "url": item.url, "current": item.url == section || (item.url == "/" && url == "/")]
-            },
+            }
+        }
+        var context: Context = [
+            "site": siteData,
+            "nav": navData,
             "page": [
                 "title": title, "url": url, "canonical": config.absoluteURL(url),
                 "description": description ?? config.title, "is_home": url == "/",
             ] as Context,
         ]
         // Header and footer depend only on the section and the site: rendered once, shared.
-        let siteData = context["site"]!, navData = context["nav"]!
         context["fragment"] = [
-            "header": fragments.shared("header", key: section + (url == "/" ? "home" : "")) { ["site": siteData, "nav": navData] },
+            "header": fragments.shared("header", key: navKey) { ["site": siteData, "nav": navData] },
             "footer": fragments.shared("footer", key: "") { ["site": siteData] },
         ] as Context
         if !breadcrumbs.isEmpty {
@@ -85,6 +86,13 @@ extension RenderEnvironment {
         }
         for (key, value) in extra { context[key] = value }
         return context
+    }
+
+    /// What every page shows of the site (`site` in templates).
+    var siteData: Context {
+        ["title": config.title, "owner": config.owner, "language": config.language,
+         "base_url": config.baseURL, "year": config.year, "illustrative": config.illustrativeData,
+         "build_date": buildDate.vietnamese, "build_date_iso": buildDate.description]
     }
 
     func unitLink(_ id: String?, on day: CalendarDay) -> Context? {
