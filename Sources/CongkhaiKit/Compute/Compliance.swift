@@ -85,7 +85,7 @@ public struct ComplianceFacts: Sendable {
         switch data.schema.reportedBy {
         case .units(let ids): return ids.contains(unit.id)
         case .kinds(let kinds): return kinds.contains(unit.kind)
-        case nil: return data.rowsByUnit[unit.id] != nil
+        case nil: return data.has(unit: unit.id)
         }
     }
 

@@ -1,44 +1,63 @@
+import Foundation
+
 /// The open-data files under `/du-lieu/`: every dataset as CSV and JSON, the computed figures,
 /// and a Frictionless `datapackage.json` describing them.
+///
+/// On a national site these files are hundreds of megabytes: each is written straight from the
+/// table's numbers into one growing buffer (`ByteSink`) that becomes the page's `Data` without a
+/// copy, and the computed figures are computed as they are written, never held as lines.
 struct OpenData: Sendable {
     let figures: SiteFigures
     let content: SiteContent
-    /// The computed figures, made once for both chi-so.csv and chi-so.json.
-    private let lines: Lazily<[FigureLine]>
 
     init(figures: SiteFigures, content: SiteContent) {
         self.figures = figures
         self.content = content
-        lines = Lazily { OpenData.figureLines(figures) }
     }
 
     func keyColumns(_ schema: DatasetSchema) -> [String] { schema.byField ? ["unit", "period", "field"] : ["unit", "period"] }
 
-    func rows(_ id: String) -> [MetricRow] {
-        content.tables.first { $0.schema.id == id }?.rows ?? []
-    }
+    func table(_ id: String) -> MetricTable? { figures.dataset(id)?.table }
 
-    func datasetCSV(_ id: String) -> [UInt8] {
-        guard let data = figures.dataset(id) else { return [] }
-        var out = TextBuffer(capacity: rows(id).count * 64)
-        out.append((keyColumns(data.schema) + data.schema.columns.map(\.key)).joined(separator: ","))
-        out.append("\n")
-        for row in rows(id) {
-            out.append(row.unit); out.append(","); out.append(row.period.key)
-            if data.schema.byField { out.append(","); out.append(row.field ?? "") }
-            for value in row.values {
-                out.append(",")
-                if let value { out.append(value) }
-            }
-            out.append("\n")
+    /// Each name of a table's list as bytes: written without going through `String` again.
+    private static func bytes(_ names: [String], json quoted: Bool) -> [[UInt8]] {
+        names.map { name in
+            if quoted { return Array(json(name).utf8) }
+            return Array(name.utf8)
         }
-        return out.bytes
     }
 
-    func datasetJSON(_ id: String) -> [UInt8] {
-        guard let data = figures.dataset(id) else { return Array("{}".utf8) }
-        let schema = data.schema
-        var out = TextBuffer(capacity: rows(id).count * 200)
+    func datasetCSV(_ id: String) -> Data {
+        guard let data = figures.dataset(id) else { return Data() }
+        let table = data.table, schema = data.schema
+        let out = ByteSink(capacity: table.count * 48 + 4096)
+        out.append((keyColumns(schema) + schema.columns.map(\.key)).joined(separator: ","))
+        out.append("\n")
+        let units = OpenData.bytes(table.unitIDs, json: false), fields = OpenData.bytes(table.fieldIDs, json: false)
+        var periodKeys: [PeriodCode: [UInt8]] = [:]
+        for i in 0..<table.count {
+            out.append(units[Int(table.unitIndex[i])])
+            out.append(UInt8(0x2C))
+            let code = table.periodCode[i]
+            if periodKeys[code] == nil { periodKeys[code] = Array(code.period.key.utf8) }
+            out.append(periodKeys[code]!)
+            if schema.byField {
+                out.append(UInt8(0x2C))
+                if table.fieldIndex[i] >= 0 { out.append(fields[Int(table.fieldIndex[i])]) }
+            }
+            for c in schema.columns.indices {
+                out.append(UInt8(0x2C))
+                if let value = table.value(c, at: i) { out.append(value) }
+            }
+            out.append(UInt8(0x0A))
+        }
+        return out.data()
+    }
+
+    func datasetJSON(_ id: String) -> Data {
+        guard let data = figures.dataset(id) else { return Data("{}".utf8) }
+        let table = data.table, schema = data.schema
+        let out = ByteSink(capacity: table.count * 200 + 4096)
         out.append("{\n  \"dataset\": "); out.appendJSON(schema.id)
         out.append(",\n  \"title\": "); out.appendJSON(schema.title)
         out.append(",\n  \"columns\": [")
@@ -47,91 +66,101 @@ struct OpenData: Sendable {
             out.append("{\"name\": "); out.appendJSON(column.key); out.append(", \"title\": "); out.appendJSON(column.title); out.append("}")
         }
         out.append("],\n  \"rows\": [\n")
-        let keys = schema.columns.map { column -> [UInt8] in
-            var key = TextBuffer(capacity: 32)
-            key.append(", "); key.appendJSON(column.key); key.append(": ")
-            return key.bytes
-        }
-        for (n, row) in rows(id).enumerated() {
-            if n > 0 { out.append(",\n") }
-            out.append("    {\"unit\": "); out.appendJSON(row.unit)
-            out.append(", \"period\": "); out.appendJSON(row.period.key)
+        let keys = schema.columns.map { column -> [UInt8] in Array(", \(json(column.key)): ".utf8) }
+        let units = OpenData.bytes(table.unitIDs, json: true), fields = OpenData.bytes(table.fieldIDs, json: true)
+        var periodKeys: [PeriodCode: [UInt8]] = [:]
+        for i in 0..<table.count {
+            if i > 0 { out.append(",\n") }
+            out.append("    {\"unit\": "); out.append(units[Int(table.unitIndex[i])])
+            out.append(", \"period\": ")
+            let code = table.periodCode[i]
+            if periodKeys[code] == nil { periodKeys[code] = Array(json(code.period.key).utf8) }
+            out.append(periodKeys[code]!)
             if schema.byField {
                 out.append(", \"field\": ")
-                if let field = row.field { out.appendJSON(field) } else { out.append("null") }
+                if table.fieldIndex[i] >= 0 { out.append(fields[Int(table.fieldIndex[i])]) } else { out.append("null") }
             }
-            for (i, value) in row.values.enumerated() {
-                out.append(bytes: keys[i])
-                out.appendJSON(value)
+            for c in schema.columns.indices {
+                out.append(keys[c])
+                if let value = table.value(c, at: i) { out.append(value) } else { out.append("null") }
             }
             out.append("}")
         }
         out.append("\n  ]\n}\n")
-        return out.bytes
+        return out.data()
     }
 
     /// One line per dataset × unit (empty: the district) × field (empty: all) × period × measure.
-    struct FigureLine: Sendable {
+    struct FigureLine {
         var dataset, unit, field, period, measure: String
-        var numerator: Int?, denominator: Int?, value: String
+        var numerator: Int?, denominator: Int?
+        /// `0.985` for rates (per mille as a fraction), the count for counts, nil without data.
+        var value: FigureValue
     }
 
-    func figureLines() -> [FigureLine] { lines.value }
+    enum FigureValue { case perMille(Int), count(Int), none }
 
-    private static func figureLines(_ figures: SiteFigures) -> [FigureLine] {
-        var lines: [FigureLine] = []
+    /// Every computed figure, in the files' order: per dataset, per span: the district, the
+    /// district per field, then each unit.
+    func forEachFigure(_ body: (FigureLine) -> Void) {
         for data in figures.datasets {
             let schema = data.schema
-            func emit(unit: String?, field: String?, span: Span) {
-                let counts = data.counts(unit: unit, fields: field.map { .only([$0]) } ?? .all, span: span)
-                guard counts.rows > 0 else { return }
-                for measure in schema.measures {
-                    let value = counts.value(of: measure, in: schema)
-                    var line = FigureLine(dataset: schema.id, unit: unit ?? "", field: field ?? "", period: span.key,
-                                          measure: measure.id, numerator: nil, denominator: nil, value: "")
-                    switch value {
-                    case .rate(let rate):
-                        line.numerator = rate.numerator
-                        line.denominator = rate.denominator
-                        line.value = rate.perMille.map { VietnameseNumberPlain.fraction(perMille: $0) } ?? ""
-                    case .count(let n): line.value = String(n)
-                    case .noData: break
-                    }
-                    lines.append(line)
-                }
-            }
             for span in data.spans {
-                emit(unit: nil, field: nil, span: span)
-                if schema.byField { for field in data.fields(unit: nil, span: span) { emit(unit: nil, field: field, span: span) } }
-                for unit in data.units { emit(unit: unit, field: nil, span: span) }
+                let key = span.key
+                func emit(unit: String?, field: String?) {
+                    let counts = data.counts(unit: unit, fields: field.map { .only([$0]) } ?? .all, span: span)
+                    guard counts.rows > 0 else { return }
+                    for measure in schema.measures {
+                        var line = FigureLine(dataset: schema.id, unit: unit ?? "", field: field ?? "", period: key,
+                                              measure: measure.id, numerator: nil, denominator: nil, value: .none)
+                        switch counts.value(of: measure, in: schema) {
+                        case .rate(let rate):
+                            line.numerator = rate.numerator
+                            line.denominator = rate.denominator
+                            line.value = rate.perMille.map { .perMille($0) } ?? .none
+                        case .count(let n): line.value = .count(n)
+                        case .noData: break
+                        }
+                        body(line)
+                    }
+                }
+                emit(unit: nil, field: nil)
+                if schema.byField { for field in data.fields(unit: nil, span: span) { emit(unit: nil, field: field) } }
+                for unit in data.units { emit(unit: unit, field: nil) }
             }
         }
-        return lines
+    }
+
+    /// A rough size of the figures files, to reserve their buffers once.
+    private var figureEstimate: Int {
+        figures.datasets.reduce(0) { $0 + $1.spans.count * ($1.units.count + 1) * $1.schema.measures.count }
     }
 
     static let figureColumns = ["dataset", "unit", "field", "period", "measure", "numerator", "denominator", "value"]
 
-    func figuresCSV() -> [UInt8] {
-        let lines = figureLines()
-        var out = TextBuffer(capacity: lines.count * 64)
+    func figuresCSV() -> Data {
+        let out = ByteSink(capacity: figureEstimate * 70 + 4096)
         out.append(OpenData.figureColumns.joined(separator: ","))
         out.append("\n")
-        for l in lines {
-            for text in [l.dataset, l.unit, l.field, l.period, l.measure] { out.append(text); out.append(",") }
+        forEachFigure { l in
+            for text in [l.dataset, l.unit, l.field, l.period, l.measure] { out.append(text); out.append(UInt8(0x2C)) }
             if let n = l.numerator { out.append(n) }
-            out.append(",")
+            out.append(UInt8(0x2C))
             if let d = l.denominator { out.append(d) }
-            out.append(","); out.append(l.value); out.append("\n")
+            out.append(UInt8(0x2C))
+            out.append(l.value)
+            out.append(UInt8(0x0A))
         }
-        return out.bytes
+        return out.data()
     }
 
-    func figuresJSON() -> [UInt8] {
-        let lines = figureLines()
-        var out = TextBuffer(capacity: lines.count * 160)
+    func figuresJSON() -> Data {
+        let out = ByteSink(capacity: figureEstimate * 170 + 4096)
         out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n  \"rows\": [\n")
-        for (n, l) in lines.enumerated() {
-            if n > 0 { out.append(",\n") }
+        var first = true
+        forEachFigure { l in
+            if !first { out.append(",\n") }
+            first = false
             out.append("    {\"dataset\": "); out.appendJSON(l.dataset)
             out.append(", \"unit\": "); if l.unit.isEmpty { out.append("null") } else { out.appendJSON(l.unit) }
             out.append(", \"field\": "); if l.field.isEmpty { out.append("null") } else { out.appendJSON(l.field) }
@@ -139,11 +168,12 @@ struct OpenData: Sendable {
             out.append(", \"measure\": "); out.appendJSON(l.measure)
             out.append(", \"numerator\": "); out.appendJSON(l.numerator)
             out.append(", \"denominator\": "); out.appendJSON(l.denominator)
-            out.append(", \"value\": "); out.append(l.value.isEmpty ? "null" : l.value)
+            out.append(", \"value\": ")
+            if case .none = l.value { out.append("null") } else { out.append(l.value) }
             out.append("}")
         }
         out.append("\n  ]\n}\n")
-        return out.bytes
+        return out.data()
     }
 
     /// Frictionless Data Package with a Table Schema per CSV file.
@@ -216,13 +246,85 @@ func json(_ s: String) -> String {
     return String(decoding: buffer.bytes, as: UTF8.self)
 }
 
-/// Machine-readable numbers: `0.985` for 985 per mille.
-enum VietnameseNumberPlain {
-    static func fraction(perMille: Int) -> String {
-        let whole = perMille / 1000, rest = perMille % 1000
-        let digits = String(rest)
-        return "\(whole)." + String(repeating: "0", count: 3 - digits.count) + digits
+/// A growing byte buffer for large files, handed over as `Data` without a copy.
+final class ByteSink {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 64)
+        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { if capacity > 0 { free(base) } }
+
+    @inline(__always) private func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + more { grown *= 2 }
+        base = realloc(base, grown)!.assumingMemoryBound(to: UInt8.self)
+        capacity = grown
+    }
+
+    @inline(__always) func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: bytes.baseAddress!, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// A whole number in decimal.
+    func append(_ number: Int) {
+        reserve(21)
+        if number < 0 { base[count] = 0x2D; count += 1 }
+        var n = number.magnitude
+        var digits = 0
+        var m = n
+        repeat { digits += 1; m /= 10 } while m > 0
+        var k = count + digits - 1
+        repeat { base[k] = UInt8(n % 10) + 0x30; n /= 10; k -= 1 } while n > 0
+        count += digits
+    }
+
+    /// `0.985` for 985 per mille, or the count.
+    func append(_ value: OpenData.FigureValue) {
+        switch value {
+        case .perMille(let p):
+            append(p / 1000)
+            append(UInt8(0x2E))
+            let rest = p % 1000
+            append(UInt8(rest / 100) + 0x30); append(UInt8(rest / 10 % 10) + 0x30); append(UInt8(rest % 10) + 0x30)
+        case .count(let n): append(n)
+        case .none: break
+        }
+    }
+
+    func appendJSON(_ text: String) { append(json(text)) }
+
+    func appendJSON(_ number: Int?) {
+        if let number { append(number) } else { append("null") }
+    }
+
+    /// The bytes, as `Data` that owns them; the sink is empty afterwards.
+    func data() -> Data {
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        capacity = 0
+        count = 0
+        base = UnsafeMutablePointer(bitPattern: 1)!  // never used again: the sink is spent
+        return data
     }
 }
-
-import Foundation

@@ -49,7 +49,7 @@ extension RenderEnvironment {
     /// A unit's figures: targets, the dossier tables for its latest month and the year to date,
     /// the monthly trend, its other datasets, and when it last published.
     func transparency(_ id: String) -> Context? {
-        let publishes = figures.datasets.contains { $0.rowsByUnit[id] != nil }
+        let publishes = figures.datasets.contains { $0.has(unit: id) }
         guard publishes else { return nil }
         var data: Context = [:]
         let rows = targetRows(unit: id)
