@@ -467,7 +467,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 {{<layout}}
 {{$content}}
 <h1>Dữ liệu mở</h1>
-<p class="lede">Toàn bộ số liệu trên trang được công bố dưới dạng CSV (UTF-8) và JSON, kèm tệp mô tả <a href="/du-lieu/datapackage.json">datapackage.json</a> theo chuẩn Frictionless Table Schema. Giấy phép: Creative Commons Ghi công 4.0.{{#site.illustrative}} Số liệu hiện là số liệu minh họa.{{/site.illustrative}}</p>
+<p class="lede">Toàn bộ số liệu trên trang được công bố dưới dạng CSV (UTF-8) và JSON, kèm tệp mô tả <a href="/du-lieu/datapackage.json">datapackage.json</a> theo chuẩn Frictionless Table Schema. Mỗi tệp JSON có đúng các dòng của tệp CSV cùng tên: <code>fields</code> là tên các cột, mỗi phần tử của <code>rows</code> là một dòng theo thứ tự ấy (ô trống là <code>null</code>). Giấy phép: Creative Commons Ghi công 4.0.{{#site.illustrative}} Số liệu hiện là số liệu minh họa.{{/site.illustrative}}</p>
 {{#has_datasets}}
 <h2>Các chỉ số đã tính</h2>
 <p>Mỗi dòng là một chỉ số của một đơn vị (trống: toàn quận), một lĩnh vực (trống: tất cả) và một kỳ, kèm tử số và mẫu số: <a href="/du-lieu/chi-so.csv">chi-so.csv</a> · <a href="/du-lieu/chi-so.json">chi-so.json</a>.</p>

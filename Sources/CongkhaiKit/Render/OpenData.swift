@@ -54,10 +54,12 @@ struct OpenData: Sendable {
         return out.data()
     }
 
+    /// The same rows as the CSV file, as arrays under `fields` (the CSV header): every row repeating
+    /// every key made the files several times larger than their CSV twins.
     func datasetJSON(_ id: String) -> Data {
         guard let data = figures.dataset(id) else { return Data("{}".utf8) }
         let table = data.table, schema = data.schema
-        let out = ByteSink(capacity: table.count * 200 + 4096)
+        let out = ByteSink(capacity: table.count * 56 + 4096)
         out.append("{\n  \"dataset\": "); out.appendJSON(schema.id)
         out.append(",\n  \"title\": "); out.appendJSON(schema.title)
         out.append(",\n  \"columns\": [")
@@ -65,73 +67,90 @@ struct OpenData: Sendable {
             if i > 0 { out.append(", ") }
             out.append("{\"name\": "); out.appendJSON(column.key); out.append(", \"title\": "); out.appendJSON(column.title); out.append("}")
         }
+        out.append("],\n  \"fields\": [")
+        out.append((keyColumns(schema) + schema.columns.map(\.key)).map(json).joined(separator: ", "))
         out.append("],\n  \"rows\": [\n")
-        let keys = schema.columns.map { column -> [UInt8] in Array(", \(json(column.key)): ".utf8) }
         let units = OpenData.bytes(table.unitIDs, json: true), fields = OpenData.bytes(table.fieldIDs, json: true)
         var periodKeys: [PeriodCode: [UInt8]] = [:]
         for i in 0..<table.count {
-            if i > 0 { out.append(",\n") }
-            out.append("    {\"unit\": "); out.append(units[Int(table.unitIndex[i])])
-            out.append(", \"period\": ")
+            if i > 0 { out.append(UInt8(0x2C)); out.append(UInt8(0x0A)) }
+            out.append(UInt8(0x5B))
+            out.append(units[Int(table.unitIndex[i])])
+            out.append(UInt8(0x2C))
             let code = table.periodCode[i]
             if periodKeys[code] == nil { periodKeys[code] = Array(json(code.period.key).utf8) }
             out.append(periodKeys[code]!)
             if schema.byField {
-                out.append(", \"field\": ")
+                out.append(UInt8(0x2C))
                 if table.fieldIndex[i] >= 0 { out.append(fields[Int(table.fieldIndex[i])]) } else { out.append("null") }
             }
             for c in schema.columns.indices {
-                out.append(keys[c])
+                out.append(UInt8(0x2C))
                 if let value = table.value(c, at: i) { out.append(value) } else { out.append("null") }
             }
-            out.append("}")
+            out.append(UInt8(0x5D))
         }
         out.append("\n  ]\n}\n")
         return out.data()
     }
 
-    /// One line per dataset × unit (empty: the district) × field (empty: all) × period × measure.
-    struct FigureLine {
-        var dataset, unit, field, period, measure: String
+    /// One computed figure: dataset × unit (-1: the district) × field (-1: all) × span × measure,
+    /// as places in `FigureNames`; nothing is made into a string until it is written.
+    struct Figure {
+        var dataset = 0, unit = -1, field = -1, span = 0, measure = 0
         var numerator: Int?, denominator: Int?
-        /// `0.985` for rates (per mille as a fraction), the count for counts, nil without data.
-        var value: FigureValue
+        var value: FigureValue = .none
     }
 
     enum FigureValue { case perMille(Int), count(Int), none }
 
+    /// The names figures refer to, each as the bytes a file writes (`json`: quoted for JSON).
+    struct FigureNames {
+        var datasets: [[UInt8]], units: [[[UInt8]]], fields: [[[UInt8]]], spans: [[[UInt8]]], measures: [[[UInt8]]]
+
+        init(_ figures: SiteFigures, json quoted: Bool) {
+            datasets = OpenData.bytes(figures.datasets.map(\.schema.id), json: quoted)
+            units = figures.datasets.map { OpenData.bytes($0.table.unitIDs, json: quoted) }
+            fields = figures.datasets.map { OpenData.bytes($0.table.fieldIDs, json: quoted) }
+            spans = figures.datasets.map { OpenData.bytes($0.spans.map(\.key), json: quoted) }
+            measures = figures.datasets.map { OpenData.bytes($0.schema.measures.map(\.id), json: quoted) }
+        }
+    }
+
     /// Every computed figure, in the files' order: per dataset, per span: the district, the
-    /// district per field, then each unit.
-    func forEachFigure(_ body: (FigureLine) -> Void) {
-        for data in figures.datasets {
+    /// district per field, then each unit. Computed as it is written, never held.
+    func forEachFigure(_ body: (Figure) -> Void) {
+        for (d, data) in figures.datasets.enumerated() {
             let schema = data.schema
-            for span in data.spans {
-                let key = span.key
-                func emit(unit: String?, field: String?) {
-                    let counts = data.counts(unit: unit, fields: field.map { .only([$0]) } ?? .all, span: span)
+            let fieldIDs = data.table.fieldIDs
+            for (s, span) in data.spans.enumerated() {
+                func emit(unit: Int, field: Int) {
+                    let counts = data.counts(unit: unit < 0 ? nil : data.table.unitIDs[unit],
+                                             fields: field < 0 ? .all : .only([fieldIDs[field]]), span: span)
                     guard counts.rows > 0 else { return }
-                    for measure in schema.measures {
-                        var line = FigureLine(dataset: schema.id, unit: unit ?? "", field: field ?? "", period: key,
-                                              measure: measure.id, numerator: nil, denominator: nil, value: .none)
+                    for (m, measure) in schema.measures.enumerated() {
+                        var figure = Figure(dataset: d, unit: unit, field: field, span: s, measure: m)
                         switch counts.value(of: measure, in: schema) {
                         case .rate(let rate):
-                            line.numerator = rate.numerator
-                            line.denominator = rate.denominator
-                            line.value = rate.perMille.map { .perMille($0) } ?? .none
-                        case .count(let n): line.value = .count(n)
+                            figure.numerator = rate.numerator
+                            figure.denominator = rate.denominator
+                            figure.value = rate.perMille.map { .perMille($0) } ?? .none
+                        case .count(let n): figure.value = .count(n)
                         case .noData: break
                         }
-                        body(line)
+                        body(figure)
                     }
                 }
-                emit(unit: nil, field: nil)
-                if schema.byField { for field in data.fields(unit: nil, span: span) { emit(unit: nil, field: field) } }
-                for unit in data.units { emit(unit: unit, field: nil) }
+                emit(unit: -1, field: -1)
+                if schema.byField {
+                    for field in data.fields(unit: nil, span: span) { emit(unit: -1, field: data.table.fieldPosition(field)!) }
+                }
+                for unit in data.table.unitIDs.indices { emit(unit: unit, field: -1) }
             }
         }
     }
 
-    /// A rough size of the figures files, to reserve their buffers once.
+    /// A rough count of the figures, to reserve the files' buffers once.
     private var figureEstimate: Int {
         figures.datasets.reduce(0) { $0 + $1.spans.count * ($1.units.count + 1) * $1.schema.measures.count }
     }
@@ -139,38 +158,54 @@ struct OpenData: Sendable {
     static let figureColumns = ["dataset", "unit", "field", "period", "measure", "numerator", "denominator", "value"]
 
     func figuresCSV() -> Data {
-        let out = ByteSink(capacity: figureEstimate * 70 + 4096)
+        let out = ByteSink(capacity: figureEstimate * 80 + 4096)
         out.append(OpenData.figureColumns.joined(separator: ","))
         out.append("\n")
-        forEachFigure { l in
-            for text in [l.dataset, l.unit, l.field, l.period, l.measure] { out.append(text); out.append(UInt8(0x2C)) }
-            if let n = l.numerator { out.append(n) }
-            out.append(UInt8(0x2C))
-            if let d = l.denominator { out.append(d) }
-            out.append(UInt8(0x2C))
-            out.append(l.value)
+        let names = FigureNames(figures, json: false)
+        let comma = UInt8(0x2C)
+        forEachFigure { f in
+            out.append(names.datasets[f.dataset]); out.append(comma)
+            if f.unit >= 0 { out.append(names.units[f.dataset][f.unit]) }
+            out.append(comma)
+            if f.field >= 0 { out.append(names.fields[f.dataset][f.field]) }
+            out.append(comma)
+            out.append(names.spans[f.dataset][f.span]); out.append(comma)
+            out.append(names.measures[f.dataset][f.measure]); out.append(comma)
+            if let n = f.numerator { out.append(n) }
+            out.append(comma)
+            if let d = f.denominator { out.append(d) }
+            out.append(comma)
+            out.append(f.value)
             out.append(UInt8(0x0A))
         }
         return out.data()
     }
 
+    /// The same lines as `chi-so.csv`, as arrays under `fields`; absent values are `null`.
     func figuresJSON() -> Data {
-        let out = ByteSink(capacity: figureEstimate * 170 + 4096)
-        out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n  \"rows\": [\n")
+        let out = ByteSink(capacity: figureEstimate * 96 + 4096)
+        out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n")
+        out.append("  \"fields\": [\(OpenData.figureColumns.map(json).joined(separator: ", "))],\n  \"rows\": [\n")
+        let names = FigureNames(figures, json: true)
+        let comma = UInt8(0x2C)
         var first = true
-        forEachFigure { l in
-            if !first { out.append(",\n") }
+        forEachFigure { f in
+            if !first { out.append(comma); out.append(UInt8(0x0A)) }
             first = false
-            out.append("    {\"dataset\": "); out.appendJSON(l.dataset)
-            out.append(", \"unit\": "); if l.unit.isEmpty { out.append("null") } else { out.appendJSON(l.unit) }
-            out.append(", \"field\": "); if l.field.isEmpty { out.append("null") } else { out.appendJSON(l.field) }
-            out.append(", \"period\": "); out.appendJSON(l.period)
-            out.append(", \"measure\": "); out.appendJSON(l.measure)
-            out.append(", \"numerator\": "); out.appendJSON(l.numerator)
-            out.append(", \"denominator\": "); out.appendJSON(l.denominator)
-            out.append(", \"value\": ")
-            if case .none = l.value { out.append("null") } else { out.append(l.value) }
-            out.append("}")
+            out.append(UInt8(0x5B))
+            out.append(names.datasets[f.dataset]); out.append(comma)
+            if f.unit >= 0 { out.append(names.units[f.dataset][f.unit]) } else { out.append("null") }
+            out.append(comma)
+            if f.field >= 0 { out.append(names.fields[f.dataset][f.field]) } else { out.append("null") }
+            out.append(comma)
+            out.append(names.spans[f.dataset][f.span]); out.append(comma)
+            out.append(names.measures[f.dataset][f.measure]); out.append(comma)
+            if let n = f.numerator { out.append(n) } else { out.append("null") }
+            out.append(comma)
+            if let d = f.denominator { out.append(d) } else { out.append("null") }
+            out.append(comma)
+            if case .none = f.value { out.append("null") } else { out.append(f.value) }
+            out.append(UInt8(0x5D))
         }
         out.append("\n  ]\n}\n")
         return out.data()

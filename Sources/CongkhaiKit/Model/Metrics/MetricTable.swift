@@ -168,6 +168,19 @@ public struct MetricTable: Sendable, Equatable {
         public subscript(i: Int) -> MetricRow { table.row(i) }
     }
 
+    /// A unit's or field's place in `unitIDs` / `fieldIDs`.
+    public func unitPosition(_ id: String) -> Int? { MetricTable.position(of: id, in: unitIDs) }
+    public func fieldPosition(_ id: String) -> Int? { MetricTable.position(of: id, in: fieldIDs) }
+
+    static func position(of name: String, in sorted: [String]) -> Int? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < name { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == name ? low : nil
+    }
+
     /// The rows at `kept` (ascending), in the same order.
     public func keeping(_ kept: [Int]) -> MetricTable {
         if kept.count == count { return self }
