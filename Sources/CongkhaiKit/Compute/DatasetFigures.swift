@@ -199,6 +199,45 @@ public struct DatasetFigures: Sendable {
         }
     }
 
+    /// Every unit's sums of some columns over every span, in one walk over the rows: for the
+    /// computed-figures files, which list each unit for each span. Cell `(unit × spans + span)`
+    /// of `rows` counts the rows, and `sums[cell × columns.count + k]` sums `columns[k]`; the
+    /// same figures as `counts(unit:span:)`.
+    public func unitSpanSums(columns: [Int]) -> (sums: [Int], rows: [Int32]) {
+        let spanCount = spans.count, width = columns.count
+        var sums = [Int](repeating: 0, count: table.unitIDs.count * spanCount * width)
+        var rows = [Int32](repeating: 0, count: table.unitIDs.count * spanCount)
+        guard let low = periods.first?.raw, let high = periods.last?.raw else { return (sums, rows) }
+        // The spans each period counts toward.
+        var spansOf = [[Int]](repeating: [], count: Int(high - low) + 1)
+        for code in periods {
+            spansOf[Int(code.raw - low)] = spans.indices.filter { SpanWindow(spans[$0]).contains(code) }
+        }
+        let flows = columns.enumerated().filter { !latestColumns.contains($0.element) }
+        let stocks = columns.enumerated().filter { latestColumns.contains($0.element) }
+        var latest = [Int](repeating: -1, count: spanCount)
+        for (u, runs) in unitRuns.enumerated() {
+            for run in runs {
+                for i in runStart[run]..<runStart[run + 1] {
+                    for s in spansOf[Int(table.periodCode[i].raw - low)] {
+                        let cell = u * spanCount + s
+                        rows[cell] += 1
+                        for (k, c) in flows { if let v = table.value(c, at: i) { sums[cell * width + k] += v } }
+                        latest[s] = i
+                    }
+                }
+                guard !stocks.isEmpty else { continue }
+                // Stocks take each unit × field's latest value in the span.
+                for s in 0..<spanCount where latest[s] >= 0 {
+                    let cell = u * spanCount + s
+                    for (k, c) in stocks { sums[cell * width + k] += table.value(c, at: latest[s]) ?? 0 }
+                    latest[s] = -1
+                }
+            }
+        }
+        return (sums, rows)
+    }
+
     /// The measure's value for a unit (nil: the district) over a span.
     public func value(_ measure: Measure, unit: String?, fields: FieldSelection = .all, span: Span) -> MeasureValue {
         counts(unit: unit, fields: fields, span: span).value(of: measure, in: schema)

@@ -118,34 +118,59 @@ struct OpenData: Sendable {
     }
 
     /// Every computed figure, in the files' order: per dataset, per span: the district, the
-    /// district per field, then each unit. Computed as it is written, never held.
+    /// district per field, then each unit. Computed as it is written, never held: the units'
+    /// sums for every span come from one walk over the dataset's rows (`unitSpanSums`).
     func forEachFigure(_ body: (Figure) -> Void) {
         for (d, data) in figures.datasets.enumerated() {
             let schema = data.schema
             let fieldIDs = data.table.fieldIDs
-            for (s, span) in data.spans.enumerated() {
-                func emit(unit: Int, field: Int) {
-                    let counts = data.counts(unit: unit < 0 ? nil : data.table.unitIDs[unit],
-                                             fields: field < 0 ? .all : .only([fieldIDs[field]]), span: span)
-                    guard counts.rows > 0 else { return }
-                    for (m, measure) in schema.measures.enumerated() {
-                        var figure = Figure(dataset: d, unit: unit, field: field, span: s, measure: m)
-                        switch counts.value(of: measure, in: schema) {
-                        case .rate(let rate):
-                            figure.numerator = rate.numerator
-                            figure.denominator = rate.denominator
-                            figure.value = rate.perMille.map { .perMille($0) } ?? .none
-                        case .count(let n): figure.value = .count(n)
-                        case .noData: break
-                        }
-                        body(figure)
+            // Each measure as the places of its columns among those summed.
+            let columns = Array(Set(schema.measures.flatMap { $0.formula.columns.compactMap(schema.columnIndex) })).sorted()
+            func places(_ keys: [String]) -> [Int] { keys.compactMap(schema.columnIndex).map { columns.firstIndex(of: $0)! } }
+            let measures = schema.measures.map { measure -> (ratio: Bool, numerator: [Int], denominator: [Int]) in
+                switch measure.formula {
+                case .ratio(let n, let d): return (true, places(n), places(d))
+                case .sum(let c): return (false, places(c), [])
+                }
+            }
+            func emit(_ figure: Figure, _ measure: (ratio: Bool, numerator: [Int], denominator: [Int]), _ sum: ([Int]) -> Int) {
+                var figure = figure
+                if measure.ratio {
+                    let rate = Rate(sum(measure.numerator), of: sum(measure.denominator))
+                    guard rate.hasData else { body(figure); return }
+                    figure.numerator = rate.numerator
+                    figure.denominator = rate.denominator
+                    figure.value = rate.perMille.map { .perMille($0) } ?? .none
+                } else {
+                    figure.value = .count(sum(measure.numerator))
+                }
+                body(figure)
+            }
+            func district(span s: Int, field: Int) {
+                let counts = data.counts(unit: nil, fields: field < 0 ? .all : .only([fieldIDs[field]]), span: data.spans[s])
+                guard counts.rows > 0 else { return }
+                for (m, measure) in measures.enumerated() {
+                    emit(Figure(dataset: d, unit: -1, field: field, span: s, measure: m), measure) { keys in
+                        keys.reduce(0) { $0 + counts.sums[columns[$1]] }
                     }
                 }
-                emit(unit: -1, field: -1)
+            }
+            let units = data.unitSpanSums(columns: columns)
+            let spanCount = data.spans.count, width = columns.count
+            for (s, span) in data.spans.enumerated() {
+                district(span: s, field: -1)
                 if schema.byField {
-                    for field in data.fields(unit: nil, span: span) { emit(unit: -1, field: data.table.fieldPosition(field)!) }
+                    for field in data.fields(unit: nil, span: span) { district(span: s, field: data.table.fieldPosition(field)!) }
                 }
-                for unit in data.table.unitIDs.indices { emit(unit: unit, field: -1) }
+                for u in data.table.unitIDs.indices {
+                    let cell = u * spanCount + s
+                    guard units.rows[cell] > 0 else { continue }
+                    for (m, measure) in measures.enumerated() {
+                        emit(Figure(dataset: d, unit: u, field: -1, span: s, measure: m), measure) { keys in
+                            keys.reduce(0) { $0 + units.sums[cell * width + $1] }
+                        }
+                    }
+                }
             }
         }
     }

@@ -71,7 +71,7 @@ extension RenderEnvironment {
         data["trends"] = trends(unit: id)
         data["has_trends"] = !(data["trends"] as! [Context]).isEmpty
         data["summaries"] = datasetSummaries(unit: id, span: nil)
-        data["statuses"] = figures.compliance.rows.first { $0.unit == id }?.statuses.map { status -> Context in
+        data["statuses"] = figures.compliance.row(unit: id)?.statuses.map { status -> Context in
             ["dataset": figures.dataset(status.dataset)?.schema.title ?? status.dataset, "label": status.state.label,
              "class": "status-\(status.state.rawValue)", "newest": status.newest.map { Span($0).label } ?? "—"]
         } ?? []
