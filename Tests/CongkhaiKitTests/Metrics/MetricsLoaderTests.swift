@@ -181,6 +181,30 @@ import Testing
         #expect(rows.first.map { D.value($0, "carried_over") } == 2)
     }
 
+    @Test func countsBeyond32BitsAreKept() throws {
+        // Tables keep counts in 32 bits; a larger count goes to a side table, wherever it travels.
+        let log = DiagnosticLog()
+        let big = 3_000_000_000
+        let rows = D.rows(D.dossiersHeader + "\nphuong-1,2021-03,ho-tich,0,\(big),0,\(big),0,0,0,0\nphuong-1,2021-04,ho-tich,0,1,0,1,0,0,0,0\n",
+                          file: "a.csv", log: log)
+        #expect(log.all.isEmpty)
+        let row = try #require(rows.first)
+        #expect(D.value(row, "received_online") == big && D.value(row, "resolved_early") == big)
+        let table = MetricTable(schema: dossiers, rows: rows, files: ["a.csv"])
+        #expect(MetricsValidator.validate([table], log: log) == [table])
+        #expect(log.all.isEmpty)
+        var writer = BinaryWriter()
+        MetricTableCoding.write([table], to: &writer)
+        var reader = BinaryReader(writer.data)
+        #expect(MetricTableCoding.read(&reader, schemas: BuiltInDatasets.all) == [table])
+        let figures = DatasetFigures(table)
+        #expect(figures.counts(unit: "phuong-1", span: .quarter(2021, 2)).sums[dossiers.columnIndex("resolved_early")!] == 1)
+        #expect(figures.counts(unit: nil, span: .year(2021, through: 4)).sums[dossiers.columnIndex("resolved_early")!] == big + 1)
+        // The same rows in any order make the same table.
+        #expect(MetricTable(schema: dossiers, rows: rows.reversed(), files: ["a.csv"]) == table)
+        #expect(Array(table.keeping([1]).rows) == [rows[1]])
+    }
+
     @Test func emptyOptionalCellIsAbsent() {
         let log = DiagnosticLog()
         let rows = D.rows("unit,period,field,received_total,withdrawn," + D.dossiersHeader.split(separator: ",").dropFirst(3).joined(separator: ",")
