@@ -1,58 +1,72 @@
 /// The metric tables in the build cache: parsed, validated rows, so an unchanged metric file is
-/// neither read nor checked again.
+/// neither read nor checked again. Written as the tables hold them, column by column: the names
+/// once, then numbers (LEB128, so most take a byte or two).
 enum MetricTableCoding {
+    /// Marks this layout; a cache written with another one reads as damaged (and is rebuilt).
+    static let layout = "metric-columns-1"
+
     static func write(_ tables: [MetricTable], to w: inout BinaryWriter) {
-    w.write(tables.count)
-    for table in tables {
-        w.write(table.schema.id)
-        w.write(table.files.count)
-        for file in table.files { w.write(file) }
-        // Units, fields, periods and files repeat on every row: written once, then by number.
-        var names: [String: Int] = [:], order: [String] = []
-        func name(_ s: String) -> Int {
-            if let n = names[s] { return n }
-            names[s] = order.count
-            order.append(s)
-            return order.count - 1
+        w.write(layout)
+        w.write(tables.count)
+        for table in tables {
+            w.write(table.schema.id)
+            for names in [table.files, table.unitIDs, table.fieldIDs, table.sourceFiles] {
+                w.write(names.count)
+                for name in names { w.write(name) }
+            }
+            w.write(table.count)
+            for i in 0..<table.count {
+                w.write(Int(table.unitIndex[i])); w.write(Int(table.fieldIndex[i]) + 1)
+                w.write(Int(table.periodCode[i].raw)); w.write(Int(table.fileIndex[i])); w.write(Int(table.lineNumber[i]))
+            }
+            let columns = table.schema.columns.indices.filter { table.slot[$0] >= 0 }
+            w.write(columns.count)
+            for c in columns { w.write(c) }
+            for k in table.cells.indices { w.write(table.cellValue(k).map { $0 + 1 } ?? 0) }  // 0 = absent
         }
-        let encoded = table.rows.map { row in
-            (name(row.unit), row.field.map(name) ?? -1, name(row.period.key), name(row.location.file), row)
-        }
-        w.write(order.count)
-        for s in order { w.write(s) }
-        w.write(encoded.count)
-        for (unit, field, period, file, row) in encoded {
-            w.write(unit); w.write(field); w.write(period); w.write(file)
-            w.write(row.location.line); w.write(row.location.column)
-            for value in row.values { w.write(value.map { $0 + 1 } ?? 0) }  // 0 = absent
-        }
-    }
     }
 
     /// The tables, or nil when the bytes are damaged or name a dataset `schemas` lacks.
     static func read(_ r: inout BinaryReader, schemas: [DatasetSchema]) -> [MetricTable]? {
-    var tables: [MetricTable] = []
-    for _ in 0..<r.count(minimumItemSize: 8) {
-        let id = r.string()
-        guard let schema = schemas.first(where: { $0.id == id }) else { return nil }
-        let files = (0..<r.count(minimumItemSize: 1)).map { _ in r.string() }
-        let names = (0..<r.count(minimumItemSize: 1)).map { _ in r.string() }
-        func name(_ n: Int) -> String? { n >= 0 && n < names.count ? names[n] : nil }
-        var periods: [Int: Period] = [:]
-        var rows: [MetricRow] = []
-        let rowCount = r.count(minimumItemSize: 6)
-        rows.reserveCapacity(rowCount)
-        for _ in 0..<rowCount {
-            let unit = name(r.int()), fieldIndex = r.int(), periodIndex = r.int(), file = name(r.int())
-            let line = r.int(), column = r.int()
-            let values = schema.columns.map { _ -> Int? in let v = r.int(); return v == 0 ? nil : v - 1 }
-            if periods[periodIndex] == nil { periods[periodIndex] = name(periodIndex).flatMap { Period(key: $0) } }
-            guard let unit, let file, let period = periods[periodIndex], !r.failed else { return nil }
-            rows.append(MetricRow(unit: unit, field: fieldIndex < 0 ? nil : name(fieldIndex), period: period, values: values,
-                                  location: SourceLocation(file: file, line: line, column: column)))
+        guard r.string() == layout else { return nil }
+        var tables: [MetricTable] = []
+        for _ in 0..<r.count(minimumItemSize: 8) {
+            let id = r.string()
+            guard let schema = schemas.first(where: { $0.id == id }) else { return nil }
+            func names() -> [String] { (0..<r.count(minimumItemSize: 1)).map { _ in r.string() } }
+            let files = names(), units = names(), fields = names(), sources = names()
+            let count = r.count(minimumItemSize: 5)
+            var unit = [Int32](), field = [Int32](), period = [PeriodCode](), file = [Int32](), line = [Int32]()
+            unit.reserveCapacity(count); field.reserveCapacity(count); period.reserveCapacity(count)
+            file.reserveCapacity(count); line.reserveCapacity(count)
+            for _ in 0..<count {
+                let u = r.int(), f = r.int() - 1, p = r.int(), s = r.int(), l = r.int()
+                guard u >= 0 && u < units.count, f >= -1 && f < fields.count, s >= 0 && s < sources.count,
+                      l >= 0 && l <= Int(Int32.max), p >= 1900 * 32 && p <= 2999 * 32 + 16, p & 31 <= 16, !r.failed else { return nil }
+                unit.append(Int32(u)); field.append(Int32(f)); period.append(PeriodCode(raw: Int32(p)))
+                file.append(Int32(s)); line.append(Int32(l))
+            }
+            let columns = (0..<r.count(minimumItemSize: 1)).map { _ in r.int() }
+            guard columns.allSatisfy({ $0 >= 0 && $0 < schema.columns.count }), columns == columns.sorted(),
+                  Set(columns).count == columns.count, !r.failed else { return nil }
+            var cells = [Int32](), large: [Int: Int] = [:]
+            cells.reserveCapacity(count * columns.count)
+            for _ in 0..<(count * columns.count) {
+                let v = r.int() - 1
+                guard v >= -1, !r.failed else { return nil }
+                if v < 0 {
+                    cells.append(MetricTable.absent)
+                } else if v <= Int(Int32.max) {
+                    cells.append(Int32(v))
+                } else {
+                    large[cells.count] = v
+                    cells.append(MetricTable.large)
+                }
+            }
+            tables.append(MetricTable(schema: schema, files: files, unitIDs: units, fieldIDs: fields, sourceFiles: sources,
+                                      unitIndex: unit, fieldIndex: field, periodCode: period, fileIndex: file, lineNumber: line,
+                                      columns: columns, cells: cells, large: large))
         }
-        tables.append(MetricTable(schema: schema, rows: rows, files: files))
-    }
         return r.failed ? nil : tables
     }
 }

@@ -39,9 +39,14 @@ public struct ComplianceFacts: Sendable {
 
     /// Each dataset's latest period across the district.
     public var latest: [String: Span]
-    public var rows: [UnitRow]
+    public private(set) var rows: [UnitRow]
     /// The month articles are counted for (the dossiers' latest month, else the build date's).
     public var newsMonth: Span
+    /// Each unit's place in `rows`: every unit page asks for its own.
+    private var rowIndex: [String: Int] = [:]
+
+    /// A unit's row.
+    public func row(unit: String) -> UnitRow? { rowIndex[unit].map { rows[$0] } }
 
     public init(datasets: [DatasetFigures], units: [Unit], articles: [Article], config: SiteConfig, buildDate: CalendarDay) {
         var latest: [String: Span] = [:]
@@ -78,6 +83,7 @@ public struct ComplianceFacts: Sendable {
             return UnitRow(unit: unit.id, statuses: statuses, articlesInYear: articlesInYear[unit.id] ?? 0,
                            articlesInLatestMonth: articlesInMonth[unit.id] ?? 0)
         }
+        for (i, row) in rows.enumerated() where rowIndex[row.unit] == nil { rowIndex[row.unit] = i }
     }
 
     /// A dataset is owed by the units its schema names, else by every unit that has ever filed it.
@@ -85,7 +91,7 @@ public struct ComplianceFacts: Sendable {
         switch data.schema.reportedBy {
         case .units(let ids): return ids.contains(unit.id)
         case .kinds(let kinds): return kinds.contains(unit.kind)
-        case nil: return data.rowsByUnit[unit.id] != nil
+        case nil: return data.has(unit: unit.id)
         }
     }
 

@@ -11,6 +11,11 @@ public struct Counts: Sendable, Hashable {
         rows = 0
     }
 
+    public init(sums: [Int], rows: Int) {
+        self.sums = sums
+        self.rows = rows
+    }
+
     public mutating func add(_ row: MetricRow) {
         for i in sums.indices { sums[i] += row.values[i] ?? 0 }
         rows += 1

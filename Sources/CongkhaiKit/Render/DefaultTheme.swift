@@ -192,7 +192,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
   <thead><tr><th scope="col">Bộ số liệu</th><th scope="col">Kỳ mới nhất</th><th scope="col" class="num">Đơn vị đã công khai</th></tr></thead>
   <tbody>
   {{#datasets}}
-    <tr><th scope="row">{{title}}</th><td>{{latest}}</td><td class="num">{{#rate}}{{text}}{{#parts}} ({{parts}}){{/parts}}{{/rate}}</td></tr>
+    <tr><th scope="row">{{title}}</th><td>{{latest}}</td><td class="num">{{#rate}}{{text}}{{#parts}} ({{.}}){{/parts}}{{/rate}}</td></tr>
   {{/datasets}}
   </tbody>
 </table>
@@ -211,7 +211,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
   {{#rows}}
     <tr>
       <th scope="row"><a href="{{url}}">{{name}}</a></th>
-      {{#cells}}<td>{{#owed}}<span class="status {{class}}">{{label}}</span>{{#newest}}<br><span class="note">{{newest}}</span>{{/newest}}{{/owed}}{{^owed}}<span class="note">Không phải báo cáo</span>{{/owed}}</td>{{/cells}}
+      {{#cells}}<td>{{#owed}}<span class="status {{class}}">{{label}}</span>{{#newest}}<br><span class="note">{{.}}</span>{{/newest}}{{/owed}}{{^owed}}<span class="note">Không phải báo cáo</span>{{/owed}}</td>{{/cells}}
       <td>{{news_status}}<br><span class="note">{{articles_year}} bài trong năm</span></td>
     </tr>
   {{/rows}}
@@ -228,7 +228,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
   <h3 id="bo-{{id}}">{{title}} <span class="note">– {{span}}</span></h3>
   <ul class="tiles">
     {{#measures}}
-    <li class="tile"><p class="label">{{title}}</p><p class="value">{{text}}</p>{{#parts}}<p class="note">{{parts}}{{#denominator}} {{denominator}}{{/denominator}}</p>{{/parts}}</li>
+    <li class="tile"><p class="label">{{title}}</p><p class="value">{{text}}</p>{{#parts}}<p class="note">{{.}}{{#denominator}} {{.}}{{/denominator}}</p>{{/parts}}</li>
     {{/measures}}
   </ul>
 </section>
@@ -257,8 +257,8 @@ table.compliance th[scope=row] { min-width: 12rem; }
       <th scope="row">{{name}}</th>
       <td class="num">{{received}}</td>
       <td class="num">{{resolved}}</td>
-      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/on_time}}</td>
-      <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/late}}</td>
+      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/late}}</td>
       <td class="num">{{#online}}{{text}}{{/online}}</td>
       <td class="num">{{pending_overdue}}</td>
       <td>{{#targets}}<span class="status {{status.class}}">{{status.label}}</span> <span class="note">{{clause}}: {{threshold}}</span><br>{{/targets}}</td>
@@ -271,8 +271,8 @@ table.compliance th[scope=row] { min-width: 12rem; }
       <th scope="row">{{name}}</th>
       <td class="num">{{received}}</td>
       <td class="num">{{resolved}}</td>
-      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/on_time}}</td>
-      <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/late}}</td>
+      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/late}}</td>
       <td class="num">{{#online}}{{text}}{{/online}}</td>
       <td class="num">{{pending_overdue}}</td>
       <td></td>
@@ -467,7 +467,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 {{<layout}}
 {{$content}}
 <h1>Dữ liệu mở</h1>
-<p class="lede">Toàn bộ số liệu trên trang được công bố dưới dạng CSV (UTF-8) và JSON, kèm tệp mô tả <a href="/du-lieu/datapackage.json">datapackage.json</a> theo chuẩn Frictionless Table Schema. Giấy phép: Creative Commons Ghi công 4.0.{{#site.illustrative}} Số liệu hiện là số liệu minh họa.{{/site.illustrative}}</p>
+<p class="lede">Toàn bộ số liệu trên trang được công bố dưới dạng CSV (UTF-8) và JSON, kèm tệp mô tả <a href="/du-lieu/datapackage.json">datapackage.json</a> theo chuẩn Frictionless Table Schema. Mỗi tệp JSON có đúng các dòng của tệp CSV cùng tên: <code>fields</code> là tên các cột, mỗi phần tử của <code>rows</code> là một dòng theo thứ tự ấy (ô trống là <code>null</code>). Giấy phép: Creative Commons Ghi công 4.0.{{#site.illustrative}} Số liệu hiện là số liệu minh họa.{{/site.illustrative}}</p>
 {{#has_datasets}}
 <h2>Các chỉ số đã tính</h2>
 <p>Mỗi dòng là một chỉ số của một đơn vị (trống: toàn quận), một lĩnh vực (trống: tất cả) và một kỳ, kèm tử số và mẫu số: <a href="/du-lieu/chi-so.csv">chi-so.csv</a> · <a href="/du-lieu/chi-so.json">chi-so.json</a>.</p>
@@ -625,7 +625,7 @@ Sitemap: {{sitemap_url}}
       <td class="num">{{rank}}</td>
       <th scope="row"><a href="{{url}}">{{name}}</a></th>
       <td class="num">{{resolved}}</td>
-      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
       <td class="num">{{#late}}{{text}}{{/late}}</td>
       <td class="num">{{#online}}{{text}}{{/online}}</td>
       <td class="num">{{pending_overdue}}</td>
@@ -665,10 +665,10 @@ Sitemap: {{sitemap_url}}
   {{#rows}}
     <tr>
       <td>{{clause}}</td>
-      <th scope="row">{{title}}{{#denominator}}<br><span class="note">Mẫu số: {{denominator}}</span>{{/denominator}}</th>
-      <td class="num">{{#value}}{{text}}{{#parts}}<br><span class="note">{{parts}}</span>{{/parts}}{{/value}}</td>
+      <th scope="row">{{title}}{{#denominator}}<br><span class="note">Mẫu số: {{.}}</span>{{/denominator}}</th>
+      <td class="num">{{#value}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/value}}</td>
       <td>{{threshold}}</td>
-      <td><span class="status {{status.class}}">{{status.label}}</span>{{#missed_parts}}<br><span class="note">{{name}}: {{value}}</span>{{/missed_parts}}{{#units_meeting}}<br><span class="note">Đơn vị đạt: {{units_meeting}}</span>{{/units_meeting}}</td>
+      <td><span class="status {{status.class}}">{{status.label}}</span>{{#missed_parts}}<br><span class="note">{{name}}: {{value}}</span>{{/missed_parts}}{{#units_meeting}}<br><span class="note">Đơn vị đạt: {{.}}</span>{{/units_meeting}}</td>
     </tr>
   {{/rows}}
   </tbody>
@@ -712,7 +712,7 @@ Sitemap: {{sitemap_url}}
 {{#transparency}}
 <section class="transparency" aria-labelledby="cong-khai-so-lieu">
   <h2 id="cong-khai-so-lieu">Công khai kết quả giải quyết thủ tục hành chính</h2>
-  {{#updated}}<p class="meta">Số liệu cập nhật đến: <strong>{{updated}}</strong>.{{#site.illustrative}} Số liệu minh họa.{{/site.illustrative}}</p>{{/updated}}
+  {{#updated}}<p class="meta">Số liệu cập nhật đến: <strong>{{.}}</strong>.{{#site.illustrative}} Số liệu minh họa.{{/site.illustrative}}</p>{{/updated}}
   <ul class="chips">
     {{#statuses}}<li><span class="status {{class}}">{{label}}</span> {{dataset}} ({{newest}})</li>{{/statuses}}
   </ul>

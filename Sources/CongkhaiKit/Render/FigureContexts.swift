@@ -55,7 +55,7 @@ extension RenderEnvironment {
             if unit != nil {
                 // A unit is judged only on datasets it files.
                 guard !DerivedIndicators.isDerived(indicator),
-                      let data = figures.dataset(indicator.dataset), data.rowsByUnit[unit!] != nil else { return nil }
+                      let data = figures.dataset(indicator.dataset), data.has(unit: unit!) else { return nil }
             }
             let result = evaluator.evaluate(target, unit: unit)
             if unit != nil && result.value == .noData { return nil }
@@ -114,7 +114,7 @@ extension RenderEnvironment {
         return figures.targets.compactMap { target -> Context? in
             guard let indicator = target.indicator, target.change == nil, !DerivedIndicators.isDerived(indicator),
                   seen.insert(indicator.description + "\(target.fields)").inserted,
-                  figures.dataset(indicator.dataset)?.rowsByUnit[unit] != nil else { return nil }
+                  figures.dataset(indicator.dataset)?.has(unit: unit) == true else { return nil }
             return trend(indicator, target: target, unit: unit, id: "xu-huong-\(unit)-\(target.id)")
         }
     }
@@ -148,7 +148,7 @@ extension RenderEnvironment {
 
     /// One line per other dataset a unit (nil: district) files: satisfaction, feedback, online, declared ones.
     func datasetSummaries(unit: String?, span: Span?) -> [Context] {
-        figures.datasets.filter { $0.schema.id != "dossiers" && (unit == nil || $0.rowsByUnit[unit!] != nil) }.compactMap { data in
+        figures.datasets.filter { $0.schema.id != "dossiers" && (unit == nil || $0.has(unit: unit!)) }.compactMap { data in
             guard let span = span.flatMap({ s in data.spans.last { $0.year == s.year && $0.lastMonth <= s.lastMonth && $0.kind == s.kind } })
                     ?? figures.defaultSpan(for: data) else { return nil }
             let measures = data.schema.measures.map { measure -> Context in

@@ -1,44 +1,65 @@
+import Foundation
+
 /// The open-data files under `/du-lieu/`: every dataset as CSV and JSON, the computed figures,
 /// and a Frictionless `datapackage.json` describing them.
+///
+/// On a national site these files are hundreds of megabytes: each is written straight from the
+/// table's numbers into one growing buffer (`ByteSink`) that becomes the page's `Data` without a
+/// copy, and the computed figures are computed as they are written, never held as lines.
 struct OpenData: Sendable {
     let figures: SiteFigures
     let content: SiteContent
-    /// The computed figures, made once for both chi-so.csv and chi-so.json.
-    private let lines: Lazily<[FigureLine]>
 
     init(figures: SiteFigures, content: SiteContent) {
         self.figures = figures
         self.content = content
-        lines = Lazily { OpenData.figureLines(figures) }
     }
 
     func keyColumns(_ schema: DatasetSchema) -> [String] { schema.byField ? ["unit", "period", "field"] : ["unit", "period"] }
 
-    func rows(_ id: String) -> [MetricRow] {
-        content.tables.first { $0.schema.id == id }?.rows ?? []
-    }
+    func table(_ id: String) -> MetricTable? { figures.dataset(id)?.table }
 
-    func datasetCSV(_ id: String) -> [UInt8] {
-        guard let data = figures.dataset(id) else { return [] }
-        var out = TextBuffer(capacity: rows(id).count * 64)
-        out.append((keyColumns(data.schema) + data.schema.columns.map(\.key)).joined(separator: ","))
-        out.append("\n")
-        for row in rows(id) {
-            out.append(row.unit); out.append(","); out.append(row.period.key)
-            if data.schema.byField { out.append(","); out.append(row.field ?? "") }
-            for value in row.values {
-                out.append(",")
-                if let value { out.append(value) }
-            }
-            out.append("\n")
+    /// Each name of a table's list as bytes: written without going through `String` again.
+    private static func bytes(_ names: [String], json quoted: Bool) -> [[UInt8]] {
+        names.map { name in
+            if quoted { return Array(json(name).utf8) }
+            return Array(name.utf8)
         }
-        return out.bytes
     }
 
-    func datasetJSON(_ id: String) -> [UInt8] {
-        guard let data = figures.dataset(id) else { return Array("{}".utf8) }
-        let schema = data.schema
-        var out = TextBuffer(capacity: rows(id).count * 200)
+    func datasetCSV(_ id: String) -> Data {
+        guard let data = figures.dataset(id) else { return Data() }
+        let table = data.table, schema = data.schema
+        let out = ByteSink(capacity: table.count * 48 + 4096)
+        out.append((keyColumns(schema) + schema.columns.map(\.key)).joined(separator: ","))
+        out.append("\n")
+        let units = OpenData.bytes(table.unitIDs, json: false), fields = OpenData.bytes(table.fieldIDs, json: false)
+        var periodKeys: [PeriodCode: [UInt8]] = [:]
+        for i in 0..<table.count {
+            out.append(units[Int(table.unitIndex[i])])
+            out.append(UInt8(0x2C))
+            let code = table.periodCode[i]
+            if periodKeys[code] == nil { periodKeys[code] = Array(code.period.key.utf8) }
+            out.append(periodKeys[code]!)
+            if schema.byField {
+                out.append(UInt8(0x2C))
+                if table.fieldIndex[i] >= 0 { out.append(fields[Int(table.fieldIndex[i])]) }
+            }
+            for c in schema.columns.indices {
+                out.append(UInt8(0x2C))
+                if let value = table.value(c, at: i) { out.append(value) }
+            }
+            out.append(UInt8(0x0A))
+        }
+        return out.data()
+    }
+
+    /// The same rows as the CSV file, as arrays under `fields` (the CSV header): every row repeating
+    /// every key made the files several times larger than their CSV twins.
+    func datasetJSON(_ id: String) -> Data {
+        guard let data = figures.dataset(id) else { return Data("{}".utf8) }
+        let table = data.table, schema = data.schema
+        let out = ByteSink(capacity: table.count * 56 + 4096)
         out.append("{\n  \"dataset\": "); out.appendJSON(schema.id)
         out.append(",\n  \"title\": "); out.appendJSON(schema.title)
         out.append(",\n  \"columns\": [")
@@ -46,104 +67,173 @@ struct OpenData: Sendable {
             if i > 0 { out.append(", ") }
             out.append("{\"name\": "); out.appendJSON(column.key); out.append(", \"title\": "); out.appendJSON(column.title); out.append("}")
         }
+        out.append("],\n  \"fields\": [")
+        out.append((keyColumns(schema) + schema.columns.map(\.key)).map(json).joined(separator: ", "))
         out.append("],\n  \"rows\": [\n")
-        let keys = schema.columns.map { column -> [UInt8] in
-            var key = TextBuffer(capacity: 32)
-            key.append(", "); key.appendJSON(column.key); key.append(": ")
-            return key.bytes
-        }
-        for (n, row) in rows(id).enumerated() {
-            if n > 0 { out.append(",\n") }
-            out.append("    {\"unit\": "); out.appendJSON(row.unit)
-            out.append(", \"period\": "); out.appendJSON(row.period.key)
+        let units = OpenData.bytes(table.unitIDs, json: true), fields = OpenData.bytes(table.fieldIDs, json: true)
+        var periodKeys: [PeriodCode: [UInt8]] = [:]
+        for i in 0..<table.count {
+            if i > 0 { out.append(UInt8(0x2C)); out.append(UInt8(0x0A)) }
+            out.append(UInt8(0x5B))
+            out.append(units[Int(table.unitIndex[i])])
+            out.append(UInt8(0x2C))
+            let code = table.periodCode[i]
+            if periodKeys[code] == nil { periodKeys[code] = Array(json(code.period.key).utf8) }
+            out.append(periodKeys[code]!)
             if schema.byField {
-                out.append(", \"field\": ")
-                if let field = row.field { out.appendJSON(field) } else { out.append("null") }
+                out.append(UInt8(0x2C))
+                if table.fieldIndex[i] >= 0 { out.append(fields[Int(table.fieldIndex[i])]) } else { out.append("null") }
             }
-            for (i, value) in row.values.enumerated() {
-                out.append(bytes: keys[i])
-                out.appendJSON(value)
+            for c in schema.columns.indices {
+                out.append(UInt8(0x2C))
+                if let value = table.value(c, at: i) { out.append(value) } else { out.append("null") }
             }
-            out.append("}")
+            out.append(UInt8(0x5D))
         }
         out.append("\n  ]\n}\n")
-        return out.bytes
+        return out.data()
     }
 
-    /// One line per dataset × unit (empty: the district) × field (empty: all) × period × measure.
-    struct FigureLine: Sendable {
-        var dataset, unit, field, period, measure: String
-        var numerator: Int?, denominator: Int?, value: String
+    /// One computed figure: dataset × unit (-1: the district) × field (-1: all) × span × measure,
+    /// as places in `FigureNames`; nothing is made into a string until it is written.
+    struct Figure {
+        var dataset = 0, unit = -1, field = -1, span = 0, measure = 0
+        var numerator: Int?, denominator: Int?
+        var value: FigureValue = .none
     }
 
-    func figureLines() -> [FigureLine] { lines.value }
+    enum FigureValue { case perMille(Int), count(Int), none }
 
-    private static func figureLines(_ figures: SiteFigures) -> [FigureLine] {
-        var lines: [FigureLine] = []
-        for data in figures.datasets {
+    /// The names figures refer to, each as the bytes a file writes (`json`: quoted for JSON).
+    struct FigureNames {
+        var datasets: [[UInt8]], units: [[[UInt8]]], fields: [[[UInt8]]], spans: [[[UInt8]]], measures: [[[UInt8]]]
+
+        init(_ figures: SiteFigures, json quoted: Bool) {
+            datasets = OpenData.bytes(figures.datasets.map(\.schema.id), json: quoted)
+            units = figures.datasets.map { OpenData.bytes($0.table.unitIDs, json: quoted) }
+            fields = figures.datasets.map { OpenData.bytes($0.table.fieldIDs, json: quoted) }
+            spans = figures.datasets.map { OpenData.bytes($0.spans.map(\.key), json: quoted) }
+            measures = figures.datasets.map { OpenData.bytes($0.schema.measures.map(\.id), json: quoted) }
+        }
+    }
+
+    /// Every computed figure, in the files' order: per dataset, per span: the district, the
+    /// district per field, then each unit. Computed as it is written, never held: the units'
+    /// sums for every span come from one walk over the dataset's rows (`unitSpanSums`).
+    func forEachFigure(_ body: (Figure) -> Void) {
+        for (d, data) in figures.datasets.enumerated() {
             let schema = data.schema
-            func emit(unit: String?, field: String?, span: Span) {
-                let counts = data.counts(unit: unit, fields: field.map { .only([$0]) } ?? .all, span: span)
-                guard counts.rows > 0 else { return }
-                for measure in schema.measures {
-                    let value = counts.value(of: measure, in: schema)
-                    var line = FigureLine(dataset: schema.id, unit: unit ?? "", field: field ?? "", period: span.key,
-                                          measure: measure.id, numerator: nil, denominator: nil, value: "")
-                    switch value {
-                    case .rate(let rate):
-                        line.numerator = rate.numerator
-                        line.denominator = rate.denominator
-                        line.value = rate.perMille.map { VietnameseNumberPlain.fraction(perMille: $0) } ?? ""
-                    case .count(let n): line.value = String(n)
-                    case .noData: break
-                    }
-                    lines.append(line)
+            let fieldIDs = data.table.fieldIDs
+            // Each measure as the places of its columns among those summed.
+            let columns = Array(Set(schema.measures.flatMap { $0.formula.columns.compactMap(schema.columnIndex) })).sorted()
+            func places(_ keys: [String]) -> [Int] { keys.compactMap(schema.columnIndex).map { columns.firstIndex(of: $0)! } }
+            let measures = schema.measures.map { measure -> (ratio: Bool, numerator: [Int], denominator: [Int]) in
+                switch measure.formula {
+                case .ratio(let n, let d): return (true, places(n), places(d))
+                case .sum(let c): return (false, places(c), [])
                 }
             }
-            for span in data.spans {
-                emit(unit: nil, field: nil, span: span)
-                if schema.byField { for field in data.fields(unit: nil, span: span) { emit(unit: nil, field: field, span: span) } }
-                for unit in data.units { emit(unit: unit, field: nil, span: span) }
+            func emit(_ figure: Figure, _ measure: (ratio: Bool, numerator: [Int], denominator: [Int]), _ sum: ([Int]) -> Int) {
+                var figure = figure
+                if measure.ratio {
+                    let rate = Rate(sum(measure.numerator), of: sum(measure.denominator))
+                    guard rate.hasData else { body(figure); return }
+                    figure.numerator = rate.numerator
+                    figure.denominator = rate.denominator
+                    figure.value = rate.perMille.map { .perMille($0) } ?? .none
+                } else {
+                    figure.value = .count(sum(measure.numerator))
+                }
+                body(figure)
+            }
+            func district(span s: Int, field: Int) {
+                let counts = data.counts(unit: nil, fields: field < 0 ? .all : .only([fieldIDs[field]]), span: data.spans[s])
+                guard counts.rows > 0 else { return }
+                for (m, measure) in measures.enumerated() {
+                    emit(Figure(dataset: d, unit: -1, field: field, span: s, measure: m), measure) { keys in
+                        keys.reduce(0) { $0 + counts.sums[columns[$1]] }
+                    }
+                }
+            }
+            let units = data.unitSpanSums(columns: columns)
+            let spanCount = data.spans.count, width = columns.count
+            for (s, span) in data.spans.enumerated() {
+                district(span: s, field: -1)
+                if schema.byField {
+                    for field in data.fields(unit: nil, span: span) { district(span: s, field: data.table.fieldPosition(field)!) }
+                }
+                for u in data.table.unitIDs.indices {
+                    let cell = u * spanCount + s
+                    guard units.rows[cell] > 0 else { continue }
+                    for (m, measure) in measures.enumerated() {
+                        emit(Figure(dataset: d, unit: u, field: -1, span: s, measure: m), measure) { keys in
+                            keys.reduce(0) { $0 + units.sums[cell * width + $1] }
+                        }
+                    }
+                }
             }
         }
-        return lines
+    }
+
+    /// A rough count of the figures, to reserve the files' buffers once.
+    private var figureEstimate: Int {
+        figures.datasets.reduce(0) { $0 + $1.spans.count * ($1.units.count + 1) * $1.schema.measures.count }
     }
 
     static let figureColumns = ["dataset", "unit", "field", "period", "measure", "numerator", "denominator", "value"]
 
-    func figuresCSV() -> [UInt8] {
-        let lines = figureLines()
-        var out = TextBuffer(capacity: lines.count * 64)
+    func figuresCSV() -> Data {
+        let out = ByteSink(capacity: figureEstimate * 80 + 4096)
         out.append(OpenData.figureColumns.joined(separator: ","))
         out.append("\n")
-        for l in lines {
-            for text in [l.dataset, l.unit, l.field, l.period, l.measure] { out.append(text); out.append(",") }
-            if let n = l.numerator { out.append(n) }
-            out.append(",")
-            if let d = l.denominator { out.append(d) }
-            out.append(","); out.append(l.value); out.append("\n")
+        let names = FigureNames(figures, json: false)
+        let comma = UInt8(0x2C)
+        forEachFigure { f in
+            out.append(names.datasets[f.dataset]); out.append(comma)
+            if f.unit >= 0 { out.append(names.units[f.dataset][f.unit]) }
+            out.append(comma)
+            if f.field >= 0 { out.append(names.fields[f.dataset][f.field]) }
+            out.append(comma)
+            out.append(names.spans[f.dataset][f.span]); out.append(comma)
+            out.append(names.measures[f.dataset][f.measure]); out.append(comma)
+            if let n = f.numerator { out.append(n) }
+            out.append(comma)
+            if let d = f.denominator { out.append(d) }
+            out.append(comma)
+            out.append(f.value)
+            out.append(UInt8(0x0A))
         }
-        return out.bytes
+        return out.data()
     }
 
-    func figuresJSON() -> [UInt8] {
-        let lines = figureLines()
-        var out = TextBuffer(capacity: lines.count * 160)
-        out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n  \"rows\": [\n")
-        for (n, l) in lines.enumerated() {
-            if n > 0 { out.append(",\n") }
-            out.append("    {\"dataset\": "); out.appendJSON(l.dataset)
-            out.append(", \"unit\": "); if l.unit.isEmpty { out.append("null") } else { out.appendJSON(l.unit) }
-            out.append(", \"field\": "); if l.field.isEmpty { out.append("null") } else { out.appendJSON(l.field) }
-            out.append(", \"period\": "); out.appendJSON(l.period)
-            out.append(", \"measure\": "); out.appendJSON(l.measure)
-            out.append(", \"numerator\": "); out.appendJSON(l.numerator)
-            out.append(", \"denominator\": "); out.appendJSON(l.denominator)
-            out.append(", \"value\": "); out.append(l.value.isEmpty ? "null" : l.value)
-            out.append("}")
+    /// The same lines as `chi-so.csv`, as arrays under `fields`; absent values are `null`.
+    func figuresJSON() -> Data {
+        let out = ByteSink(capacity: figureEstimate * 96 + 4096)
+        out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n")
+        out.append("  \"fields\": [\(OpenData.figureColumns.map(json).joined(separator: ", "))],\n  \"rows\": [\n")
+        let names = FigureNames(figures, json: true)
+        let comma = UInt8(0x2C)
+        var first = true
+        forEachFigure { f in
+            if !first { out.append(comma); out.append(UInt8(0x0A)) }
+            first = false
+            out.append(UInt8(0x5B))
+            out.append(names.datasets[f.dataset]); out.append(comma)
+            if f.unit >= 0 { out.append(names.units[f.dataset][f.unit]) } else { out.append("null") }
+            out.append(comma)
+            if f.field >= 0 { out.append(names.fields[f.dataset][f.field]) } else { out.append("null") }
+            out.append(comma)
+            out.append(names.spans[f.dataset][f.span]); out.append(comma)
+            out.append(names.measures[f.dataset][f.measure]); out.append(comma)
+            if let n = f.numerator { out.append(n) } else { out.append("null") }
+            out.append(comma)
+            if let d = f.denominator { out.append(d) } else { out.append("null") }
+            out.append(comma)
+            if case .none = f.value { out.append("null") } else { out.append(f.value) }
+            out.append(UInt8(0x5D))
         }
         out.append("\n  ]\n}\n")
-        return out.bytes
+        return out.data()
     }
 
     /// Frictionless Data Package with a Table Schema per CSV file.
@@ -216,13 +306,85 @@ func json(_ s: String) -> String {
     return String(decoding: buffer.bytes, as: UTF8.self)
 }
 
-/// Machine-readable numbers: `0.985` for 985 per mille.
-enum VietnameseNumberPlain {
-    static func fraction(perMille: Int) -> String {
-        let whole = perMille / 1000, rest = perMille % 1000
-        let digits = String(rest)
-        return "\(whole)." + String(repeating: "0", count: 3 - digits.count) + digits
+/// A growing byte buffer for large files, handed over as `Data` without a copy.
+final class ByteSink {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 64)
+        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { if capacity > 0 { free(base) } }
+
+    @inline(__always) private func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + more { grown *= 2 }
+        base = realloc(base, grown)!.assumingMemoryBound(to: UInt8.self)
+        capacity = grown
+    }
+
+    @inline(__always) func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: bytes.baseAddress!, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// A whole number in decimal.
+    func append(_ number: Int) {
+        reserve(21)
+        if number < 0 { base[count] = 0x2D; count += 1 }
+        var n = number.magnitude
+        var digits = 0
+        var m = n
+        repeat { digits += 1; m /= 10 } while m > 0
+        var k = count + digits - 1
+        repeat { base[k] = UInt8(n % 10) + 0x30; n /= 10; k -= 1 } while n > 0
+        count += digits
+    }
+
+    /// `0.985` for 985 per mille, or the count.
+    func append(_ value: OpenData.FigureValue) {
+        switch value {
+        case .perMille(let p):
+            append(p / 1000)
+            append(UInt8(0x2E))
+            let rest = p % 1000
+            append(UInt8(rest / 100) + 0x30); append(UInt8(rest / 10 % 10) + 0x30); append(UInt8(rest % 10) + 0x30)
+        case .count(let n): append(n)
+        case .none: break
+        }
+    }
+
+    func appendJSON(_ text: String) { append(json(text)) }
+
+    func appendJSON(_ number: Int?) {
+        if let number { append(number) } else { append("null") }
+    }
+
+    /// The bytes, as `Data` that owns them; the sink is empty afterwards.
+    func data() -> Data {
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        capacity = 0
+        count = 0
+        base = UnsafeMutablePointer(bitPattern: 1)!  // never used again: the sink is spent
+        return data
     }
 }
-
-import Foundation

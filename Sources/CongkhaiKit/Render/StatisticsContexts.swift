@@ -40,18 +40,17 @@ extension RenderEnvironment {
     func unitRanking(span: Span) -> [Context] {
         guard let data = figures.dossiers else { return [] }
         let onTime = data.schema.measure("on_time_rate")!, late = data.schema.measure("late_rate")!, online = data.schema.measure("online_share")!
-        let rows = content.units.compactMap { unit -> (Unit, Counts)? in
+        let rows = content.units.compactMap { unit -> (unit: Unit, counts: Counts, rate: Rate?)? in
             let counts = data.counts(unit: unit.id, span: span)
-            return counts.rows > 0 ? (unit, counts) : nil
+            return counts.rows > 0 ? (unit, counts, counts.value(of: onTime, in: data.schema).rate) : nil
         }
         let ranked = rows.sorted { a, b in
-            let ra = a.1.value(of: onTime, in: data.schema).rate, rb = b.1.value(of: onTime, in: data.schema).rate
             // Compare exact fractions by cross-multiplying, so ties are ties and order is stable.
-            let x = (ra?.numerator ?? -1) * max(rb?.denominator ?? 1, 1), y = (rb?.numerator ?? -1) * max(ra?.denominator ?? 1, 1)
-            return x != y ? x > y : a.0.id < b.0.id
+            let x = (a.rate?.numerator ?? -1) * max(b.rate?.denominator ?? 1, 1), y = (b.rate?.numerator ?? -1) * max(a.rate?.denominator ?? 1, 1)
+            return x != y ? x > y : a.unit.id < b.unit.id
         }
         return ranked.enumerated().map { i, entry -> Context in
-            let (unit, counts) = entry
+            let (unit, counts, _) = entry
             return ["rank": i + 1, "name": unit.name(on: span.lastDay), "url": "/don-vi/\(unit.id)/",
                     "resolved": VietnameseNumber.integer(counts.sum(["resolved_early", "resolved_on_time", "resolved_late"], in: data.schema)),
                     "on_time": cell(counts.value(of: onTime, in: data.schema)),

@@ -28,7 +28,8 @@ public struct TrendChart: Sendable {
         return "\(title). \(values).\(goal)"
     }
 
-    /// Ids must be unique in the page: `id` prefixes them.
+    /// Ids must be unique in the page: `id` prefixes them. Written piece by piece into one string
+    /// (a national site draws tens of thousands of these).
     public func svg(id: String) -> String {
         let width = 640.0, height = 240.0, left = 44.0, right = 8.0, top = 12.0, bottom = 36.0
         let plotW = width - left - right, plotH = height - top - bottom
@@ -36,27 +37,43 @@ public struct TrendChart: Sendable {
         let (lo, hi, tickStep) = TrendChart.axis(values: values + (target.map { [$0] } ?? []))
         func y(_ v: Double) -> Double { top + plotH * (1 - (v - lo) / (hi - lo)) }
         let step = plotW / Double(max(points.count, 1))
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
-        out += "<title id=\"\(id)-t\">\(escape(title))</title><desc id=\"\(id)-d\">\(escape(description))</desc>"
-        for tick in stride(from: lo, through: hi, by: tickStep) {
+        let l = String(Int(left)), r = String(Int(width - right))
+        var out = ""
+        out.reserveCapacity(1024 + points.count * 320)
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "; out += String(Int(width)); out += " "; out += String(Int(height))
+        out += "\" role=\"img\" aria-labelledby=\""; out += id; out += "-t "; out += id; out += "-d\">"
+        out += "<title id=\""; out += id; out += "-t\">"; escape(title, into: &out)
+        out += "</title><desc id=\""; out += id; out += "-d\">"; escape(description, into: &out); out += "</desc>"
+        for tick in Swift.stride(from: lo, through: hi, by: tickStep) {
             let ty = fmt(y(tick))
-            out += "<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(ty)\" y2=\"\(ty)\" stroke=\"#d8dce2\" stroke-width=\"1\"/>"
-            out += "<text x=\"\(Int(left) - 4)\" y=\"\(fmt(y(tick) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#4a5260\">\(VietnameseNumber.decimal(scaled: Int(tick), decimals: 1).replacingOccurrences(of: ",0", with: ""))%</text>"
+            out += "<line x1=\""; out += l; out += "\" x2=\""; out += r; out += "\" y1=\""; out += ty; out += "\" y2=\""; out += ty
+            out += "\" stroke=\"#d8dce2\" stroke-width=\"1\"/>"
+            var label = VietnameseNumber.decimal(scaled: Int(tick), decimals: 1)
+            if label.hasSuffix(",0") { label.removeLast(2) }
+            out += "<text x=\""; out += String(Int(left) - 4); out += "\" y=\""; out += fmt(y(tick) + 4)
+            out += "\" font-size=\"11\" text-anchor=\"end\" fill=\"#4a5260\">"; out += label; out += "%</text>"
         }
+        let labelY = String(Int(height - bottom + 16))
         for (i, point) in points.enumerated() {
             let x = left + step * Double(i)
             if let v = point.value.rate?.perMille {
                 let barY = y(Double(v))
                 let met = target.map { comparison.holds(Double(v), $0) } ?? true
-                out += "<rect x=\"\(fmt(x + step * 0.15))\" y=\"\(fmt(barY))\" width=\"\(fmt(step * 0.7))\" height=\"\(fmt(top + plotH - barY))\" fill=\"\(met ? "#1f6f9f" : "#c2410c")\"><title>\(escape(point.label)): \(escape(point.value.text))</title></rect>"
+                out += "<rect x=\""; out += fmt(x + step * 0.15); out += "\" y=\""; out += fmt(barY)
+                out += "\" width=\""; out += fmt(step * 0.7); out += "\" height=\""; out += fmt(top + plotH - barY)
+                out += "\" fill=\""; out += met ? "#1f6f9f" : "#c2410c"; out += "\"><title>"
+                escape(point.label, into: &out); out += ": "; escape(point.value.text, into: &out); out += "</title></rect>"
             }
-            out += "<text x=\"\(fmt(x + step / 2))\" y=\"\(Int(height - bottom + 16))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1f24\">\(escape(shortLabel(point.label)))</text>"
+            out += "<text x=\""; out += fmt(x + step / 2); out += "\" y=\""; out += labelY
+            out += "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1f24\">"; escape(shortLabel(point.label), into: &out); out += "</text>"
         }
         if let target, target >= lo {
             let ty = fmt(y(target))
-            out += "<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(ty)\" y2=\"\(ty)\" stroke=\"#a4161a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+            out += "<line x1=\""; out += l; out += "\" x2=\""; out += r; out += "\" y1=\""; out += ty; out += "\" y2=\""; out += ty
+            out += "\" stroke=\"#a4161a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
             if let targetLabel {
-                out += "<text x=\"\(Int(width - right))\" y=\"\(fmt(y(target) - 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#a4161a\">Chỉ tiêu \(escape(targetLabel))</text>"
+                out += "<text x=\""; out += r; out += "\" y=\""; out += fmt(y(target) - 4)
+                out += "\" font-size=\"11\" text-anchor=\"end\" fill=\"#a4161a\">Chỉ tiêu "; escape(targetLabel, into: &out); out += "</text>"
             }
         }
         out += "</svg>"
@@ -83,10 +100,20 @@ public struct TrendChart: Sendable {
 
     private func fmt(_ v: Double) -> String {
         let scaled = Int((v * 10).rounded())
-        return scaled % 10 == 0 ? "\(scaled / 10)" : "\(scaled / 10).\(abs(scaled % 10))"
+        if scaled % 10 == 0 { return String(scaled / 10) }
+        return String(scaled / 10) + "." + String(abs(scaled % 10))
     }
 
-    private func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    /// `&`, `<` and `>` as entities; text without them is appended as it is.
+    private func escape(_ s: String, into out: inout String) {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { out += s; return }
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
     }
 }

@@ -49,7 +49,7 @@ extension RenderEnvironment {
     /// A unit's figures: targets, the dossier tables for its latest month and the year to date,
     /// the monthly trend, its other datasets, and when it last published.
     func transparency(_ id: String) -> Context? {
-        let publishes = figures.datasets.contains { $0.rowsByUnit[id] != nil }
+        let publishes = figures.datasets.contains { $0.has(unit: id) }
         guard publishes else { return nil }
         var data: Context = [:]
         let rows = targetRows(unit: id)
@@ -71,7 +71,7 @@ extension RenderEnvironment {
         data["trends"] = trends(unit: id)
         data["has_trends"] = !(data["trends"] as! [Context]).isEmpty
         data["summaries"] = datasetSummaries(unit: id, span: nil)
-        data["statuses"] = figures.compliance.rows.first { $0.unit == id }?.statuses.map { status -> Context in
+        data["statuses"] = figures.compliance.row(unit: id)?.statuses.map { status -> Context in
             ["dataset": figures.dataset(status.dataset)?.schema.title ?? status.dataset, "label": status.state.label,
              "class": "status-\(status.state.rawValue)", "newest": status.newest.map { Span($0).label } ?? "—"]
         } ?? []

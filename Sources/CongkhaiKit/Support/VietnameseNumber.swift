@@ -2,13 +2,18 @@
 public enum VietnameseNumber {
     /// `1234567` → `1.234.567`
     public static func integer(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(".") }
-            out.append(ch)
-        }
-        return value < 0 ? "-" + out : out
+        // Digits from the right, a dot every three: on bytes (figure pages show millions of numbers).
+        var bytes = [UInt8](repeating: 0, count: 27)
+        var k = bytes.count, n = value.magnitude, digits = 0
+        repeat {
+            if digits > 0 && digits % 3 == 0 { k -= 1; bytes[k] = 0x2E }
+            k -= 1
+            bytes[k] = UInt8(n % 10) + 0x30
+            n /= 10
+            digits += 1
+        } while n > 0
+        if value < 0 { k -= 1; bytes[k] = 0x2D }
+        return String(decoding: bytes[k...], as: UTF8.self)
     }
 
     /// A fraction in thousandths of a percent unit, already rounded: 985 with 1 decimal → `98,5`.

@@ -71,7 +71,7 @@ enum MetricsData {
     /// A table from several files' texts.
     static func table(_ schema: DatasetSchema, _ files: [(String, String)], log: DiagnosticLog) -> MetricTable {
         let parsed = files.flatMap { rows($0.1, file: $0.0, schema: schema, log: log) }
-        return MetricTable(schema: schema, rows: MetricsLoader.sortedRows(parsed), files: files.map(\.0).sorted())
+        return MetricTable(schema: schema, rows: parsed, files: files.map(\.0).sorted())
     }
 
     static func value(_ row: MetricRow, _ key: String, in schema: DatasetSchema = BuiltInDatasets.dossiers) -> Int? {

@@ -67,8 +67,13 @@ public enum CSVReader {
     public static func parse(_ text: String, file: String, log: DiagnosticLog) -> CSVDocument {
         var text = text
         return text.withUTF8 { buffer in
-            var parser = Parser(bytes: buffer, file: file, log: log)
-            return parser.run()
+            var tokenizer = CSVTokenizer(bytes: buffer, file: file, log: log)
+            var records: [CSVRecord] = []
+            var cells: [CSVTokenizer.Cell] = []
+            while let line = tokenizer.next(into: &cells) {
+                records.append(CSVRecord(cells: cells.map { tokenizer.cell($0) }, line: line))
+            }
+            return CSVDocument(file: file, separator: Character(Unicode.Scalar(tokenizer.separator)), records: records)
         }
     }
 
@@ -103,122 +108,147 @@ public enum CSVReader {
         }
         return commas == 0 && semicolons > 0 ? semicolon : comma
     }
+}
 
-    private struct Parser {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let file: String
-        let log: DiagnosticLog
-        var i = 0
-        var line = 1
-        /// Column of `bytes[i]`, counting Unicode scalars (bytes that are not UTF-8 continuation bytes).
+/// The grammar of `CSVReader`, one record at a time, without making strings: a cell is a range of
+/// the file's bytes (or, for a quoted cell, of the unquoted text kept in `scratch`). The metric
+/// loader reads cells as bytes; `CSVReader.parse` turns them into `CSVCell`s.
+struct CSVTokenizer {
+    struct Cell {
+        /// Where the cell's text is: `bytes` (plain cell) or `scratch` (quoted cell).
+        var start: Int, end: Int
+        var quoted: Bool
+        /// The line the cell starts on, where that line starts in `bytes`, and where the cell does:
+        /// enough to count its column only when a diagnostic needs it.
+        var line: Int, lineStart: Int, offset: Int
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    let log: DiagnosticLog
+    let separator: UInt8
+    private(set) var i = 0
+    private var line = 1
+    private var lineStart = 0
+    private var done = false
+    /// Unquoted text of the quoted cells of the current record.
+    private(set) var scratch: [UInt8] = []
+
+    private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, log: DiagnosticLog) {
+        self.bytes = bytes
+        self.file = file
+        self.log = log
+        separator = CSVReader.detectSeparator(bytes)
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; lineStart = 3 }
+    }
+
+    /// The 1-based column of a cell: Unicode scalars (bytes that are not UTF-8 continuation bytes)
+    /// from the start of its line.
+    func column(_ cell: Cell) -> Int {
         var column = 1
-        var records: [CSVRecord] = []
-        var scratch: [UInt8] = []
+        for k in cell.lineStart..<cell.offset where bytes[k] & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
 
-        init(bytes: UnsafeBufferPointer<UInt8>, file: String, log: DiagnosticLog) {
-            self.bytes = bytes
-            self.file = file
-            self.log = log
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    /// The cell's bytes (valid while the record is the current one).
+    func withText<R>(_ cell: Cell, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if cell.quoted {
+            return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
         }
+        return body(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
+    }
 
-        mutating func run() -> CSVDocument {
-            let separator = CSVReader.detectSeparator(bytes)
-            let count = bytes.count
-            var cells: [CSVCell] = []
-            var recordLine = 1
-            var expected = 0  // cells in the previous record, to reserve capacity
+    func text(_ cell: Cell) -> String { withText(cell) { String(decoding: $0, as: UTF8.self) } }
 
-            recordLoop: while i < count {
-                // Skip empty lines between records.
-                let b0 = bytes[i]
-                if b0 == lf || b0 == cr {
-                    consumeLineEnd()
-                    continue
-                }
-                recordLine = line
-                cells.removeAll(keepingCapacity: true)
-                if expected > 0 { cells.reserveCapacity(expected) }
+    func cell(_ cell: Cell) -> CSVCell {
+        CSVCell(text: text(cell), line: cell.line, column: column(cell), quoted: cell.quoted)
+    }
 
-                cellLoop: while true {
-                    let cellLine = line, cellColumn = column
-                    if i < count && bytes[i] == quote {
-                        // Quoted cell.
-                        i += 1; column += 1
-                        scratch.removeAll(keepingCapacity: true)
-                        var closed = false
-                        var runStart = i
-                        while i < count {
-                            let b = bytes[i]
-                            if b == quote {
-                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                                if i + 1 < count && bytes[i + 1] == quote {
-                                    scratch.append(quote)
-                                    i += 2; column += 2
-                                    runStart = i
-                                    continue
-                                }
-                                i += 1; column += 1
-                                closed = true
-                                break
-                            } else if b == lf || b == cr {
-                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                                scratch.append(lf)
-                                consumeLineEnd()
-                                runStart = i
-                            } else {
-                                if b & 0xC0 != 0x80 { column += 1 }
-                                i += 1
-                            }
+    /// Reads the next record's cells into `cells`; returns the line it starts on, or nil at the end
+    /// (or after a quote that is never closed: an error at the opening quote, that record dropped).
+    mutating func next(into cells: inout [Cell]) -> Int? {
+        let count = bytes.count
+        let quote = Self.quote, lf = Self.lf, cr = Self.cr, separator = separator
+        cells.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+        // Skip empty lines between records.
+        while !done && i < count && (bytes[i] == lf || bytes[i] == cr) { consumeLineEnd() }
+        guard !done && i < count else { return nil }
+        let recordLine = line
+        while true {
+            let cellLine = line, cellLineStart = lineStart, cellOffset = i
+            if i < count && bytes[i] == quote {
+                // Quoted cell.
+                i += 1
+                let textStart = scratch.count
+                var closed = false
+                var runStart = i
+                while i < count {
+                    let b = bytes[i]
+                    if b == quote {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                        if i + 1 < count && bytes[i + 1] == quote {
+                            scratch.append(quote)
+                            i += 2
+                            runStart = i
+                            continue
                         }
-                        if !closed {
-                            log.error(SourceLocation(file: file, line: cellLine, column: cellColumn),
-                                      "quoted cell is never closed",
-                                      hint: "a cell that starts with \" must end with \"; write \"\" for a quote inside it")
-                            break recordLoop
-                        }
-                        // Text between the closing quote and the separator is kept as it is.
-                        let tailStart = i
-                        while i < count {
-                            let b = bytes[i]
-                            if b == separator || b == lf || b == cr { break }
-                            if b & 0xC0 != 0x80 { column += 1 }
-                            i += 1
-                        }
-                        if tailStart < i { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<i])) }
-                        let text = scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
-                        cells.append(CSVCell(text: text, line: cellLine, column: cellColumn, quoted: true))
+                        i += 1
+                        closed = true
+                        break
+                    } else if b == lf || b == cr {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                        scratch.append(lf)
+                        consumeLineEnd()
+                        runStart = i
                     } else {
-                        // Plain cell: up to the separator or the end of the line.
-                        let start = i
-                        while i < count {
-                            let b = bytes[i]
-                            if b == separator || b == lf || b == cr { break }
-                            if b & 0xC0 != 0x80 { column += 1 }
-                            i += 1
-                        }
-                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                        cells.append(CSVCell(text: text, line: cellLine, column: cellColumn))
+                        i += 1
                     }
-                    // After a cell: a separator (another cell follows), a line end or the end of the text.
-                    if i < count && bytes[i] == separator {
-                        i += 1; column += 1
-                        continue cellLoop
-                    }
-                    if i < count { consumeLineEnd() }
-                    break cellLoop
                 }
-                expected = cells.count
-                records.append(CSVRecord(cells: cells, line: recordLine))
+                if !closed {
+                    let place = Cell(start: 0, end: 0, quoted: true, line: cellLine, lineStart: cellLineStart, offset: cellOffset)
+                    log.error(SourceLocation(file: file, line: cellLine, column: column(place)),
+                              "quoted cell is never closed",
+                              hint: "a cell that starts with \" must end with \"; write \"\" for a quote inside it")
+                    done = true
+                    return nil
+                }
+                // Text between the closing quote and the separator is kept as it is.
+                let tailStart = i
+                while i < count {
+                    let b = bytes[i]
+                    if b == separator || b == lf || b == cr { break }
+                    i += 1
+                }
+                if tailStart < i { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<i])) }
+                cells.append(Cell(start: textStart, end: scratch.count, quoted: true,
+                                  line: cellLine, lineStart: cellLineStart, offset: cellOffset))
+            } else {
+                // Plain cell: up to the separator or the end of the line.
+                let start = i
+                while i < count {
+                    let b = bytes[i]
+                    if b == separator || b == lf || b == cr { break }
+                    i += 1
+                }
+                cells.append(Cell(start: start, end: i, quoted: false, line: cellLine, lineStart: cellLineStart, offset: cellOffset))
             }
-            return CSVDocument(file: file, separator: Character(Unicode.Scalar(separator)), records: records)
+            // After a cell: a separator (another cell follows), a line end or the end of the text.
+            if i < count && bytes[i] == separator {
+                i += 1
+                continue
+            }
+            if i < count { consumeLineEnd() }
+            return recordLine
         }
+    }
 
-        /// Steps over LF, CRLF or a lone CR at `i`.
-        mutating func consumeLineEnd() {
-            if bytes[i] == CSVReader.cr, i + 1 < bytes.count, bytes[i + 1] == CSVReader.lf { i += 2 } else { i += 1 }
-            line += 1
-            column = 1
-        }
+    /// Steps over LF, CRLF or a lone CR at `i`.
+    private mutating func consumeLineEnd() {
+        if bytes[i] == Self.cr, i + 1 < bytes.count, bytes[i + 1] == Self.lf { i += 2 } else { i += 1 }
+        line += 1
+        lineStart = i
     }
 }

@@ -25,7 +25,7 @@ public enum MetricsLoader {
         // Which schema each file belongs to; a folder without one is reported once, at its first file.
         var schemaIndex: [String: Int] = [:]
         for (i, schema) in schemas.enumerated() where schemaIndex[schema.id] == nil { schemaIndex[schema.id] = i }
-        var jobs: [(file: String, schema: Int)] = []
+        var jobs: [(file: String, display: String, schema: Int)] = []
         var reportedFolders: Set<String> = []
         for file in files {
             let parts = file.split(separator: "/", omittingEmptySubsequences: true)
@@ -45,93 +45,165 @@ public enum MetricsLoader {
                 }
                 continue
             }
-            jobs.append((file, index))
+            jobs.append((file, content.display(file), index))
         }
+        // In the order of the names diagnostics show: a table's rows then come in file order.
+        jobs.sort { $0.display < $1.display }
 
         let jobList = jobs
         let headerTables = schemas.map { HeaderTable($0, textColumns: textColumns[$0.id] ?? []) }
-        var results = [[MetricRow]?](repeating: nil, count: jobs.count)
+        var results = [FileRows?](repeating: nil, count: jobs.count)
         results.withUnsafeMutableBufferPointer { slots in
             let slots = UnsafeSendable(slots)
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            DispatchQueue.concurrentPerform(iterations: jobList.count) { i in
                 let job = jobList[i]
-                let display = content.display(job.file)
-                guard let document = CSVReader.read(at: content.url(job.file), displayPath: display, log: log) else { return }
-                slots.value[i] = rows(of: document, schema: schemas[job.schema], headers: headerTables[job.schema],
-                                      references: references, log: log)
+                slots.value[i] = readFile(at: content.url(job.file), display: job.display, schema: schemas[job.schema],
+                                          headers: headerTables[job.schema], references: references, log: log)
             }
         }
 
         var tables: [MetricTable] = []
         for (index, schema) in schemas.enumerated() {
-            var rows: [MetricRow] = []
-            var names: [String] = []
-            for (i, job) in jobs.enumerated() where job.schema == index {
-                names.append(content.display(job.file))
-                rows.append(contentsOf: results[i] ?? [])
+            let mine = jobs.indices.filter { jobs[$0].schema == index }
+            guard !mine.isEmpty else { continue }
+            var parts: [FileRows] = []
+            for i in mine {
+                if let rows = results[i] { parts.append(rows) }
+                results[i] = nil
             }
-            guard !names.isEmpty else { continue }
-            tables.append(MetricTable(schema: schema, rows: sortedRows(rows), files: names.sorted()))
+            tables.append(table(schema, parts, files: mine.map { jobs[$0].display }, references: references))
         }
         return tables
     }
 
-    /// The rows of one file's text (also for importing exports); diagnostics name `file`.
+    /// The rows of one file's text (also for importing exports), in the table's order; diagnostics name `file`.
     public static func parse(_ text: String, file: String, schema: DatasetSchema, units: [Unit], fields: [Field],
                              textColumns: [TextColumnSpec] = [], log: DiagnosticLog) -> [MetricRow] {
-        let document = CSVReader.parse(text, file: file, log: log)
-        return sortedRows(rows(of: document, schema: schema, headers: HeaderTable(schema, textColumns: textColumns),
-                               references: References(units: units, fields: fields), log: log))
+        let references = References(units: units, fields: fields)
+        var text = text
+        let rows = text.withUTF8 { bytes in
+            rowsOfFile(bytes, file: file, schema: schema, headers: HeaderTable(schema, textColumns: textColumns),
+                       references: references, log: log)
+        }
+        return Array(table(schema, [rows], files: [file], references: references).rows)
     }
 
-    /// By unit, field, period, then place in the files: the same order whatever order files were read in.
-    /// Strings are ranked once and rows sorted by number: comparing strings and moving whole rows
-    /// on every step was the slowest part of loading a large site.
-    static func sortedRows(_ rows: [MetricRow]) -> [MetricRow] {
-        let unit = ranks(rows.map(\.unit)), field = ranks(rows.map { $0.field ?? "" }), file = ranks(rows.map(\.location.file))
-        let keys = rows.map { (unit[$0.unit]!, field[$0.field ?? ""]!, $0.period, file[$0.location.file]!, $0.location.line, $0.location.column) }
-        return rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
-    }
-
-    /// Each distinct string's place in sorted order.
-    static func ranks(_ values: [String]) -> [String: Int] {
-        var ranks: [String: Int] = [:]
-        for (i, value) in Set(values).sorted().enumerated() { ranks[value] = i }
-        return ranks
+    /// One table from the files' rows, given in file order.
+    static func table(_ schema: DatasetSchema, _ parts: [FileRows], files: [String], references: References) -> MetricTable {
+        let total = parts.reduce(0) { $0 + $1.count }
+        var unit: [Int32] = [], field: [Int32] = [], period: [PeriodCode] = [], file: [Int32] = [], line: [Int32] = []
+        unit.reserveCapacity(total); field.reserveCapacity(total); period.reserveCapacity(total)
+        file.reserveCapacity(total); line.reserveCapacity(total)
+        // Every column some file gives, in the schema's order: the table's row layout.
+        let columns = Set(parts.flatMap(\.columns)).sorted()
+        var cells: [Int32] = []
+        cells.reserveCapacity(total * columns.count)
+        var large: [Int: Int] = [:]
+        var sources: [String] = []
+        for part in parts {
+            unit += part.unit
+            field += part.field
+            period += part.period
+            line += part.line
+            file += repeatElement(Int32(sources.count), count: part.count)
+            sources.append(part.file)
+            let base = cells.count
+            if part.columns == columns {
+                cells += part.cells
+                for (k, value) in part.large { large[base + k] = value }
+            } else {
+                let position = columns.map { part.columns.firstIndex(of: $0) }
+                let width = part.columns.count
+                for row in 0..<part.count {
+                    for p in position {
+                        guard let p else { cells.append(MetricTable.absent); continue }
+                        let k = row * width + p
+                        if part.cells[k] == MetricTable.large { large[cells.count] = part.large[k] }
+                        cells.append(part.cells[k])
+                    }
+                }
+            }
+        }
+        return MetricTable(schema: schema, files: files.sorted(), unitIDs: references.unitIDs, fieldIDs: references.fieldIDs,
+                           sourceFiles: sources, unitIndex: unit, fieldIndex: field, periodCode: period, fileIndex: file,
+                           lineNumber: line, columns: columns, cells: cells, large: large, rowsInFileOrder: true)
     }
 
     // MARK: - One file
 
-    static func rows(of document: CSVDocument, schema: DatasetSchema, headers table: HeaderTable,
-                     references: References, log: DiagnosticLog) -> [MetricRow] {
-        let file = document.file
-        func at(_ cell: CSVCell) -> SourceLocation { SourceLocation(file: file, line: cell.line, column: cell.column) }
+    /// The valid rows of one file: units and fields as their place in `References`, and the counts
+    /// of the columns the file gives (`columns`, schema indices in order), row after row.
+    struct FileRows {
+        var file: String
+        var columns: [Int] = []
+        var unit: [Int32] = [], field: [Int32] = [], period: [PeriodCode] = [], line: [Int32] = []
+        var cells: [Int32] = []
+        /// Counts too large for 32 bits, by cell index (the cell says `MetricTable.large`).
+        var large: [Int: Int] = [:]
+        var count: Int { unit.count }
+    }
 
-        guard let header = document.header, !header.isBlank else {
-            log.warning(SourceLocation(file: file), "empty file: no header row", hint: "the first line names the columns, e.g. \(table.example)")
-            return []
+    /// Reads one file (UTF-8; a byte-order mark is dropped, anything else not UTF-8 is an error).
+    static func readFile(at url: URL, display: String, schema: DatasetSchema, headers: HeaderTable,
+                         references: References, log: DiagnosticLog) -> FileRows? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.error(SourceLocation(file: display, line: 1, column: 1), "cannot read file")
+            return nil
         }
+        return data.withUnsafeBytes { raw -> FileRows? in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            }
+            if !isASCII(bytes) && String(validating: bytes, as: UTF8.self) == nil {
+                _ = SourceReader.decode(data, displayPath: display, log: log)  // reports the first bad byte
+                return nil
+            }
+            return rowsOfFile(bytes, file: display, schema: schema, headers: headers, references: references, log: log)
+        }
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for b in bytes { any |= b }
+        return any < 0x80
+    }
+
+    static func rowsOfFile(_ bytes: UnsafeBufferPointer<UInt8>, file: String, schema: DatasetSchema, headers table: HeaderTable,
+                           references: References, log: DiagnosticLog) -> FileRows {
+        var tokenizer = CSVTokenizer(bytes: bytes, file: file, log: log)
+        var result = FileRows(file: file)
+        var cells: [CSVTokenizer.Cell] = []
+        func at(_ cell: CSVTokenizer.Cell) -> SourceLocation {
+            SourceLocation(file: file, line: cell.line, column: tokenizer.column(cell))
+        }
+
+        guard tokenizer.next(into: &cells) != nil, !cells.allSatisfy({ tokenizer.withText($0, isBlank) }) else {
+            log.warning(SourceLocation(file: file), "empty file: no header row", hint: "the first line names the columns, e.g. \(table.example)")
+            return result
+        }
+        let header = CSVRecord(cells: cells.map { tokenizer.cell($0) }, line: cells[0].line)
 
         // Map header cells to key columns and count columns.
         var targets = [HeaderTable.Target?](repeating: nil, count: header.cells.count)
         var givenBy: [HeaderTable.Target: CSVCell] = [:]
+        var unnamed: [Int] = []
         for (i, cell) in header.cells.enumerated() {
             let slug = Slug.make(cell.text)
             if slug.isEmpty {
-                // A column without a header (spreadsheets add them): ignored, unless it has values.
-                if document.rows.contains(where: { i < $0.cells.count && !$0.cells[i].text.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                    log.warning(at(cell), "column \(i + 1) has no header; its values are ignored")
-                }
+                unnamed.append(i)  // a column without a header (spreadsheets add them): ignored, unless it has values
                 continue
             }
             if table.ignored.contains(slug) { continue }
             let candidates = table.candidates(for: slug)
             guard let last = candidates.last else {
-                log.warning(at(cell), "unknown column \"\(cell.text)\" is ignored", hint: table.suggestion(for: slug))
+                log.warning(SourceLocation(file: file, line: cell.line, column: cell.column),
+                            "unknown column \"\(cell.text)\" is ignored", hint: table.suggestion(for: slug))
                 continue
             }
             guard let target = candidates.first(where: { givenBy[$0] == nil }) else {
-                log.error(at(cell), "duplicate column \"\(cell.text)\": \(table.key(last)) is already given by \"\(givenBy[last]!.text)\"")
+                log.error(SourceLocation(file: file, line: cell.line, column: cell.column),
+                          "duplicate column \"\(cell.text)\": \(table.key(last)) is already given by \"\(givenBy[last]!.text)\"")
                 continue
             }
             targets[i] = target
@@ -143,56 +215,87 @@ public enum MetricsLoader {
                       "missing column \(table.key(target)) (\"\(table.title(target))\")")
             missing = true
         }
-        if missing { return [] }
+        let given = targets.compactMap { target -> Int? in if case .column(let c)? = target { return c } else { return nil } }.sorted()
+        result.columns = given
+        result.cells.reserveCapacity(bytes.count / 4)
 
-        var rows: [MetricRow] = []
-        rows.reserveCapacity(document.records.count)
-        for record in document.rows {
-            if record.isBlank { continue }
-            guard record.cells.count == header.cells.count else {
-                log.error(SourceLocation(file: file, line: record.line, column: 1),
-                          "row has \(record.cells.count) cell\(record.cells.count == 1 ? "" : "s"), the header has \(header.cells.count)")
+        var unnamedWithValues = Set<Int>()
+        var resolved = Resolved()
+        let width = header.cells.count
+        let columns = schema.columns
+        var values = [Int32](repeating: MetricTable.absent, count: columns.count)
+        var large: [(column: Int, value: Int)] = []
+        records: while let line = tokenizer.next(into: &cells) {
+            for i in unnamed where i < cells.count && !unnamedWithValues.contains(i) {
+                if tokenizer.withText(cells[i], hasText) { unnamedWithValues.insert(i) }
+            }
+            if missing || cells.allSatisfy({ tokenizer.withText($0, isBlank) }) { continue }
+            guard cells.count == width else {
+                log.error(SourceLocation(file: file, line: line, column: 1),
+                          "row has \(cells.count) cell\(cells.count == 1 ? "" : "s"), the header has \(width)")
                 continue
             }
-            var unit: String?, period: Period?, field: String?
-            var values = [Int?](repeating: nil, count: schema.columns.count)
+            var unit: Int32 = -1, field: Int32 = -1, period: PeriodCode?
             var ok = true
-            for (i, cell) in record.cells.enumerated() {
+            large.removeAll(keepingCapacity: true)
+            for c in values.indices { values[c] = MetricTable.absent }
+            for (i, cell) in cells.enumerated() {
                 guard let target = targets[i] else { continue }
                 switch target {
                 case .unit:
-                    let text = trimmed(cell.text)
-                    if text.isEmpty {
-                        log.error(at(cell), "unit is empty"); ok = false
-                    } else if let id = references.unit(text) {
-                        unit = id
+                    if let index = tokenizer.withText(cell, references.unitIndex) {
+                        unit = index
                     } else {
-                        log.error(at(cell), "unknown unit \"\(text)\"", hint: references.unitHint(text)); ok = false
+                        let text = trimmed(tokenizer.text(cell))
+                        if text.isEmpty {
+                            log.error(at(cell), "unit is empty"); ok = false
+                        } else if let index = resolved.unit(text, references) {
+                            unit = index
+                        } else {
+                            log.error(at(cell), "unknown unit \"\(text)\"", hint: references.unitHint(text)); ok = false
+                        }
                     }
                 case .period:
-                    let text = trimmed(cell.text)
-                    if text.isEmpty {
-                        log.error(at(cell), "period is empty"); ok = false
-                    } else if let value = Period(key: text), accepts(schema.granularity, value) {
-                        period = value
+                    if let code = tokenizer.withText(cell, { quickPeriod($0, schema.granularity) }) {
+                        period = code
                     } else {
-                        log.error(at(cell), "period \"\(text)\" must be \(describe(schema.granularity))",
-                                  hint: "e.g. \(example(schema.granularity))")
-                        ok = false
+                        let text = trimmed(tokenizer.text(cell))
+                        if text.isEmpty {
+                            log.error(at(cell), "period is empty"); ok = false
+                        } else if let value = Period(key: text), accepts(schema.granularity, value) {
+                            period = PeriodCode(value)
+                        } else {
+                            log.error(at(cell), "period \"\(text)\" must be \(describe(schema.granularity))",
+                                      hint: "e.g. \(example(schema.granularity))")
+                            ok = false
+                        }
                     }
                 case .field:
-                    let text = trimmed(cell.text)
-                    if text.isEmpty {
-                        log.error(at(cell), "field is empty"); ok = false
-                    } else if let id = references.field(text) {
-                        field = id
+                    if let index = tokenizer.withText(cell, references.fieldIndex) {
+                        field = index
                     } else {
-                        log.error(at(cell), "unknown field \"\(text)\"", hint: references.fieldHint(text)); ok = false
+                        let text = trimmed(tokenizer.text(cell))
+                        if text.isEmpty {
+                            log.error(at(cell), "field is empty"); ok = false
+                        } else if let index = resolved.field(text, references) {
+                            field = index
+                        } else {
+                            log.error(at(cell), "unknown field \"\(text)\"", hint: references.fieldHint(text)); ok = false
+                        }
                     }
                 case .column(let c):
-                    let column = schema.columns[c]
-                    switch parseCount(cell.text) {
-                    case .value(let n): values[c] = n
+                    let quick = tokenizer.withText(cell, quickCount)
+                    if quick >= 0 { values[c] = Int32(quick); continue }
+                    if quick == -2 {
+                        if columns[c].required {
+                            log.error(at(cell), "\(columns[c].key) is empty", hint: "write 0 if there were none"); ok = false
+                        }
+                        continue
+                    }
+                    let column = columns[c]
+                    switch parseCount(tokenizer.text(cell)) {
+                    case .value(let n):
+                        if n <= Int(Int32.max) { values[c] = Int32(n) } else { values[c] = MetricTable.large; large.append((c, n)) }
                     case .empty:
                         if column.required {
                             log.error(at(cell), "\(column.key) is empty", hint: "write 0 if there were none"); ok = false
@@ -206,11 +309,90 @@ public enum MetricsLoader {
                     }
                 }
             }
-            guard ok, let unit, let period, !schema.byField || field != nil else { continue }
-            rows.append(MetricRow(unit: unit, field: field, period: period, values: values,
-                                  location: SourceLocation(file: file, line: record.line, column: 1)))
+            guard ok, unit >= 0, let period, !schema.byField || field >= 0 else { continue }
+            for (c, value) in large { result.large[result.cells.count + given.firstIndex(of: c)!] = value }
+            result.unit.append(unit)
+            result.field.append(schema.byField ? field : -1)
+            result.period.append(period)
+            result.line.append(Int32(clamping: line))
+            for c in given { result.cells.append(values[c]) }
         }
-        return rows
+        for i in unnamedWithValues.sorted() {
+            log.warning(SourceLocation(file: file, line: header.cells[i].line, column: header.cells[i].column),
+                        "column \(i + 1) has no header; its values are ignored")
+        }
+        return result
+    }
+
+    /// Names a file writes other than as ids ("Phường 1"), resolved once per file.
+    struct Resolved {
+        var units: [String: Int32?] = [:], fields: [String: Int32?] = [:]
+
+        mutating func unit(_ text: String, _ references: References) -> Int32? {
+            if let known = units[text] { return known }
+            let index = references.unit(text).flatMap { references.unitPosition[$0] }
+            units[text] = index
+            return index
+        }
+
+        mutating func field(_ text: String, _ references: References) -> Int32? {
+            if let known = fields[text] { return known }
+            let index = references.field(text).flatMap { references.fieldPosition[$0] }
+            fields[text] = index
+            return index
+        }
+    }
+
+    // MARK: - Cells as bytes (the common case; anything else goes the way of text)
+
+    static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool { cell.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+    /// Not empty once spaces are trimmed (`.whitespaces`, as a spreadsheet user means it).
+    static func hasText(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isASCII(cell) { return !isBlank(cell) }
+        return !String(decoding: cell, as: UTF8.self).trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    /// No space or control character at either end, and ASCII there: the text is its own `trimmed`.
+    @inline(__always) static func isTrimmed(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = cell.first, let last = cell.last else { return false }
+        return first > 0x20 && last > 0x20 && first < 0x80 && last < 0x80
+    }
+
+    /// A count written as 1 to 12 plain digits; -2 for an empty cell; -1 for anything else.
+    @inline(__always) static func quickCount(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
+        if cell.isEmpty { return -2 }
+        guard cell.count <= 12 else { return -1 }
+        var value = 0
+        for b in cell {
+            let digit = b &- 0x30
+            guard digit < 10 else { return -1 }
+            value = value * 10 + Int(digit)
+        }
+        return value <= Int(Int32.max) ? value : -1
+    }
+
+    /// `YYYY-MM`, `YYYY-Qn` or `YYYY` when valid for the dataset; nil sends the cell the slow way.
+    static func quickPeriod(_ cell: UnsafeBufferPointer<UInt8>, _ granularity: DatasetSchema.Granularity) -> PeriodCode? {
+        guard cell.count == 7 || cell.count == 4 else { return nil }
+        func digit(_ k: Int) -> Int? { let d = cell[k] &- 0x30; return d < 10 ? Int(d) : nil }
+        guard let a = digit(0), let b = digit(1), let c = digit(2), let d = digit(3) else { return nil }
+        let year = a * 1000 + b * 100 + c * 10 + d
+        guard year >= 1900 && year <= 2999 else { return nil }
+        let period: Period
+        if cell.count == 4 {
+            period = .year(year)
+        } else {
+            guard cell[4] == 0x2D else { return nil }
+            if cell[5] == 0x51 || cell[5] == 0x71 {  // Q, q
+                guard let q = digit(6), (1...4).contains(q) else { return nil }
+                period = .quarter(year: year, quarter: q)
+            } else {
+                guard let m1 = digit(5), let m2 = digit(6), (1...12).contains(m1 * 10 + m2) else { return nil }
+                period = .month(year: year, month: m1 * 10 + m2)
+            }
+        }
+        return accepts(granularity, period) ? PeriodCode(period) : nil
     }
 
     // MARK: - Cells
@@ -299,6 +481,10 @@ extension MetricsLoader {
         var unitIDs: [String]
         var fields: [String: String] = [:]
         var fieldIDs: [String]
+        /// Each id's place in `unitIDs` / `fieldIDs` (the first, should an id repeat).
+        var unitPosition: [String: Int32] = [:], fieldPosition: [String: Int32] = [:]
+        /// Every key of `units` / `fields`, as bytes, to its id's place.
+        private var unitBytes = ByteKeyMap([]), fieldBytes = ByteKeyMap([])
 
         init(units: [Unit], fields: [Field]) {
             unitIDs = units.map(\.id)
@@ -315,7 +501,16 @@ extension MetricsLoader {
                 let slug = Slug.make(field.name)
                 if !slug.isEmpty && self.fields[slug] == nil { self.fields[slug] = field.id }
             }
+            for (i, id) in unitIDs.enumerated() where unitPosition[id] == nil { unitPosition[id] = Int32(i) }
+            for (i, id) in fieldIDs.enumerated() where fieldPosition[id] == nil { fieldPosition[id] = Int32(i) }
+            let unitPosition = unitPosition, fieldPosition = fieldPosition
+            unitBytes = ByteKeyMap(self.units.sorted { $0.key < $1.key }.map { ($0.key, unitPosition[$0.value]!) })
+            fieldBytes = ByteKeyMap(self.fields.sorted { $0.key < $1.key }.map { ($0.key, fieldPosition[$0.value]!) })
         }
+
+        /// A cell that is exactly a unit's key (id or slug of a name): its place, found without a string.
+        func unitIndex(_ cell: UnsafeBufferPointer<UInt8>) -> Int32? { unitBytes.value(cell) }
+        func fieldIndex(_ cell: UnsafeBufferPointer<UInt8>) -> Int32? { fieldBytes.value(cell) }
 
         func unit(_ text: String) -> String? { units[text] ?? units[Slug.make(text)] }
         func field(_ text: String) -> String? { fields[text] ?? fields[Slug.make(text)] }

@@ -21,7 +21,7 @@ public struct DatasetSchema: Sendable, Equatable {
     public var byField: Bool
     public var granularity: Granularity
     /// The count columns, in the national form's order (that order resolves repeated titles).
-    public var columns: [ColumnSpec]
+    public var columns: [ColumnSpec] { didSet { positions = DatasetSchema.positions(columns) } }
     public var measures: [Measure]
     /// Sums that must be equal in every row (the form's identities).
     public var identities: [Identity]
@@ -42,6 +42,7 @@ public struct DatasetSchema: Sendable, Equatable {
         self.byField = byField
         self.granularity = granularity
         self.columns = columns
+        positions = DatasetSchema.positions(columns)
         self.measures = measures
         self.identities = identities
         self.bounds = bounds
@@ -51,7 +52,17 @@ public struct DatasetSchema: Sendable, Equatable {
         self.location = location
     }
 
-    public func columnIndex(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
+    /// Each column key's index (the first, should a key repeat): figures look columns up by key
+    /// millions of times.
+    private var positions: [String: Int] = [:]
+
+    private static func positions(_ columns: [ColumnSpec]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (i, column) in columns.enumerated() where positions[column.key] == nil { positions[column.key] = i }
+        return positions
+    }
+
+    public func columnIndex(_ key: String) -> Int? { positions[key] }
     public func measure(_ id: String) -> Measure? { measures.first { $0.id == id || $0.aliases.contains(id) } }
 }
 

@@ -87,3 +87,36 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public static func < (a: Period, b: Period) -> Bool { a.sortKey < b.sortKey }
 }
+
+/// A period as one number that sorts like `Period`: `year × 32 + slot`, where a year's slots are
+/// January–March 0–2, the first quarter 3, April–June 4–6, the second quarter 7, …, the fourth
+/// quarter 15 and the year 16. Metric tables store these (4 bytes) rather than `Period`s.
+public struct PeriodCode: Hashable, Comparable, Sendable {
+    public let raw: Int32
+
+    public init(raw: Int32) { self.raw = raw }
+
+    public init(_ period: Period) {
+        switch period {
+        case .month(let y, let m): raw = Int32(y * 32 + (m - 1) + (m - 1) / 3)
+        case .quarter(let y, let q): raw = Int32(y * 32 + 4 * q - 1)
+        case .year(let y): raw = Int32(y * 32 + 16)
+        }
+    }
+
+    static func month(_ year: Int, _ month: Int) -> PeriodCode { PeriodCode(raw: Int32(year * 32 + (month - 1) + (month - 1) / 3)) }
+
+    public var year: Int { Int(raw >> 5) }
+    /// 0…16, as above.
+    public var slot: Int { Int(raw & 31) }
+    public var isMonth: Bool { slot < 15 && slot & 3 != 3 }
+
+    public var period: Period {
+        let s = slot
+        if s == 16 { return .year(year) }
+        if s & 3 == 3 { return .quarter(year: year, quarter: (s + 1) / 4) }
+        return .month(year: year, month: s - s / 4 + 1)
+    }
+
+    public static func < (a: PeriodCode, b: PeriodCode) -> Bool { a.raw < b.raw }
+}
