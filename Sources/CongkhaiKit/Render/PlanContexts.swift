@@ -6,7 +6,7 @@ extension RenderEnvironment {
         let pages = content.planPages.map { ["title": $0.title, "url": $0.path, "summary": $0.summary] as Context }
         return pageContext(title: "Kế hoạch cải cách hành chính năm \(config.year)", url: "/ke-hoach/",
                            breadcrumbs: [("Kế hoạch", "/ke-hoach/")],
-                           extra: ["pages": pages, "progress_table": progressTable(planProgress(), section: nil)])
+                           extra: ["pages": pages, "progress_table": progressTable(planProgress(), section: nil) as Any])
     }
 
     func planContext(_ index: Int) -> Context {
@@ -22,7 +22,7 @@ extension RenderEnvironment {
                                             "segments": segments(Markdown.html(page.body, allowRawHTML: config.allowRawHTML),
                                                                  section: page.section, progress: progress)] as Context,
                                    "plan_pages": siblings,
-                                   "progress_table": progressTable(progress.map(\.1), section: page.section)])
+                                   "progress_table": progressTable(progress.map(\.1), section: page.section) as Any])
     }
 }
 
