@@ -141,15 +141,18 @@ public enum SiteBuilder {
         // The heaviest files (open data, statistics, units) go first, so they overlap with the many
         // small pages instead of leaving one core working alone at the end.
         let order = pages.indices.sorted { (weight(pages[$0].kind), $0) < (weight(pages[$1].kind), $1) }
-        let chunk = max(1, min(64, pages.count / (workers * 8) + 1))
-        let chunks = (pages.count + chunk - 1) / chunk
+        // Each heavy page is a chunk of its own, so the cores share them; small pages go in chunks.
+        let heavy = order.prefix { weight(pages[$0].kind) < lightWeight }.count
+        let chunk = max(1, min(64, (pages.count - heavy) / (workers * 8) + 1))
+        let bounds = Array(0..<heavy) + Array(stride(from: heavy, to: pages.count, by: chunk)) + [pages.count]
+        let chunks = bounds.count - 1
         let totals = ByteCounter()
         var sizes = [Int](repeating: 0, count: pages.count)
         sizes.withUnsafeMutableBufferPointer { buffer in
         let slots = UnsafeSendable(buffer)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var bytes = 0
-            for position in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
+            for position in bounds[c]..<bounds[c + 1] {
                 let index = order[position]
                 let page = pages[index]
                 do {
@@ -165,13 +168,16 @@ public enum SiteBuilder {
                     log.error(SourceLocation(file: page.path.relative), "\(error)")
                 }
             }
-            let done = totals.add(bytes, pages: min(pages.count, (c + 1) * chunk) - c * chunk)
+            let done = totals.add(bytes, pages: bounds[c + 1] - bounds[c])
             progress(.pages(done: done, total: pages.count))
         }
         }
         return sizes
     }
 }
+
+/// Pages of a lower weight are rendered one per task; the rest in chunks.
+let lightWeight = 4
 
 /// Render order: lower first. Only the order of work changes, never the output.
 func weight(_ kind: PageKind) -> Int {
