@@ -176,3 +176,25 @@ import Testing
         #expect(left.isEmpty)
     }
 }
+
+@Suite struct RankingTests {
+    /// A national site has ten thousand units: beyond `ranking_rows` a period page ranks the best and
+    /// the worst, and says how many are between (the open data lists them all).
+    @Test func aLongRankingShowsTheBestAndTheWorst() throws {
+        var files = TestSite.minimal
+        files["Content/units.yml"] = TestSite.units + "\n- id: phuong-3\n  name: \"Ủy ban nhân dân Phường 3\"\n  kind: ward\n  short: \"Phường 3\"\n"
+        files["Content/site.yml"] = TestSite.site + "\nranking_rows: 2\n"
+        files["Content/fields.yml"] = "- id: ho-tich\n  name: Hộ tịch\n"
+        files["Content/metrics/dossiers/2021-10.csv"] = IncrementalBuildTests.dossiers
+            + "phuong-1,2021-10,ho-tich,0,2,8,0,10,0,0,0\nvan-phong,2021-10,ho-tich,0,2,8,0,8,2,0,0\nphuong-3,2021-10,ho-tich,0,2,8,0,9,1,0,0\n"
+        let site = try TestSite(files: files)
+        guard try site.expectSuccess(site.build()) else { return }
+        let page = try #require(site.read("Public/thong-ke/2021-10/index.html"))
+        let table = try #require(page.components(separatedBy: "<h2>Xếp hạng đơn vị").dropFirst().first)
+        let ranking = try #require(table.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first)
+        #expect(ranking.contains("<td class=\"num\">1</td>") && ranking.contains("Phường 1"))
+        #expect(ranking.contains("… 1 đơn vị ở giữa bảng xếp hạng"))
+        #expect(ranking.contains("<td class=\"num\">3</td>") && ranking.contains("Văn phòng"))
+        #expect(!ranking.contains("Phường 3") && !ranking.contains("<td class=\"num\">2</td>"))
+    }
+}

@@ -1,7 +1,7 @@
 /// Reads `site.yml`.
 enum SiteConfigLoader {
     static let keys = ["title", "base_url", "language", "owner", "year", "news_per_page", "stale_after_days",
-                       "allow_raw_html", "illustrative_data"]
+                       "ranking_rows", "allow_raw_html", "illustrative_data"]
 
     static func load(_ content: ContentDirectory, log: DiagnosticLog) -> SiteConfig {
         let file = "site.yml"
@@ -31,6 +31,9 @@ enum SiteConfigLoader {
         }
         if let n = record.int("stale_after_days") {
             if n < 1 { log.error(record.valueLocation("stale_after_days"), "`stale_after_days` must be at least 1") } else { config.staleAfterDays = n }
+        }
+        if let n = record.int("ranking_rows") {
+            if n < 0 { log.error(record.valueLocation("ranking_rows"), "`ranking_rows` must be 0 (every unit) or more") } else { config.rankingRows = n }
         }
         return config
     }

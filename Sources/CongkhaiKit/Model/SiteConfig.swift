@@ -7,13 +7,16 @@ public struct SiteConfig: Sendable, Equatable {
     public var year: Int
     public var newsPerPage: Int
     public var staleAfterDays: Int
+    /// At most this many units in a statistics page's ranking (the best half and the worst half;
+    /// the full list is in the open data); 0: all. A national site has ten thousand units.
+    public var rankingRows: Int
     /// Opt-in to raw HTML and unsafe links in markdown. Off by default: content is untrusted.
     public var allowRawHTML: Bool
     /// Shown in the footer and on data pages while the metric files are generated examples.
     public var illustrativeData: Bool
 
     public init(title: String = "", baseURL: String = "/", language: String = "vi", owner: String = "",
-                year: Int = 2021, newsPerPage: Int = 20, staleAfterDays: Int = 45,
+                year: Int = 2021, newsPerPage: Int = 20, staleAfterDays: Int = 45, rankingRows: Int = 200,
                 allowRawHTML: Bool = false, illustrativeData: Bool = false) {
         self.title = title
         self.baseURL = baseURL
@@ -22,6 +25,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.year = year
         self.newsPerPage = newsPerPage
         self.staleAfterDays = staleAfterDays
+        self.rankingRows = rankingRows
         self.allowRawHTML = allowRawHTML
         self.illustrativeData = illustrativeData
     }

@@ -621,6 +621,10 @@ Sitemap: {{sitemap_url}}
   </thead>
   <tbody>
   {{#ranking}}
+    {{#gap}}
+    <tr><td colspan="7">… {{omitted}} đơn vị ở giữa bảng xếp hạng; danh sách đầy đủ có trong <a href="/du-lieu/chi-so.csv">dữ liệu mở (chi-so.csv)</a>.</td></tr>
+    {{/gap}}
+    {{^gap}}
     <tr>
       <td class="num">{{rank}}</td>
       <th scope="row"><a href="{{url}}">{{name}}</a></th>
@@ -630,6 +634,7 @@ Sitemap: {{sitemap_url}}
       <td class="num">{{#online}}{{text}}{{/online}}</td>
       <td class="num">{{pending_overdue}}</td>
     </tr>
+    {{/gap}}
   {{/ranking}}
   </tbody>
 </table>

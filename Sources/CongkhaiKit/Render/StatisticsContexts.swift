@@ -37,6 +37,8 @@ extension RenderEnvironment {
     }
 
     /// Units ranked by on-time rate over a span (highest first; units without resolved dossiers last).
+    /// Beyond `ranking_rows` units, the best and the worst halves, with a row saying how many are
+    /// between (all of them are in the open data).
     func unitRanking(span: Span) -> [Context] {
         guard let data = figures.dossiers else { return [] }
         let onTime = data.schema.measure("on_time_rate")!, late = data.schema.measure("late_rate")!, online = data.schema.measure("online_share")!
@@ -49,8 +51,8 @@ extension RenderEnvironment {
             let x = (a.rate?.numerator ?? -1) * max(b.rate?.denominator ?? 1, 1), y = (b.rate?.numerator ?? -1) * max(a.rate?.denominator ?? 1, 1)
             return x != y ? x > y : a.unit.id < b.unit.id
         }
-        return ranked.enumerated().map { i, entry -> Context in
-            let (unit, counts, _) = entry
+        func row(_ i: Int) -> Context {
+            let (unit, counts, _) = ranked[i]
             return ["rank": i + 1, "name": unit.name(on: span.lastDay), "url": "/don-vi/\(unit.id)/",
                     "resolved": VietnameseNumber.integer(counts.sum(["resolved_early", "resolved_on_time", "resolved_late"], in: data.schema)),
                     "on_time": cell(counts.value(of: onTime, in: data.schema)),
@@ -58,6 +60,12 @@ extension RenderEnvironment {
                     "online": cell(counts.value(of: online, in: data.schema)),
                     "pending_overdue": VietnameseNumber.integer(counts.sum(["pending_overdue"], in: data.schema))]
         }
+        let limit = config.rankingRows
+        guard limit > 0, ranked.count > limit else { return ranked.indices.map(row) }
+        let best = (limit + 1) / 2, worst = limit - best
+        let omitted = ranked.count - best - worst
+        return (0..<best).map(row) + [["gap": true, "omitted": VietnameseNumber.integer(omitted)]]
+            + ((ranked.count - worst)..<ranked.count).map(row)
     }
 
     func complianceContext() -> Context {
