@@ -3,7 +3,7 @@ extension RenderEnvironment {
     static let feedSize = 20
 
     func homeContext() -> Context {
-        let latest = content.articles.prefix(6).indices.map { card($0) }
+        let latest = content.articles.prefix(6).indices.map { listedCard($0) }
         let units = Unit.Kind.allCases.map { kind -> Context in
             ["label": kind.label, "units": content.units.filter { $0.kind == kind }.map { unitSummary($0) }]
         }

@@ -103,10 +103,18 @@ extension RenderEnvironment {
     /// An article as list pages show it, with `html`: its `article-card` template rendered once.
     func card(_ index: Int) -> Context {
         var data = cardData(index)
-        let template = data
-        data["html"] = fragments.card(index) { template }
+        data["html"] = cardHTML(index)
         return data
     }
+
+    /// The article's `article-card` template, rendered once per build.
+    func cardHTML(_ index: Int) -> String {
+        fragments.card(index) { cardData(index) }
+    }
+
+    /// A card in a list: made field by field as the template asks. A list usually shows only its
+    /// `html`, and a national site's lists hold a million cards.
+    func listedCard(_ index: Int) -> ListedCard { ListedCard(index: index, environment: self) }
 
     func cardData(_ index: Int) -> Context {
         let article = content.articles[index]
@@ -124,7 +132,7 @@ extension RenderEnvironment {
     func listing(_ indexes: some RandomAccessCollection<Int>, page: Int, base: String) -> Context {
         let pagination = Pagination(total: indexes.count, size: config.newsPerPage)
         var context: Context = [
-            "articles": pagination.range(ofPage: page).map { card(indexes[indexes.index(indexes.startIndex, offsetBy: $0)]) },
+            "articles": pagination.range(ofPage: page).map { listedCard(indexes[indexes.index(indexes.startIndex, offsetBy: $0)]) },
             "article_count": VietnameseNumber.integer(indexes.count),
             "empty": indexes.isEmpty,
         ]

@@ -28,6 +28,25 @@ final class TemplateObject: MustacheParent, MustacheCustomRepresentation, @unche
     }
 }
 
+/// An article's card in a list, answering each name as a template asks for it: `html` from the
+/// card rendered once per build, anything else from the card's data, made on first use.
+final class ListedCard: MustacheParent, MustacheCustomRepresentation, @unchecked Sendable {
+    let index: Int
+    private let environment: RenderEnvironment
+    private lazy var data = TemplateObject(environment.cardData(index))
+
+    init(index: Int, environment: RenderEnvironment) {
+        self.index = index
+        self.environment = environment
+    }
+
+    var representation: Any? { self }
+
+    func child(named name: String) -> Any? {
+        name == "html" ? environment.cardHTML(index) : data.child(named: name)
+    }
+}
+
 /// Text renders as itself: found by Mustache's first cast, instead of after failing several
 /// (template, renderable, lambda, optional) and copying through `String(describing:)`.
 /// `isNull` stays false, so sections treat a string exactly as before.

@@ -23,7 +23,7 @@ extension RenderEnvironment {
         var data = unitSummary(unit)
         data["former_names"] = unit.renamed.isEmpty ? [] : formerNames(unit)
         let articles = plan.news.byUnit[id] ?? []
-        let column = articles.prefix(config.newsPerPage).map { card($0) }
+        let column = articles.prefix(config.newsPerPage).map { listedCard($0) }
         var extra: Context = ["unit": data, "articles": column, "has_articles": !column.isEmpty,
                               "more_articles": articles.count > column.count,
                               "article_count": articles.count, "feed_url": "\(url)feed.xml"]
