@@ -17,9 +17,13 @@ enum SourceReader {
 
     /// Decodes UTF-8, dropping a byte-order mark; on bad bytes reports the first one's line and column.
     static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> String? {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Checked and copied once, straight from the file's bytes.
+        let valid = data.withUnsafeBytes { raw in
+            String(validating: UnsafeRawBufferPointer(rebasing: raw[bom...]).bindMemory(to: UInt8.self), as: UTF8.self)
+        }
+        if let valid { return valid }
+        let bytes = [UInt8](data.dropFirst(bom))
         let (line, column, offset) = firstInvalidByte(bytes)
         log.error(SourceLocation(file: displayPath, line: line, column: column),
                   "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset))",
