@@ -65,8 +65,8 @@ extension RenderEnvironment {
         data["has_tags"] = !article.tags.isEmpty
         var extra: Context = ["article": data]
         // Articles are newest first: the previous index is the newer one.
-        if index > 0 { extra["newer"] = card(index - 1) }
-        if index + 1 < content.articles.count { extra["older"] = card(index + 1) }
+        if index > 0 { extra["newer"] = listedCard(index - 1) }
+        if index + 1 < content.articles.count { extra["older"] = listedCard(index + 1) }
         return pageContext(title: article.title, url: article.path, description: article.summary,
                            breadcrumbs: [("Tin tức", "/tin-tuc/"), (article.title, article.path)], extra: extra)
     }
