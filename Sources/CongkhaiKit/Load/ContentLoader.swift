@@ -1,3 +1,4 @@
+import Foundation
 /// The load stage: reads every file of `Content/` into values, reporting what it cannot read.
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
@@ -43,17 +44,23 @@ public enum ContentLoader {
         let fields = UnitsLoader.loadFields(content, log: log)
         let declarations = DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log)
         let schemas = BuiltInDatasets.all + declarations.schemas
+        // Metric files load beside the articles: each side has steps on one core that the other fills.
+        let metricsLog = DiagnosticLog()
+        let metrics = Handoff<[MetricTable]>()
+        let group = DispatchGroup()
+        if reuse.tables == nil {
+            let textColumns = declarations.textColumns
+            DispatchQueue.global().async(group: group) {
+                metrics.value = MetricsLoader.load(content, schemas: schemas, units: units, fields: fields,
+                                                   textColumns: textColumns, log: metricsLog)
+            }
+        }
         let (articles, clean) = ArticleLoader.loadAll(content, log: log, files: reuse.newsFiles, units: selected,
                                                       reuse: reuse.article)
-        var tables = reuse.tables ?? []
-        var metricsClean = reuse.tables != nil
-        if reuse.tables == nil {
-            let metricsLog = DiagnosticLog()
-            tables = MetricsLoader.load(content, schemas: schemas, units: units, fields: fields,
-                                        textColumns: declarations.textColumns, log: metricsLog)
-            metricsClean = metricsLog.all.isEmpty
-            log.add(contentsOf: metricsLog.all)
-        }
+        group.wait()
+        let tables = reuse.tables ?? metrics.value ?? []
+        let metricsClean = reuse.tables != nil || metricsLog.all.isEmpty
+        log.add(contentsOf: metricsLog.all)
         var loaded = LoadedContent(
             config: SiteConfigLoader.load(content, log: log),
             units: units,

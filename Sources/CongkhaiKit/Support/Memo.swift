@@ -36,3 +36,10 @@ final class Lazily<Value>: @unchecked Sendable {
         return value
     }
 }
+
+/// A value made on another thread, read once that thread's work is waited for (the wait orders
+/// the write before the read).
+final class Handoff<Value>: @unchecked Sendable {
+    var value: Value?
+    init() {}
+}
