@@ -40,7 +40,7 @@ public enum Markdown {
         // The first paragraph lies near the top: parse a prefix cut at a line end, not the whole
         // body; first a short one, kept when the paragraph closes inside it (later lines cannot
         // change a closed paragraph), else a longer one.
-        for size in [1024, 4096] {
+        for size in [384, 1024, 4096] {
             var prefix = source
             var cut = false
             if source.utf8.count > size, let end = source.utf8.dropFirst(size).firstIndex(of: 0x0A) {
