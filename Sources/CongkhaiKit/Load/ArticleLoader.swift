@@ -63,13 +63,17 @@ enum ArticleLoader {
         return SourceReader.decode(length.map { data.prefix(bom + $0) } ?? data, displayPath: displayPath, log: log)
     }
 
-    /// An article's CommonMark body, read again from its file when it is not held in memory.
-    public static func body(of article: Article) -> String {
-        guard article.bodyPending else { return article.body }
-        guard let data = FileManager.default.contents(atPath: article.source.file),
-              let text = SourceReader.decode(data, displayPath: article.source.file, log: DiagnosticLog()),
-              case .success(let parts)? = FrontMatter.split(text) else { return "" }
-        return parts.body
+    /// An article's body as HTML. A body not held in memory is read again from its file and its
+    /// bytes after the front matter go to cmark as they are (the file was checked when loaded).
+    public static func bodyHTML(of article: Article, allowRawHTML: Bool) -> String {
+        guard article.bodyPending else { return Markdown.html(article.body, allowRawHTML: allowRawHTML) }
+        guard let data = FileManager.default.contents(atPath: article.source.file) else { return "" }
+        return data.withUnsafeBytes { raw in
+            let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let file = UnsafeRawBufferPointer(rebasing: raw[bom...])
+            guard let header = FrontMatter.headerLength(file.bindMemory(to: UInt8.self)) else { return "" }
+            return Markdown.html(utf8: UnsafeRawBufferPointer(rebasing: file[header...]), allowRawHTML: allowRawHTML)
+        }
     }
 
     /// Loads articles' files again in full (those of `indexes` read with `frontMatterOnly`): the

@@ -19,7 +19,7 @@ public final class Article: Sendable, Equatable {
     public let slugLocation: SourceLocation
     /// A stable hash of the body, so a page fingerprint changes when the body does.
     public let bodyDigest: UInt64
-    /// True when the body is not held in memory: `ArticleLoader.body(of:)` reads it from the file.
+    /// True when the body is not held in memory: `ArticleLoader.bodyHTML(of:allowRawHTML:)` reads it from the file.
     public let bodyPending: Bool
     /// Only the front matter was read (a `--unit` build, for another unit's article): no body
     /// digest, and no summary unless the front matter gives one. Never rendered, never cached.

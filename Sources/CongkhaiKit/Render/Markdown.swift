@@ -4,13 +4,18 @@ import CCmark
 /// `vbscript:`, `file:` and most `data:` links are emptied, as cmark's safe mode does.
 public enum Markdown {
     public static func html(_ source: String, allowRawHTML: Bool = false) -> String {
+        var source = source
+        return source.withUTF8 { html(utf8: UnsafeRawBufferPointer($0), allowRawHTML: allowRawHTML) }
+    }
+
+    /// The same from UTF-8 bytes as they are (an article's body straight from its file): cmark
+    /// takes a length, so no copy and no NUL are needed.
+    public static func html(utf8 bytes: UnsafeRawBufferPointer, allowRawHTML: Bool = false) -> String {
         let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
-        var utf8 = source.utf8CString  // NUL-terminated; cmark takes the length without it
-        return utf8.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let rendered = cmark_markdown_to_html(buffer.baseAddress, buffer.count - 1, options) else { return "" }
-            defer { free(rendered) }
-            return String(cString: rendered)
-        }
+        guard let base = bytes.baseAddress, !bytes.isEmpty,
+              let rendered = cmark_markdown_to_html(base.assumingMemoryBound(to: CChar.self), bytes.count, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
     }
 
     /// The plain text of the first paragraph, for a summary when the front matter has none.

@@ -60,7 +60,7 @@ extension RenderEnvironment {
     func articleContext(_ index: Int) -> Context {
         let article = content.articles[index]
         var data = card(index)
-        data["body"] = Markdown.html(ArticleLoader.body(of: article), allowRawHTML: config.allowRawHTML)
+        data["body"] = ArticleLoader.bodyHTML(of: article, allowRawHTML: config.allowRawHTML)
         data["tags"] = article.tags.map { ["name": $0.name, "url": "/tin-tuc/the/\($0.slug)/"] as Context }
         data["has_tags"] = !article.tags.isEmpty
         var extra: Context = ["article": data]
