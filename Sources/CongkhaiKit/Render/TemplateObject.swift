@@ -35,11 +35,19 @@ struct TemplateObject: MustacheParent, MustacheCustomRepresentation, @unchecked 
 struct ListedCard: MustacheParent, MustacheCustomRepresentation, @unchecked Sendable {
     let index: Int
     let environment: RenderEnvironment
+    /// The card's data, made at the first name other than `html`.
+    private let data: Lazily<TemplateObject>
+
+    init(index: Int, environment: RenderEnvironment) {
+        self.index = index
+        self.environment = environment
+        data = Lazily { TemplateObject(environment.cardData(index)) }
+    }
 
     var representation: Any? { self }
 
     func child(named name: String) -> Any? {
-        name == "html" ? environment.cardHTML(index) : TemplateObject(environment.cardData(index)).child(named: name)
+        name == "html" ? environment.cardHTML(index) : data.value.child(named: name)
     }
 }
 
