@@ -72,27 +72,27 @@ struct CacheFiles {
     }
 
     func readArticles(shard i: Int, _ manifest: Manifest) -> [String: BuildCache.ArticleRecord]? {
-        guard var r = open(Self.shardName("articles", i), kind: "articles", checksum: manifest.articleShards[i]) else { return nil }
-        var records: [String: BuildCache.ArticleRecord] = [:]
-        let count = r.count(minimumItemSize: 16)
-        records.reserveCapacity(count)
-        for _ in 0..<count {
-            let path = r.string()
-            guard let record = BuildCache.readArticleRecord(&r) else { return nil }
-            records[path] = record
-        }
-        guard !r.failed, r.atEnd else { return nil }
-        return records
+        readShard("articles", i, checksum: manifest.articleShards[i], minimumItemSize: 16) { BuildCache.readArticleRecord(&$0) }
     }
 
     func readPages(shard i: Int, _ manifest: Manifest) -> [String: BuildCache.PageRecord]? {
-        guard var r = open(Self.shardName("pages", i), kind: "pages", checksum: manifest.pageShards[i]) else { return nil }
-        var records: [String: BuildCache.PageRecord] = [:]
-        let count = r.count(minimumItemSize: 10)
+        readShard("pages", i, checksum: manifest.pageShards[i], minimumItemSize: 10) { r in
+            BuildCache.PageRecord(fingerprint: r.uint64(), size: r.int())
+        }
+    }
+
+    /// A shard's records by path, each decoded by `record`; nil when the file is missing, damaged
+    /// or not the one the manifest names.
+    private func readShard<Record>(_ kind: String, _ i: Int, checksum: UInt64, minimumItemSize: Int,
+                                   record: (inout BinaryReader) -> Record?) -> [String: Record]? {
+        guard var r = open(Self.shardName(kind, i), kind: kind, checksum: checksum) else { return nil }
+        var records: [String: Record] = [:]
+        let count = r.count(minimumItemSize: minimumItemSize)
         records.reserveCapacity(count)
         for _ in 0..<count {
             let path = r.string()
-            records[path] = BuildCache.PageRecord(fingerprint: r.uint64(), size: r.int())
+            guard let value = record(&r) else { return nil }
+            records[path] = value
         }
         guard !r.failed, r.atEnd else { return nil }
         return records

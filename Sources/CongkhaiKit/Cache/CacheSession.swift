@@ -53,18 +53,20 @@ final class CacheSession {
     /// The last build's record of an article (content-relative path), reading its shard if needed.
     func articleRecord(_ path: String) -> BuildCache.ArticleRecord? {
         if let memory { return memory.articles[path] }
-        guard let manifest else { return nil }
-        let i = CacheFiles.shard(of: path)
-        if articleShards[i] == nil { articleShards[i] = files.readArticles(shard: i, manifest) }
-        return articleShards[i]?[path]
+        return record(path, in: &articleShards, read: files.readArticles)
     }
 
     func pageRecord(_ path: String) -> BuildCache.PageRecord? {
         if let memory { return memory.pages[path] }
+        return record(path, in: &pageShards, read: files.readPages)
+    }
+
+    private func record<Record>(_ path: String, in shards: inout [Int: [String: Record]],
+                                read: (Int, CacheFiles.Manifest) -> [String: Record]?) -> Record? {
         guard let manifest else { return nil }
         let i = CacheFiles.shard(of: path)
-        if pageShards[i] == nil { pageShards[i] = files.readPages(shard: i, manifest) }
-        return pageShards[i]?[path]
+        if shards[i] == nil { shards[i] = read(i, manifest) }
+        return shards[i]?[path]
     }
 
     /// Leaves the cache after a body edit: the new stamps, and the given records replacing the old.

@@ -28,15 +28,7 @@ struct BinaryWriter {
         let temporary = url.path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
+        let written = bytes.withUnsafeBytes { FileIO.writeAll(fd, $0) }
         close(fd)
         guard written, rename(temporary, url.path) == 0 else {
             unlink(temporary)
@@ -92,13 +84,8 @@ struct BinaryReader {
         let size = Int(info.st_size)
         var complete = true
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var offset = 0
-            while offset < size {
-                let n = read(fd, buffer.baseAddress! + offset, size - offset)
-                if n <= 0 { complete = false; break }
-                offset += n
-            }
-            count = offset
+            count = FileIO.readAll(fd, into: buffer.baseAddress!, count: size)
+            complete = count == size
         }
         guard complete else { return nil }
         var checksum: UInt64 = 0

@@ -42,15 +42,7 @@ public final class OutputWriter: @unchecked Sendable {
         let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        let ok = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
+        let ok = data.withUnsafeBytes { FileIO.writeAll(fd, $0) }
         if !ok { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
     }
 
