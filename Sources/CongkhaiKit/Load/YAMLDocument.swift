@@ -143,7 +143,7 @@ struct YAMLRecord {
                     log.error(document.location(of: item), "each item of `\(key)` must be text")
                     continue
                 }
-                items.append(scalar.string.trimmingCharacters(in: .whitespacesAndNewlines))
+                items.append(Self.trimmed(scalar.string))
             }
             return items
         }

@@ -15,7 +15,9 @@ public struct Timestamp: Hashable, Sendable, Comparable {
 
     /// `2021-03-15`, `2021-03-15T08:30`, `2021-03-15T08:30:00+07:00`, `2021-03-15 08:30:00Z`.
     public init?(iso text: String) {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        // Most dates have no surrounding space, and Foundation's trimming is costly.
+        let padded = text.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || text.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
+        let text = padded ? text.trimmingCharacters(in: .whitespaces) : text
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let day = CalendarDay(iso: text.prefix(10)) else { return nil }
         if bytes.count == 10 { self.init(day: day); return }
