@@ -23,7 +23,7 @@ public struct BuildCache: Sendable {
     /// Digest of the options that change output (content and templates folders, drafts, build date, units).
     public var optionsDigest: UInt64
     public var inventory: SourceInventory
-    /// Content-relative path (`news/a.md`) → the article as parsed, with `bodyPending`.
+    /// Content-relative path (`news/a.md`) → the article as parsed (its body stays in its file).
     public var articles: [String: ArticleRecord]
     /// Digest of the inputs the metric tables were parsed from (0: none cached), and the tables:
     /// kept in their own file, read only when those inputs are unchanged.
@@ -66,8 +66,8 @@ public struct BuildCache: Sendable {
         guard !r.failed else { return nil }
         let article = Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
                               unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,
-                              body: "", bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
-                              bodyDigest: bodyDigest, bodyPending: true)
+                              bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
+                              bodyDigest: bodyDigest)
         return ArticleRecord(article: article, newer: newer, older: older)
     }
 }

@@ -63,10 +63,9 @@ enum ArticleLoader {
         return SourceReader.decode(length.map { data.prefix(bom + $0) } ?? data, displayPath: displayPath, log: log)
     }
 
-    /// An article's body as HTML. A body not held in memory is read again from its file and its
+    /// An article's body as HTML. Bodies are never kept in memory: the file is read again and its
     /// bytes after the front matter go to cmark as they are (the file was checked when loaded).
     public static func bodyHTML(of article: Article, allowRawHTML: Bool) -> String {
-        guard article.bodyPending else { return Markdown.html(article.body, allowRawHTML: allowRawHTML) }
         guard let data = FileManager.default.contents(atPath: article.source.file) else { return "" }
         return data.withUnsafeBytes { raw in
             let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -148,10 +147,10 @@ enum ArticleLoader {
         // site's markdown is never all in memory at once.
         return Article(source: SourceLocation(file: display, line: 1, column: 1), title: title, date: date,
                        unitID: unit, category: category, tags: tags, summary: summary, slug: slug,
-                       draft: draft, body: "", bodyLine: bodyLine,
+                       draft: draft, bodyLine: bodyLine,
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
                        slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
-                       bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body), bodyPending: true,
+                       bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body),
                        frontMatterOnly: frontMatterOnly)
     }
 }

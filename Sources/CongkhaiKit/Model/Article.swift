@@ -10,8 +10,6 @@ public final class Article: Sendable, Equatable {
     public let summary: String
     public let slug: String
     public let draft: Bool
-    /// CommonMark source of the body, when held in memory (see `bodyPending`).
-    public let body: String
     /// Where the body starts in the file, for diagnostics.
     public let bodyLine: Int
     /// Where `unit:` and the slug's origin (`slug:` or `title:`) are written, for diagnostics.
@@ -19,15 +17,13 @@ public final class Article: Sendable, Equatable {
     public let slugLocation: SourceLocation
     /// A stable hash of the body, so a page fingerprint changes when the body does.
     public let bodyDigest: UInt64
-    /// True when the body is not held in memory: `ArticleLoader.bodyHTML(of:allowRawHTML:)` reads it from the file.
-    public let bodyPending: Bool
     /// Only the front matter was read (a `--unit` build, for another unit's article): no body
     /// digest, and no summary unless the front matter gives one. Never rendered, never cached.
     public let frontMatterOnly: Bool
 
     public init(source: SourceLocation, title: String, date: Timestamp, unitID: String?, category: Category, tags: [Tag],
-                summary: String, slug: String, draft: Bool, body: String, bodyLine: Int, unitLocation: SourceLocation?,
-                slugLocation: SourceLocation, bodyDigest: UInt64 = 0, bodyPending: Bool = false, frontMatterOnly: Bool = false) {
+                summary: String, slug: String, draft: Bool, bodyLine: Int, unitLocation: SourceLocation?,
+                slugLocation: SourceLocation, bodyDigest: UInt64 = 0, frontMatterOnly: Bool = false) {
         self.source = source
         self.title = title
         self.date = date
@@ -37,12 +33,10 @@ public final class Article: Sendable, Equatable {
         self.summary = summary
         self.slug = slug
         self.draft = draft
-        self.body = body
         self.bodyLine = bodyLine
         self.unitLocation = unitLocation
         self.slugLocation = slugLocation
         self.bodyDigest = bodyDigest
-        self.bodyPending = bodyPending
         self.frontMatterOnly = frontMatterOnly
     }
 
@@ -51,8 +45,8 @@ public final class Article: Sendable, Equatable {
     public static func == (a: Article, b: Article) -> Bool {
         a === b || (a.source == b.source && a.title == b.title && a.date == b.date && a.unitID == b.unitID
             && a.category == b.category && a.tags == b.tags && a.summary == b.summary && a.slug == b.slug
-            && a.draft == b.draft && a.body == b.body && a.bodyLine == b.bodyLine && a.unitLocation == b.unitLocation
-            && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest && a.bodyPending == b.bodyPending
+            && a.draft == b.draft && a.bodyLine == b.bodyLine && a.unitLocation == b.unitLocation
+            && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest
             && a.frontMatterOnly == b.frontMatterOnly)
     }
 }
