@@ -78,23 +78,23 @@ final class CacheSession {
             store.keep(cache)
             return
         }
-        guard let manifest else { return }
-        var touchedArticles: [Int: [String: BuildCache.ArticleRecord]] = [:]
-        for (path, record) in articles {
-            let i = CacheFiles.shard(of: path)
-            guard var shard = touchedArticles[i] ?? articleShards[i] else { return }
-            shard[path] = record
-            touchedArticles[i] = shard
-        }
-        var touchedPages: [Int: [String: BuildCache.PageRecord]] = [:]
-        for (path, record) in pages {
-            let i = CacheFiles.shard(of: path)
-            guard var shard = touchedPages[i] ?? pageShards[i] else { return }
-            shard[path] = record
-            touchedPages[i] = shard
-        }
+        guard let manifest, let touchedArticles = Self.patched(articleShards, with: articles),
+              let touchedPages = Self.patched(pageShards, with: pages) else { return }
         try? files.write(manifest: manifest, stamps: inventory, articleShards: touchedArticles, pageShards: touchedPages,
                          previous: manifest)
+    }
+
+    /// The shards `records` fall in, read earlier and with those records replaced; nil when one
+    /// was not read (then the cache is left as it was, and the next build reads every shard).
+    private static func patched<Record>(_ shards: [Int: [String: Record]], with records: [String: Record]) -> [Int: [String: Record]]? {
+        var touched: [Int: [String: Record]] = [:]
+        for (path, record) in records {
+            let i = CacheFiles.shard(of: path)
+            guard var shard = touched[i] ?? shards[i] else { return nil }
+            shard[path] = record
+            touched[i] = shard
+        }
+        return touched
     }
 
     // MARK: Everything (all other builds)
