@@ -118,18 +118,22 @@ import Testing
 }
 
 @Suite struct UnitBuildTests {
+    /// Builds the whole site into `full` and `units`' pages into `unit`; returns both trees.
+    func fullAndUnitBuilds(_ site: TestSite, units: [String]) throws -> (full: [String: Data], unit: [String: Data])? {
+        guard try site.expectSuccess(site.build(output: "full")) else { return nil }
+        var options = site.options(output: "unit")
+        options.units = units
+        guard try site.expectSuccess(SiteBuilder.build(options)) else { return nil }
+        return (treeContents(site.root.appendingPathComponent("full")), treeContents(site.root.appendingPathComponent("unit")))
+    }
+
     @Test func unitOutputEqualsTheUnitsPagesOfAFullBuild() throws {
         let site = try TestSite(files: TestSite.minimal.merging([
             "Content/news/b.md": TestSite.article("Phường 1 một", date: "2021-04-01", extra: "unit: phuong-1\ntags: [\"một cửa\"]\n"),
             "Content/news/c.md": TestSite.article("Phường 1 hai", date: "2021-05-01", extra: "unit: phuong-1\n"),
             "Content/news/d.md": TestSite.article("Văn phòng", date: "2021-06-01", extra: "unit: van-phong\n"),
         ]) { $1 })
-        guard try site.expectSuccess(site.build(output: "full")) else { return }
-        var options = site.options(output: "unit")
-        options.units = ["phuong-1"]
-        guard try site.expectSuccess(SiteBuilder.build(options)) else { return }
-        let full = treeContents(site.root.appendingPathComponent("full"))
-        let unit = treeContents(site.root.appendingPathComponent("unit"))
+        guard let (full, unit) = try fullAndUnitBuilds(site, units: ["phuong-1"]) else { return }
         #expect(Set(unit.keys) == ["don-vi/phuong-1/index.html", "don-vi/phuong-1/feed.xml", "tin-tuc/phuong-1-mot/index.html",
                                    "tin-tuc/phuong-1-hai/index.html", "404.html", "assets/style.css", "assets/icon.svg"])
         for (path, data) in unit { #expect(full[path] == data, "\(path) differs from the full build") }
@@ -146,12 +150,7 @@ import Testing
         files["Templates/article.mustache"] = "{{<layout}}{{$content}}{{#article}}<h1>{{title}}</h1>{{{body}}}{{/article}}"
             + "{{#newer}}<p>{{title}}: {{summary}}</p>{{/newer}}{{#older}}<p>{{title}}: {{summary}}</p>{{/older}}{{/content}}{{/layout}}\n"
         let site = try TestSite(files: files)
-        guard try site.expectSuccess(site.build(output: "full")) else { return }
-        var options = site.options(output: "unit")
-        options.units = ["phuong-1"]
-        guard try site.expectSuccess(SiteBuilder.build(options)) else { return }
-        let full = treeContents(site.root.appendingPathComponent("full"))
-        let unit = treeContents(site.root.appendingPathComponent("unit"))
+        guard let (full, unit) = try fullAndUnitBuilds(site, units: ["phuong-1"]) else { return }
         #expect(unit.keys.filter { $0.hasPrefix("tin-tuc/") }.sorted() == ["tin-tuc/tin-1/index.html", "tin-tuc/tin-3/index.html"])
         for (path, data) in unit { #expect(full[path] == data, "\(path) differs from the full build") }
         #expect(site.read("unit/tin-tuc/tin-1/index.html")?.contains("Tin 2: Đoạn đầu của tin 2, dùng làm tóm tắt.") == true)
