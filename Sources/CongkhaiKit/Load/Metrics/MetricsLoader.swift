@@ -177,6 +177,14 @@ public enum MetricsLoader {
         func at(_ cell: CSVTokenizer.Cell) -> SourceLocation {
             SourceLocation(file: file, line: cell.line, column: tokenizer.column(cell))
         }
+        /// A unit or field its bytes did not find: its trimmed text resolved (aliases, slugs), else a located error.
+        func named(_ cell: CSVTokenizer.Cell, _ what: String, _ resolve: (String) -> Int32?, hint: (String) -> String) -> Int32? {
+            let text = trimmed(tokenizer.text(cell))
+            if text.isEmpty { log.error(at(cell), "\(what) is empty"); return nil }
+            if let index = resolve(text) { return index }
+            log.error(at(cell), "unknown \(what) \"\(text)\"", hint: hint(text))
+            return nil
+        }
 
         guard tokenizer.next(into: &cells) != nil, !cells.allSatisfy({ tokenizer.withText($0, isBlank) }) else {
             log.warning(SourceLocation(file: file), "empty file: no header row", hint: "the first line names the columns, e.g. \(table.example)")
@@ -243,17 +251,11 @@ public enum MetricsLoader {
                 guard let target = targets[i] else { continue }
                 switch target {
                 case .unit:
-                    if let index = tokenizer.withText(cell, references.unitIndex) {
+                    if let index = tokenizer.withText(cell, references.unitIndex) ?? named(cell, "unit", { resolved.unit($0, references) },
+                                                                                          hint: references.unitHint) {
                         unit = index
                     } else {
-                        let text = trimmed(tokenizer.text(cell))
-                        if text.isEmpty {
-                            log.error(at(cell), "unit is empty"); ok = false
-                        } else if let index = resolved.unit(text, references) {
-                            unit = index
-                        } else {
-                            log.error(at(cell), "unknown unit \"\(text)\"", hint: references.unitHint(text)); ok = false
-                        }
+                        ok = false
                     }
                 case .period:
                     if let code = tokenizer.withText(cell, { quickPeriod($0, schema.granularity) }) {
@@ -271,17 +273,11 @@ public enum MetricsLoader {
                         }
                     }
                 case .field:
-                    if let index = tokenizer.withText(cell, references.fieldIndex) {
+                    if let index = tokenizer.withText(cell, references.fieldIndex) ?? named(cell, "field", { resolved.field($0, references) },
+                                                                                           hint: references.fieldHint) {
                         field = index
                     } else {
-                        let text = trimmed(tokenizer.text(cell))
-                        if text.isEmpty {
-                            log.error(at(cell), "field is empty"); ok = false
-                        } else if let index = resolved.field(text, references) {
-                            field = index
-                        } else {
-                            log.error(at(cell), "unknown field \"\(text)\"", hint: references.fieldHint(text)); ok = false
-                        }
+                        ok = false
                     }
                 case .column(let c):
                     let quick = tokenizer.withText(cell, quickCount)
