@@ -27,7 +27,7 @@ public enum SiteBuilder {
 
         let contentDirectory = ContentDirectory(path: options.contentPath)
         let inventory = timed("scan sources") { SourceInventory.scan(content: contentDirectory, templates: options.templatesPath) }
-        let cache = timed("read cache") { CacheSession(options: options, content: contentDirectory, inventory: inventory) }
+        let cache = timed("read cache") { CacheSession(options: options, inventory: inventory) }
 
         // Only article bodies changed: their own pages are rewritten, and nothing else is loaded.
         if var report = BodyEditUpdate.run(options, content: contentDirectory, session: cache, timed: { timed($0, $1) }) {

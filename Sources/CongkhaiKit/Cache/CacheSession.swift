@@ -9,7 +9,6 @@ final class CacheSession {
     let options: BuildOptions
     let inventory: SourceInventory
     let files: CacheFiles
-    private let content: ContentDirectory
     private let optionsDigest: UInt64
     /// The inputs of the metric tables: unchanged means the cached tables still hold.
     private let metricsDigest: UInt64
@@ -19,10 +18,9 @@ final class CacheSession {
     /// The cache kept in memory by `serve`, when there is one.
     private let memory: BuildCache?
 
-    init(options: BuildOptions, content: ContentDirectory, inventory: SourceInventory) {
+    init(options: BuildOptions, inventory: SourceInventory) {
         self.options = options
         self.inventory = inventory
-        self.content = content
         files = CacheFiles(forOutput: options.outputPath, directory: options.cacheDirectory)
         optionsDigest = CacheSession.digest(options)
         metricsDigest = inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/units.yml", "content/fields.yml"])
@@ -117,11 +115,11 @@ final class CacheSession {
         reuse.newsFiles = inventory.files(under: "content/news/", extensions: ["md", "markdown"])
         guard cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 else { return reuse }
         if memory != nil {
-            reuse.tables = cache.tables
+            reuse.tables = { _ in cache.tables }
         } else {
-            // Declared schemas, read quietly: needed to decode the cached rows (the load stage reports their problems).
-            let schemas = BuiltInDatasets.all + DatasetDeclarationLoader.load(content, unitIDs: [], log: DiagnosticLog())
-            reuse.tables = files.readTables(digest: metricsDigest, schemas: schemas)
+            // Decoded with the schemas the load stage has just read (datasets.yml is unchanged).
+            let files = self.files, digest = metricsDigest
+            reuse.tables = { schemas in files.readTables(digest: digest, schemas: schemas) }
         }
         return reuse
     }

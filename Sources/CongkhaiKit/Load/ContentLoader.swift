@@ -20,12 +20,14 @@ public struct LoadedContent: Sendable {
 /// What the load stage may take from the last build instead of reading files again.
 public struct LoadReuse: Sendable {
     public var article: @Sendable (String) -> Article?
-    /// Already validated tables, when no metric input changed.
-    public var tables: [MetricTable]?
+    /// Already validated tables, when no metric input changed; given the schemas the load stage
+    /// read, which decode them.
+    public var tables: @Sendable ([DatasetSchema]) -> [MetricTable]?
     /// The news files (content-relative, sorted), when a scan of the folder has just listed them.
     public var newsFiles: [String]?
 
-    public init(article: @escaping @Sendable (String) -> Article? = { _ in nil }, tables: [MetricTable]? = nil) {
+    public init(article: @escaping @Sendable (String) -> Article? = { _ in nil },
+                tables: @escaping @Sendable ([DatasetSchema]) -> [MetricTable]? = { _ in nil }) {
         self.article = article
         self.tables = tables
     }
@@ -48,7 +50,8 @@ public enum ContentLoader {
         let metricsLog = DiagnosticLog()
         let metrics = Handoff<[MetricTable]>()
         let group = DispatchGroup()
-        if reuse.tables == nil {
+        let reusedTables = reuse.tables(schemas)
+        if reusedTables == nil {
             let textColumns = declarations.textColumns
             DispatchQueue.global().async(group: group) {
                 metrics.value = MetricsLoader.load(content, schemas: schemas, units: units, fields: fields,
@@ -58,8 +61,8 @@ public enum ContentLoader {
         let (articles, clean) = ArticleLoader.loadAll(content, log: log, files: reuse.newsFiles, units: selected,
                                                       reuse: reuse.article)
         group.wait()
-        let tables = reuse.tables ?? metrics.value ?? []
-        let metricsClean = reuse.tables != nil || metricsLog.all.isEmpty
+        let tables = reusedTables ?? metrics.value ?? []
+        let metricsClean = reusedTables != nil || metricsLog.all.isEmpty
         log.add(contentsOf: metricsLog.all)
         var loaded = LoadedContent(
             config: SiteConfigLoader.load(content, log: log),
@@ -72,7 +75,7 @@ public enum ContentLoader {
             targets: TargetsLoader.load(content, log: log))
         loaded.cacheableArticles = clean
         loaded.metricsClean = metricsClean
-        loaded.metricsFromCache = reuse.tables != nil
+        loaded.metricsFromCache = reusedTables != nil
         return loaded
     }
 }
