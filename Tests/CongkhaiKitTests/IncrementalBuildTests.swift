@@ -112,6 +112,11 @@ import Testing
         #expect(footer > total / 2)
     }
 
+    /// Fingerprints cover the site's inputs, not congkhai's own code: a cache belongs to the program that wrote it.
+    @Test func aCacheBelongsToTheProgramThatWroteIt() {
+        #expect(CacheSession.toolStamp != 0, "the running program's size and time are part of the cache's key")
+    }
+
     @Test func templatesAreScannedForTheirIncludes() {
         let source = "{{<layout}}{{$content}}{{> pager }}{{{fragment.header}}}{{title}}{{{html}}}{{/content}}{{/layout}}"
         #expect(PageFingerprints.references(in: source) == ["layout", "pager"])

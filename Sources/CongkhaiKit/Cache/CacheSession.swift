@@ -166,6 +166,20 @@ final class CacheSession {
         h.combine(options.buildDate.description)
         for unit in options.units.sorted() { h.combine(unit) }
         h.combine(String(describing: BuildCache.formatVersion))
+        h.combine(toolStamp)
         return h.value
     }
+
+    /// The running program's size and modification time. Fingerprints cover a site's inputs, not
+    /// the code that renders them: a rebuilt or upgraded congkhai may write pages differently, so
+    /// its cache starts afresh.
+    static let toolStamp: UInt64 = {
+        var info = stat()
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        guard stat("/proc/self/exe", &info) == 0 || stat(path, &info) == 0 else { return 0 }
+        var h = StableHasher()
+        h.combine(Int(info.st_size))
+        h.combine(Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        return h.value
+    }()
 }
