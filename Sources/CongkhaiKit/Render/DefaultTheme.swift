@@ -370,7 +370,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 {{#trend}}
 <section aria-labelledby="xu-huong">
   <h2 id="xu-huong">Tỷ lệ giải quyết đúng hạn theo tháng</h2>
-  {{> trend}}
+{{> trend}}
 </section>
 {{/trend}}
 <section aria-labelledby="tin-moi">
@@ -530,7 +530,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 {{#progress_table}}
 <section aria-labelledby="tien-do">
   <h2 id="tien-do">Tiến độ thực hiện các chỉ tiêu</h2>
-  {{> target-table}}
+{{> target-table}}
 </section>
 {{/progress_table}}
 {{/content}}
@@ -570,7 +570,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
     <section aria-labelledby="tien-do">
       <h2 id="tien-do">Tiến độ thực hiện các chỉ tiêu</h2>
       <p class="note">Giá trị tính từ số liệu các đơn vị công khai: cộng các số đếm rồi chia, làm tròn đến 0,1%.{{#site.illustrative}} Số liệu minh họa.{{/site.illustrative}}</p>
-      {{> target-table}}
+{{> target-table}}
     </section>
     {{/progress_table}}
   </article>
@@ -723,18 +723,18 @@ Sitemap: {{sitemap_url}}
   </ul>
   {{#target_table}}
   <h3>Kết quả so với chỉ tiêu của Kế hoạch</h3>
-  {{> target-table}}
+{{> target-table}}
   {{/target_table}}
   {{#dossier_tables}}
-  {{> dossier-table}}
+{{> dossier-table}}
   {{/dossier_tables}}
   {{#has_trends}}
   <h3 id="dien-bien">Diễn biến theo thời gian</h3>
   {{/has_trends}}
   {{#trends}}
-  {{> trend}}
+{{> trend}}
   {{/trends}}
-  {{> dataset-summaries}}
+{{> dataset-summaries}}
 </section>
 {{/transparency}}
 <section class="unit-news" aria-labelledby="tin-don-vi">
