@@ -118,3 +118,46 @@ import Testing
         #expect(after.contains("Đơn vị đạt: "))
     }
 }
+
+/// Open-data files are streamed to disk through a fixed buffer: the bytes must be those of the
+/// file made whole, whatever the sizes of the appends and of the buffer.
+@Suite struct ByteSinkTests {
+    func fill(_ sink: ByteSink) {
+        for i in 0..<500 {
+            sink.append("dòng \(i),")
+            sink.append(i * 7919)
+            sink.append(Array(repeating: UInt8(0x61 + i % 26), count: i % 97))  // some appends exceed the chunk
+            sink.append(.perMille(i))
+            sink.append(UInt8(0x0A))
+        }
+    }
+
+    @Test func drainedChunksMakeTheWholeFile() {
+        let whole = ByteSink()
+        fill(whole)
+        let size = whole.count
+        let expected = whole.data()
+        for chunk in [64, 100, 4096] {
+            var drained: [UInt8] = []
+            var calls = 0
+            let sink = ByteSink(chunk: chunk) { bytes in
+                drained.append(contentsOf: bytes)
+                calls += 1
+                return true
+            }
+            fill(sink)
+            #expect(sink.finish())
+            #expect(sink.written == size)
+            #expect(Data(drained) == expected, "chunk \(chunk)")
+            #expect(calls > size / max(chunk, 97) / 2, "the buffer was drained as it filled, not once at the end")
+        }
+    }
+
+    @Test func aFailedDrainIsReported() {
+        var calls = 0
+        let sink = ByteSink(chunk: 64) { _ in calls += 1; return false }
+        fill(sink)
+        #expect(!sink.finish())
+        #expect(calls == 1, "nothing more is drained after a failure")
+    }
+}

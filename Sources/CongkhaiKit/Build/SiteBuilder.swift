@@ -156,10 +156,16 @@ public enum SiteBuilder {
                 let index = order[position]
                 let page = pages[index]
                 do {
-                    let data = try renderer.render(page)
-                    try writer.write(data, to: page.path)
-                    slots.value[index] = data.count
-                    bytes += data.count
+                    let size: Int
+                    if let fill = renderer.stream(page) {
+                        size = try writer.write(to: page.path, streaming: fill)
+                    } else {
+                        let data = try renderer.render(page)
+                        try writer.write(data, to: page.path)
+                        size = data.count
+                    }
+                    slots.value[index] = size
+                    bytes += size
                 } catch let failure as PageRenderer.Failure {
                     log.add(renderer.diagnostic(failure, page: page))
                 } catch let failure as OutputWriter.Failure {

@@ -52,21 +52,19 @@ enum ArticleLoader {
     /// The file's text up to the end of its front matter; the whole text when that cannot be told
     /// (no front matter, never closed), so the usual diagnostics follow.
     static func readFrontMatter(atPath path: String, displayPath: String, log: DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileIO.contents(atPath: path) else {
             log.error(SourceLocation(file: displayPath, line: 1, column: 1), "cannot read file")
             return nil
         }
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let length = data.withUnsafeBytes { raw in
-            FrontMatter.headerLength(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[bom...]))
-        }
-        return SourceReader.decode(length.map { data.prefix(bom + $0) } ?? data, displayPath: displayPath, log: log)
+        let length = data.withUnsafeBufferPointer { FrontMatter.headerLength(UnsafeBufferPointer(rebasing: $0[bom...])) }
+        return SourceReader.decode(length.map { data[..<(bom + $0)] } ?? data[...], displayPath: displayPath, log: log)
     }
 
     /// An article's body as HTML. Bodies are never kept in memory: the file is read again and its
     /// bytes after the front matter go to cmark as they are (the file was checked when loaded).
     public static func bodyHTML(of article: Article, allowRawHTML: Bool) -> String {
-        guard let data = FileManager.default.contents(atPath: article.source.file) else { return "" }
+        guard let data = FileIO.contents(atPath: article.source.file) else { return "" }
         return data.withUnsafeBytes { raw in
             let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let file = UnsafeRawBufferPointer(rebasing: raw[bom...])

@@ -8,22 +8,26 @@ enum SourceReader {
     }
 
     static func readText(atPath path: String, displayPath: String, log: DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileIO.contents(atPath: path) else {
             log.error(SourceLocation(file: displayPath, line: 1, column: 1), "cannot read file")
             return nil
         }
-        return decode(data, displayPath: displayPath, log: log)
+        return decode(bytes[...], displayPath: displayPath, log: log)
     }
 
     /// Decodes UTF-8, dropping a byte-order mark; on bad bytes reports the first one's line and column.
     static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> String? {
-        let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        decode([UInt8](data)[...], displayPath: displayPath, log: log)
+    }
+
+    static func decode(_ file: ArraySlice<UInt8>, displayPath: String, log: DiagnosticLog) -> String? {
+        let bom = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Checked and copied once, straight from the file's bytes.
-        let valid = data.withUnsafeBytes { raw in
-            String(validating: UnsafeRawBufferPointer(rebasing: raw[bom...]).bindMemory(to: UInt8.self), as: UTF8.self)
+        let valid = file.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[bom...]), as: UTF8.self)
         }
         if let valid { return valid }
-        let bytes = [UInt8](data.dropFirst(bom))
+        let bytes = [UInt8](file.dropFirst(bom))
         let (line, column, offset) = firstInvalidByte(bytes)
         log.error(SourceLocation(file: displayPath, line: line, column: column),
                   "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset))",

@@ -300,7 +300,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
     <published>{{updated}}</published>
     <updated>{{updated}}</updated>
     {{#author}}
-    <author><name>{{author}}</name></author>
+    <author><name>{{.}}</name></author>
     {{/author}}
     <category term="{{category}}"/>
     <summary>{{summary}}</summary>
@@ -359,7 +359,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
       <p class="label">{{title}}</p>
       <p class="value">{{value.text}}</p>
       <p><span class="status {{status.class}}">{{status.label}}</span> · yêu cầu {{threshold}} <span class="note">(mục {{clause}})</span></p>
-      {{#value.parts}}<p class="note">{{value.parts}}{{#denominator}} {{denominator}}{{/denominator}}</p>{{/value.parts}}
+      {{#value.parts}}<p class="note">{{.}}{{#denominator}} {{.}}{{/denominator}}</p>{{/value.parts}}
       {{#missed_parts}}<p class="note">Chưa đạt: {{name}} ({{value}})</p>{{/missed_parts}}
     </li>
     {{/tiles}}
@@ -377,9 +377,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
   <h2 id="tin-moi">Tin cải cách hành chính mới nhất</h2>
   {{#has_latest}}
   <ul class="cards">
-  {{#latest}}
-  {{{html}}}
-  {{/latest}}
+{{{latest_html}}}
   </ul>
   <p><a class="more" href="/tin-tuc/">Xem tất cả tin tức →</a></p>
   {{/has_latest}}
@@ -419,15 +417,16 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <body>
 <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 {{{fragment.header}}}
-{{#has_breadcrumbs}}
+{{#breadcrumbs}}
 <nav class="breadcrumbs wrap" aria-label="Vị trí trang">
   <ol>
-    {{#breadcrumbs}}
-    <li>{{#last}}<span aria-current="page">{{label}}</span>{{/last}}{{^last}}<a href="{{url}}">{{label}}</a>{{/last}}</li>
-    {{/breadcrumbs}}
+    {{#trail}}
+    <li><a href="{{url}}">{{label}}</a></li>
+    {{/trail}}
+    <li><span aria-current="page">{{current}}</span></li>
   </ol>
 </nav>
-{{/has_breadcrumbs}}
+{{/breadcrumbs}}
 <main id="noi-dung" class="wrap">
 {{$content}}{{/content}}
 </main>
@@ -448,14 +447,12 @@ table.compliance th[scope=row] { min-width: 12rem; }
     <li><a href="/tin-tuc/the/">Tất cả các thẻ</a></li>
   </ul>
 </nav>
-<p class="count">{{article_count}} bài viết{{#feed_url}} · <a href="{{feed_url}}">Nhận tin qua Atom</a>{{/feed_url}}</p>
+<p class="count">{{article_count}} bài viết{{#feed_url}} · <a href="{{.}}">Nhận tin qua Atom</a>{{/feed_url}}</p>
 {{#empty}}<p>Chưa có bài viết.</p>{{/empty}}
 {{^empty}}
 <h2 class="visually-hidden">Danh sách bài viết</h2>
 <ul class="cards">
-{{#articles}}
-{{{html}}}
-{{/articles}}
+{{{articles_html}}}
 </ul>
 {{/empty}}
 {{> pager}}
@@ -506,12 +503,12 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <nav class="pager" aria-label="Phân trang">
   <p class="pager-status">Trang {{current}} / {{count}}</p>
   <ul>
-    {{#previous_url}}<li><a href="{{previous_url}}" rel="prev">← Trang trước</a></li>{{/previous_url}}
+    {{#previous_url}}<li><a href="{{.}}" rel="prev">← Trang trước</a></li>{{/previous_url}}
     {{#pages}}
     {{#gap}}<li aria-hidden="true">…</li>{{/gap}}
-    {{#number}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>{{/number}}
+    {{^gap}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>{{/gap}}
     {{/pages}}
-    {{#next_url}}<li><a href="{{next_url}}" rel="next">Trang sau →</a></li>{{/next_url}}
+    {{#next_url}}<li><a href="{{.}}" rel="next">Trang sau →</a></li>{{/next_url}}
   </ul>
 </nav>
 {{/pager}}
@@ -559,7 +556,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <aside class="clause-progress" aria-label="Tiến độ mục {{clause}}: {{title}}">
   {{^measurable}}<p><span class="note">Mục tiêu định tính: không đo bằng số liệu của đơn vị.</span></p>{{/measurable}}
   {{#measurable}}
-  <p><span class="status {{status.class}}">{{status.label}}</span> <strong>{{value.text}}</strong> <span class="note">{{#value.parts}}({{value.parts}}) {{/value.parts}}· yêu cầu {{threshold}} · toàn quận, {{span}}</span>{{#units_meeting}}<br><span class="note">Đơn vị đạt: {{units_meeting}}</span>{{/units_meeting}}{{#missed_parts}}<br><span class="note">Chưa đạt: {{name}} ({{value}})</span>{{/missed_parts}}</p>
+  <p><span class="status {{status.class}}">{{status.label}}</span> <strong>{{value.text}}</strong> <span class="note">{{#value.parts}}({{.}}) {{/value.parts}}· yêu cầu {{threshold}} · toàn quận, {{span}}</span>{{#units_meeting}}<br><span class="note">Đơn vị đạt: {{.}}</span>{{/units_meeting}}{{#missed_parts}}<br><span class="note">Chưa đạt: {{name}} ({{value}})</span>{{/missed_parts}}</p>
   {{/measurable}}
 </aside>
 {{/progress}}
@@ -694,7 +691,7 @@ Sitemap: {{sitemap_url}}
     <thead><tr><th scope="col">{{period_label}}</th><th scope="col" class="num">Tỷ lệ</th><th scope="col" class="num">Tử số / mẫu số</th></tr></thead>
     <tbody>
     {{#rows}}
-      <tr><th scope="row">{{label}}</th>{{#value}}<td class="num">{{text}}</td><td class="num">{{parts}}</td>{{/value}}</tr>
+      <tr><th scope="row">{{label}}</th><td class="num">{{text}}</td><td class="num">{{parts}}</td></tr>
     {{/rows}}
     </tbody>
   </table>
@@ -742,9 +739,7 @@ Sitemap: {{sitemap_url}}
   <p class="count">{{article_count}} bài viết · <a href="{{feed_url}}">Nhận tin của đơn vị qua Atom</a></p>
   {{#has_articles}}
   <ul class="cards">
-  {{#articles}}
-  {{{html}}}
-  {{/articles}}
+{{{articles_html}}}
   </ul>
   {{/has_articles}}
   {{^has_articles}}<p>Đơn vị chưa có bài viết trong chuyên mục.</p>{{/has_articles}}

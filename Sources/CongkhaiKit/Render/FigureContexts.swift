@@ -27,12 +27,12 @@ extension RenderEnvironment {
         ]
         if let note = result.target.note { row["note"] = note }
         if let label = measure?.denominatorLabel, result.value.rate != nil { row["denominator"] = label }
-        let missed = result.parts.filter { $0.status == .missed }
-        if !missed.isEmpty {
-            row["missed_parts"] = missed.map { part -> Context in
-                ["name": part.key.contains("-Q") ? Span(Period(key: part.key)!).label : fieldName(part.key), "value": part.value.text]
-            }
+        row["missed_parts"] = result.parts.filter { $0.status == .missed }.map { part -> Context in
+            ["name": part.key.contains("-Q") ? Span(Period(key: part.key)!).label : fieldName(part.key), "value": part.value.text]
         }
+        // Present on every row (the statistics pages fill it in): a name a row lacks is looked for
+        // down the whole context stack, on every row of every unit page.
+        row["units_meeting"] = false
         return row
     }
 
@@ -142,7 +142,11 @@ extension RenderEnvironment {
         }
         return ["svg": chart.svg(id: id), "title": chart.title, "description": chart.description,
                 "period_label": months.isEmpty ? "Quý" : "Tháng",
-                "rows": points.map { ["label": $0.label, "value": cell($0.value)] as Context },
+                "rows": points.map { point -> Context in
+                    var row = cell(point.value)  // flat: a nested `value` cost a lookup and a context push per row
+                    row["label"] = point.label
+                    return row
+                },
                 "note": note.trimmingCharacters(in: .whitespaces)]
     }
 

@@ -7,7 +7,7 @@ extension RenderEnvironment {
         let units = Unit.Kind.allCases.map { kind -> Context in
             ["label": kind.label, "units": content.units.filter { $0.kind == kind }.map { unitSummary($0) }]
         }
-        var extra: Context = ["latest": latest, "has_latest": !latest.isEmpty, "unit_groups": units,
+        var extra: Context = ["latest": latest, "latest_html": cardsHTML(latest.map(\.index)), "has_latest": !latest.isEmpty, "unit_groups": units,
                               "unit_count": content.units.count]
         let tiles = headlineTiles()
         if !tiles.isEmpty {

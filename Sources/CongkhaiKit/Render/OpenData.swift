@@ -4,8 +4,9 @@ import Foundation
 /// and a Frictionless `datapackage.json` describing them.
 ///
 /// On a national site these files are hundreds of megabytes: each is written straight from the
-/// table's numbers into one growing buffer (`ByteSink`) that becomes the page's `Data` without a
-/// copy, and the computed figures are computed as they are written, never held as lines.
+/// table's numbers into a `ByteSink` that goes to the file a megabyte at a time (or, for an
+/// incremental update, becomes the page's `Data` without a copy), and the computed figures are
+/// computed as they are written, never held as lines.
 struct OpenData: Sendable {
     let figures: SiteFigures
     let content: SiteContent
@@ -27,10 +28,11 @@ struct OpenData: Sendable {
         }
     }
 
-    func datasetCSV(_ id: String) -> Data {
-        guard let data = figures.dataset(id) else { return Data() }
+    func datasetCSV(_ id: String) -> Data { whole(estimate: (table(id)?.count ?? 0) * 48) { datasetCSV(id, into: $0) } }
+
+    func datasetCSV(_ id: String, into out: ByteSink) {
+        guard let data = figures.dataset(id) else { return }
         let table = data.table, schema = data.schema
-        let out = ByteSink(capacity: table.count * 48 + 4096)
         out.append((keyColumns(schema) + schema.columns.map(\.key)).joined(separator: ","))
         out.append("\n")
         let units = OpenData.bytes(table.unitIDs, json: false), fields = OpenData.bytes(table.fieldIDs, json: false)
@@ -51,15 +53,15 @@ struct OpenData: Sendable {
             }
             out.append(UInt8(0x0A))
         }
-        return out.data()
     }
 
     /// The same rows as the CSV file, as arrays under `fields` (the CSV header): every row repeating
     /// every key made the files several times larger than their CSV twins.
-    func datasetJSON(_ id: String) -> Data {
-        guard let data = figures.dataset(id) else { return Data("{}".utf8) }
+    func datasetJSON(_ id: String) -> Data { whole(estimate: (table(id)?.count ?? 0) * 56) { datasetJSON(id, into: $0) } }
+
+    func datasetJSON(_ id: String, into out: ByteSink) {
+        guard let data = figures.dataset(id) else { out.append("{}"); return }
         let table = data.table, schema = data.schema
-        let out = ByteSink(capacity: table.count * 56 + 4096)
         out.append("{\n  \"dataset\": "); out.appendJSON(schema.id)
         out.append(",\n  \"title\": "); out.appendJSON(schema.title)
         out.append(",\n  \"columns\": [")
@@ -91,7 +93,6 @@ struct OpenData: Sendable {
             out.append(UInt8(0x5D))
         }
         out.append("\n  ]\n}\n")
-        return out.data()
     }
 
     /// One computed figure: dataset × unit (-1: the district) × field (-1: all) × span × measure,
@@ -182,8 +183,9 @@ struct OpenData: Sendable {
 
     static let figureColumns = ["dataset", "unit", "field", "period", "measure", "numerator", "denominator", "value"]
 
-    func figuresCSV() -> Data {
-        let out = ByteSink(capacity: figureEstimate * 80 + 4096)
+    func figuresCSV() -> Data { whole(estimate: figureEstimate * 80) { figuresCSV(into: $0) } }
+
+    func figuresCSV(into out: ByteSink) {
         out.append(OpenData.figureColumns.joined(separator: ","))
         out.append("\n")
         let names = FigureNames(figures, json: false)
@@ -203,12 +205,12 @@ struct OpenData: Sendable {
             out.append(f.value)
             out.append(UInt8(0x0A))
         }
-        return out.data()
     }
 
     /// The same lines as `chi-so.csv`, as arrays under `fields`; absent values are `null`.
-    func figuresJSON() -> Data {
-        let out = ByteSink(capacity: figureEstimate * 96 + 4096)
+    func figuresJSON() -> Data { whole(estimate: figureEstimate * 96) { figuresJSON(into: $0) } }
+
+    func figuresJSON(into out: ByteSink) {
         out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n")
         out.append("  \"fields\": [\(OpenData.figureColumns.map(json).joined(separator: ", "))],\n  \"rows\": [\n")
         let names = FigureNames(figures, json: true)
@@ -233,6 +235,13 @@ struct OpenData: Sendable {
             out.append(UInt8(0x5D))
         }
         out.append("\n  ]\n}\n")
+    }
+
+    /// A file made whole in memory, for a build that writes only once every page has rendered
+    /// (an incremental update); a full build streams the file instead (`PageRenderer.stream`).
+    private func whole(estimate: Int, _ fill: (ByteSink) -> Void) -> Data {
+        let out = ByteSink(capacity: estimate + 4096)
+        fill(out)
         return out.data()
     }
 
@@ -306,21 +315,53 @@ func json(_ s: String) -> String {
     return String(decoding: buffer.bytes, as: UTF8.self)
 }
 
-/// A growing byte buffer for large files, handed over as `Data` without a copy.
+/// A byte buffer for large files: either growing, then handed over as `Data` without a copy, or
+/// of a fixed size and drained into a file each time it fills (`init(chunk:drain:)`).
 final class ByteSink {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// Where a full buffer goes; false when it could not take it (then nothing more is drained).
+    private let drain: ((UnsafeRawBufferPointer) -> Bool)?
+    private var drained = 0, drainFailed = false
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
         base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+        drain = nil
+    }
+
+    /// A sink that hands `chunk` bytes at a time to `drain`; call `finish()` at the end.
+    init(chunk: Int, drain: @escaping (UnsafeRawBufferPointer) -> Bool) {
+        capacity = max(chunk, 64)
+        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        self.drain = drain
     }
 
     deinit { if capacity > 0 { free(base) } }
 
+    /// Every byte appended so far, drained or not.
+    var written: Int { drained + count }
+
+    /// Drains what is buffered; false if any drain failed.
+    func finish() -> Bool {
+        flush()
+        return !drainFailed
+    }
+
+    private func flush() {
+        guard let drain, count > 0 else { return }
+        if !drainFailed { drainFailed = !drain(UnsafeRawBufferPointer(start: base, count: count)) }
+        drained += count
+        count = 0
+    }
+
     @inline(__always) private func reserve(_ more: Int) {
         guard count + more > capacity else { return }
+        if drain != nil {
+            flush()
+            if more <= capacity { return }
+        }
         var grown = capacity * 2
         while grown < count + more { grown *= 2 }
         base = realloc(base, grown)!.assumingMemoryBound(to: UInt8.self)

@@ -44,6 +44,19 @@ public struct PageRenderer: Sendable {
         return Data(text.utf8)
     }
 
+    /// How to write an open-data file as it is made, for a writer that streams it to disk
+    /// (`OutputWriter.write(to:streaming:)`); nil for pages rendered whole. On a national site
+    /// these files are gigabytes, which would otherwise be held in memory.
+    func stream(_ page: PlannedPage) -> ((ByteSink) -> Void)? {
+        switch page.kind {
+        case .datasetFile(let id, .csv): return { openData.datasetCSV(id, into: $0) }
+        case .datasetFile(let id, .json): return { openData.datasetJSON(id, into: $0) }
+        case .figuresFile(.csv): return { openData.figuresCSV(into: $0) }
+        case .figuresFile(.json): return { openData.figuresJSON(into: $0) }
+        default: return nil
+        }
+    }
+
     /// The template a page kind is rendered with ("" for files made without one).
     func templateName(_ kind: PageKind) -> String {
         switch kind {

@@ -77,12 +77,12 @@ extension RenderEnvironment {
             "header": fragments.shared("header", key: navKey) { ["site": siteData, "nav": navData] },
             "footer": fragments.shared("footer", key: "") { ["site": siteData] },
         ] as Context
-        if !breadcrumbs.isEmpty {
-            let trail = [("Trang chủ", "/")] + breadcrumbs
-            context["breadcrumbs"] = trail.enumerated().map { i, crumb -> Context in
-                ["label": crumb.0, "url": crumb.1, "last": i == trail.count - 1]
-            }
-            context["has_breadcrumbs"] = true
+        if let current = breadcrumbs.last {
+            // The links up to the page, then the page itself: two lookups a link, where a `last`
+            // flag on every crumb cost four (every page shows a trail).
+            let trail = [("Trang chủ", "/")] + breadcrumbs.dropLast()
+            context["breadcrumbs"] = ["trail": trail.map { ["label": $0.0, "url": $0.1] as Context },
+                                      "current": current.0] as Context
         }
         for (key, value) in extra { context[key] = value }
         return context
@@ -116,6 +116,15 @@ extension RenderEnvironment {
     /// `html`, and a national site's lists hold a million cards.
     func listedCard(_ index: Int) -> ListedCard { ListedCard(index: index, environment: self) }
 
+    /// The cards of a list, rendered and joined: what a list shows, in one lookup. Going through
+    /// `{{#articles}}{{{html}}}{{/articles}}` costs a Mustache lookup and a context push per card,
+    /// and a national site's lists show several million cards.
+    func cardsHTML(_ indexes: some Sequence<Int>) -> String {
+        var html = ""
+        for index in indexes { html += cardHTML(index) }
+        return html.hasSuffix("\n") ? String(html.dropLast()) : html  // the including template ends the line
+    }
+
     func cardData(_ index: Int) -> Context {
         let article = content.articles[index]
         let day = article.date.vietnamDay
@@ -131,8 +140,9 @@ extension RenderEnvironment {
     /// One page of a paginated article list, with its pager.
     func listing(_ indexes: some RandomAccessCollection<Int>, page: Int, base: String) -> Context {
         let pagination = Pagination(total: indexes.count, size: config.newsPerPage)
+        let shown = pagination.range(ofPage: page).map { indexes[indexes.index(indexes.startIndex, offsetBy: $0)] }
         var context: Context = [
-            "articles": pagination.range(ofPage: page).map { listedCard(indexes[indexes.index(indexes.startIndex, offsetBy: $0)]) },
+            "articles": shown.map { listedCard($0) }, "articles_html": cardsHTML(shown),
             "article_count": VietnameseNumber.integer(indexes.count),
             "empty": indexes.isEmpty,
         ]
@@ -141,7 +151,8 @@ extension RenderEnvironment {
                 "current": page, "count": pagination.pageCount,
                 "pages": Pagination.window(around: page, count: pagination.pageCount).map { n -> Context in
                     guard let n else { return ["gap": true] }
-                    return ["number": n, "url": Pagination.url(base: base, page: n), "current": n == page]
+                    // `gap` is present on every entry: an absent name is looked for down the whole context stack.
+                    return ["gap": false, "number": n, "url": Pagination.url(base: base, page: n), "current": n == page]
                 },
             ]
             if page > 1 { pager["previous_url"] = Pagination.url(base: base, page: page - 1) }

@@ -23,8 +23,9 @@ extension RenderEnvironment {
         var data = unitSummary(unit)
         data["former_names"] = unit.renamed.isEmpty ? [] : formerNames(unit)
         let articles = plan.news.byUnit[id] ?? []
-        let column = articles.prefix(config.newsPerPage).map { listedCard($0) }
-        var extra: Context = ["unit": data, "articles": column, "has_articles": !column.isEmpty,
+        let shown = articles.prefix(config.newsPerPage)
+        let column = shown.map { listedCard($0) }
+        var extra: Context = ["unit": data, "articles": column, "articles_html": cardsHTML(shown), "has_articles": !column.isEmpty,
                               "more_articles": articles.count > column.count,
                               "article_count": articles.count, "feed_url": "\(url)feed.xml"]
         if let transparency = transparency(id) { extra["transparency"] = transparency }

@@ -17,6 +17,38 @@ enum FileIO {
         return true
     }
 
+    /// A whole file's bytes; nil when it cannot be opened or read. `open`, `fstat` and `read`:
+    /// content files are read 400.000 times on a national site (front matter, then body), and
+    /// FileManager's general path measured 2.5 times the cost.
+    static func contents(atPath path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        // A file may grow after `fstat`: read until `read` reports its end.
+        var capacity = Int(info.st_size) + 1
+        while true {
+            var more = false, failed = false
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = bytes.count
+                if count > 0 { buffer.baseAddress!.initialize(from: bytes, count: count) }
+                while count < capacity {
+                    let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true; return }
+                    if n == 0 { return }
+                    count += n
+                }
+                more = true
+            }
+            if failed { return nil }
+            guard more else { return bytes }
+            capacity *= 2
+        }
+    }
+
     /// Reads up to `count` bytes into `buffer`; returns how many were read before the end or an error.
     static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
         var offset = 0

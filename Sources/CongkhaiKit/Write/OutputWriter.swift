@@ -46,6 +46,24 @@ public final class OutputWriter: @unchecked Sendable {
         if !ok { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
     }
 
+    /// Writes one file as `fill` makes it, a megabyte at a time; returns its size.
+    func write(to path: OutputPath, streaming fill: (ByteSink) -> Void) throws(Failure) -> Int {
+        let folder = path.folder
+        if !folder.isEmpty { try makeFolder(folder) }
+        let fd = open(staging.path + "/" + path.relative, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var reason: String?
+        let sink = ByteSink(chunk: 1 << 20) { bytes in
+            if FileIO.writeAll(fd, bytes) { return true }
+            reason = String(cString: strerror(errno))
+            return false
+        }
+        fill(sink)
+        guard sink.finish() else { throw Failure(path: path.relative, reason: reason ?? "write failed") }
+        return sink.written
+    }
+
     private func makeFolder(_ relative: String) throws(Failure) {
         // Recorded only once the folder exists, so a concurrent writer never skips ahead of it.
         if createdFolders.contains(relative) { return }
