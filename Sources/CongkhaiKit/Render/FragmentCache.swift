@@ -16,8 +16,9 @@ final class FragmentCache: @unchecked Sendable {
     /// A fragment shared by many pages (`header` per navigation section, `footer`), made once per key.
     func shared(_ template: String, key: String, make: () -> Context) -> String {
         shared.value(for: template + "|" + key) {
-            let html = render(template, make())
-            return html.hasSuffix("\n") ? String(html.dropLast()) : html  // the including template ends the line
+            var html = render(template, make())
+            if html.utf8.last == 0x0A { html.removeLast() }  // the including template ends the line
+            return html
         }
     }
 

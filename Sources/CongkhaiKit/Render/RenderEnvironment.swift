@@ -122,7 +122,8 @@ extension RenderEnvironment {
     func cardsHTML(_ indexes: some Sequence<Int>) -> String {
         var html = ""
         for index in indexes { html += cardHTML(index) }
-        return html.hasSuffix("\n") ? String(html.dropLast()) : html  // the including template ends the line
+        if html.utf8.last == 0x0A { html.removeLast() }  // the including template ends the line
+        return html
     }
 
     func cardData(_ index: Int) -> Context {
