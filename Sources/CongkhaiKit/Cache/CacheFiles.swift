@@ -142,47 +142,60 @@ struct CacheFiles {
         var pageShards = [[String: BuildCache.PageRecord]](repeating: [:], count: Self.shardCount)
         for (path, record) in cache.pages { pageShards[Self.shard(of: path)][path] = record }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if tablesChanged && cache.metricsDigest != 0 {
-            var w = Self.header("metrics", digest: cache.metricsDigest)
-            MetricTableCoding.write(cache.tables, to: &w)
+        // The metric tables (a hundred megabytes on a national site) are written beside the shards.
+        let digest = cache.metricsDigest, tables = cache.tables, target = file("metrics")
+        let writeTables: @Sendable () throws -> Void = {
+            var w = Self.header("metrics", digest: digest)
+            MetricTableCoding.write(tables, to: &w)
             w.seal()
-            try w.write(atomicallyTo: file("metrics"))
+            try w.write(atomicallyTo: target)
         }
         try write(manifest: Manifest(optionsDigest: cache.optionsDigest, clean: cache.clean, metricsDigest: cache.metricsDigest,
                                      navigation: cache.navigation, stamps: 0, articleShards: [], pageShards: []),
                   stamps: cache.inventory,
                   articleShards: Dictionary(uniqueKeysWithValues: articleShards.enumerated().map { ($0, $1) }),
                   pageShards: Dictionary(uniqueKeysWithValues: pageShards.enumerated().map { ($0, $1) }),
-                  previous: previous)
+                  previous: previous, alongside: tablesChanged && digest != 0 ? writeTables : nil)
     }
 
     /// Writes the stamps and the given shards (each whole), then the manifest naming them; the
     /// shards not given keep their files and checksums from `previous`.
+    /// `alongside`: another file to write on the same cores, before the manifest.
     func write(manifest: Manifest, stamps: SourceInventory, articleShards: [Int: [String: BuildCache.ArticleRecord]],
-               pageShards: [Int: [String: BuildCache.PageRecord]], previous: Manifest?) throws {
+               pageShards: [Int: [String: BuildCache.PageRecord]], previous: Manifest?,
+               alongside: (@Sendable () throws -> Void)? = nil) throws {
         var manifest = manifest
         manifest.articleShards = previous?.articleShards ?? Array(repeating: 0, count: Self.shardCount)
         manifest.pageShards = previous?.pageShards ?? Array(repeating: 0, count: Self.shardCount)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 
-        // The stamps change with every edit: written each time, in any order; shards only when changed.
-        var w = Self.header("stamps")
-        w.write(stamps.stamps.count)
-        for (path, stamp) in stamps.stamps {
-            w.write(path); w.write(stamp.size); w.write(stamp.modified)
-        }
-        manifest.stamps = try store(&w, as: "stamps", unless: nil)
-        // Shards are encoded and written on all cores: on a national site they hold hundreds of megabytes.
+        // Every file is encoded and written on all cores, the largest first: on a national site
+        // they hold hundreds of megabytes. The stamps change with every edit, so they are written
+        // each time; shards only when their bytes changed.
         let shards = articleShards.map { Shard.articles($0.key, $0.value) } + pageShards.map { Shard.pages($0.key, $0.value) }
-        var checksums = [Result<UInt64, Error>](repeating: .success(0), count: shards.count)
+        var checksums = [Result<UInt64, Error>](repeating: .success(0), count: shards.count + 2)
         checksums.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: shards.count) { j in
-                var w = shards[j].encoded()
-                slots.value[j] = Result { try store(&w, as: shards[j].name, unless: shards[j].checksum(in: previous)) }
+            DispatchQueue.concurrentPerform(iterations: shards.count + 2) { j in
+                switch j {
+                case 0: slots.value[j] = Result { try alongside?(); return 0 }
+                case 1:
+                    var w = Self.header("stamps")
+                    w.write(stamps.stamps.count)
+                    for (path, stamp) in stamps.stamps {
+                        w.write(path); w.write(stamp.size); w.write(stamp.modified)
+                    }
+                    slots.value[j] = Result { try store(&w, as: "stamps", unless: nil) }
+                default:
+                    let shard = shards[j - 2]
+                    var w = shard.encoded()
+                    slots.value[j] = Result { try store(&w, as: shard.name, unless: shard.checksum(in: previous)) }
+                }
             }
         }
-        for (shard, checksum) in zip(shards, checksums) {
+        _ = try checksums[0].get()
+        manifest.stamps = try checksums[1].get()
+        for (shard, checksum) in zip(shards, checksums.dropFirst(2)) {
             switch shard {
             case .articles(let i, _): manifest.articleShards[i] = try checksum.get()
             case .pages(let i, _): manifest.pageShards[i] = try checksum.get()

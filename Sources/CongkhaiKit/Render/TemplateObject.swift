@@ -31,7 +31,7 @@ struct TemplateObject: MustacheParent, MustacheCustomRepresentation, @unchecked 
 }
 
 /// An article's card in a list, answering each name as a template asks for it: `html` from the
-/// card rendered once per build, anything else from the card's data.
+/// card rendered once per build, `url` and `title` from the article, anything else from the card's data.
 struct ListedCard: MustacheParent, MustacheCustomRepresentation, @unchecked Sendable {
     let index: Int
     let environment: RenderEnvironment
@@ -47,7 +47,13 @@ struct ListedCard: MustacheParent, MustacheCustomRepresentation, @unchecked Send
     var representation: Any? { self }
 
     func child(named name: String) -> Any? {
-        name == "html" ? environment.cardHTML(index) : data.value.child(named: name)
+        switch name {
+        case "html": return environment.cardHTML(index)
+        // What an article page shows of its neighbours: answered without making their whole card.
+        case "url": return environment.content.articles[index].path
+        case "title": return environment.content.articles[index].title
+        default: return data.value.child(named: name)
+        }
     }
 }
 
