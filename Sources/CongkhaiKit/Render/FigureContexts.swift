@@ -131,23 +131,24 @@ extension RenderEnvironment {
         let chart = TrendChart(title: "\(measure.title) theo \(months.isEmpty ? "quý" : "tháng"), năm \(config.year)", points: points,
                                target: threshold, comparison: target?.comparison ?? .atLeast,
                                targetLabel: target.map { "\($0.comparison.symbol) \(VietnameseNumber.decimal(scaled: Int(RateRounding.perMille($0.value)), decimals: 1))%" })
-        var note = measure.denominatorLabel.map { "Mẫu số: \($0)." } ?? ""
+        var notes = measure.denominatorLabel.map { ["Mẫu số: \($0)."] } ?? []
         if let target {
-            note += " Chỉ tiêu mục \(target.clause)."
+            notes.append("Chỉ tiêu mục \(target.clause).")
             switch target.fields {
             case .all: break
-            case .excluding(let ids): note += " Không tính lĩnh vực \(ids.sorted().map { fieldName($0) }.joined(separator: ", "))."
-            case .only(let ids): note += " Chỉ tính lĩnh vực \(ids.sorted().map { fieldName($0) }.joined(separator: ", "))."
+            case .excluding(let ids): notes.append("Không tính lĩnh vực \(ids.sorted().map { fieldName($0) }.joined(separator: ", ")).")
+            case .only(let ids): notes.append("Chỉ tính lĩnh vực \(ids.sorted().map { fieldName($0) }.joined(separator: ", ")).")
             }
         }
-        return ["svg": chart.svg(id: id), "title": chart.title, "description": chart.description,
+        let description = chart.description
+        return ["svg": chart.svg(id: id, description: description), "title": chart.title, "description": description,
                 "period_label": months.isEmpty ? "Quý" : "Tháng",
                 "rows": points.map { point -> Context in
                     var row = cell(point.value)  // flat: a nested `value` cost a lookup and a context push per row
                     row["label"] = point.label
                     return row
                 },
-                "note": note.trimmingCharacters(in: .whitespaces)]
+                "note": notes.joined(separator: " ")]
     }
 
     /// One line per other dataset a unit (nil: district) files: satisfaction, feedback, online, declared ones.

@@ -30,7 +30,10 @@ public struct TrendChart: Sendable {
 
     /// Ids must be unique in the page: `id` prefixes them. Written piece by piece into one string
     /// (a national site draws tens of thousands of these).
-    public func svg(id: String) -> String {
+    public func svg(id: String) -> String { svg(id: id, description: description) }
+
+    /// `description`: the text alternative, when the caller has made it already.
+    func svg(id: String, description: String) -> String {
         let width = 640.0, height = 240.0, left = 44.0, right = 8.0, top = 12.0, bottom = 36.0
         let plotW = width - left - right, plotH = height - top - bottom
         let values = points.compactMap { $0.value.rate?.perMille.map(Double.init) }
@@ -95,7 +98,10 @@ public struct TrendChart: Sendable {
 
     /// `Tháng 3/2021` → `T3`
     private func shortLabel(_ label: String) -> String {
-        label.hasPrefix("Tháng ") ? "T" + label.dropFirst(6).prefix { $0 != "/" } : label
+        // On bytes: `hasPrefix` and `dropFirst` on a String compare and count Characters.
+        let month = Array("Tháng ".utf8), bytes = label.utf8
+        guard bytes.starts(with: month) else { return label }
+        return "T" + String(decoding: bytes.dropFirst(month.count).prefix { $0 != 0x2F }, as: UTF8.self)
     }
 
     private func fmt(_ v: Double) -> String {
