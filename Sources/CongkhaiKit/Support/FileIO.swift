@@ -19,7 +19,7 @@ enum FileIO {
 
     /// A whole file's bytes; nil when it cannot be opened or read. `open`, `fstat` and `read`:
     /// content files are read 400.000 times on a national site (front matter, then body), and
-    /// FileManager's general path measured 2.5 times the cost.
+    /// `FileManager.contents(atPath:)` was 6% of loading that site's content (perf).
     static func contents(atPath path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
