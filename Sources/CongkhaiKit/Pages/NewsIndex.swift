@@ -45,17 +45,27 @@ public struct Pagination: Sendable {
         return min(start, total)..<min(start + size, total)
     }
 
-    /// Page numbers a pager shows: the first, the last, and two either side of the current one;
-    /// nil marks a gap. Keeps every pager small however long the list.
-    public static func window(around page: Int, count: Int) -> [Int?] {
-        var shown: [Int?] = []
-        var last = 0
-        for n in 1...max(1, count) where n == 1 || n == count || abs(n - page) <= 2 {
-            if n > last + 1 { shown.append(nil) }
-            shown.append(n)
-            last = n
-        }
-        return shown
+    /// The page numbers a pager shows around `page`: the first, the last, and two either side of
+    /// the current one, with a gap where numbers are skipped. Keeps every pager small however
+    /// long the list.
+    public struct Window: Equatable, Sendable {
+        /// Page 1, when it is not among `before`.
+        public var first: Int?
+        /// Pages are skipped between `first` and `before`.
+        public var gapBefore: Bool
+        public var before: [Int]
+        public var after: [Int]
+        /// Pages are skipped between `after` and `last`.
+        public var gapAfter: Bool
+        /// The last page, when it is not among `after`.
+        public var last: Int?
+    }
+
+    public static func window(around page: Int, count: Int) -> Window {
+        let low = max(1, page - 2), high = min(count, page + 2)
+        return Window(first: low > 1 ? 1 : nil, gapBefore: low > 2, before: Array(low..<page),
+                      after: page < high ? Array((page + 1)...high) : [], gapAfter: high < count - 1,
+                      last: high < count ? count : nil)
     }
 
     public static func url(base: String, page: Int) -> String { page <= 1 ? base : "\(base)trang-\(page)/" }

@@ -504,10 +504,13 @@ table.compliance th[scope=row] { min-width: 12rem; }
   <p class="pager-status">Trang {{current}} / {{count}}</p>
   <ul>
     {{#previous_url}}<li><a href="{{.}}" rel="prev">← Trang trước</a></li>{{/previous_url}}
-    {{#pages}}
-    {{#gap}}<li aria-hidden="true">…</li>{{/gap}}
-    {{^gap}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>{{/gap}}
-    {{/pages}}
+    {{#first}}<li><a href="{{url}}">{{number}}</a></li>{{/first}}
+    {{#gap_before}}<li aria-hidden="true">…</li>{{/gap_before}}
+    {{#before}}<li><a href="{{url}}">{{number}}</a></li>{{/before}}
+    <li><span aria-current="page">{{current}}</span></li>
+    {{#after}}<li><a href="{{url}}">{{number}}</a></li>{{/after}}
+    {{#gap_after}}<li aria-hidden="true">…</li>{{/gap_after}}
+    {{#last}}<li><a href="{{url}}">{{number}}</a></li>{{/last}}
     {{#next_url}}<li><a href="{{.}}" rel="next">Trang sau →</a></li>{{/next_url}}
   </ul>
 </nav>

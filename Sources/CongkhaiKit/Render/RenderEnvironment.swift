@@ -148,16 +148,19 @@ extension RenderEnvironment {
             "empty": indexes.isEmpty,
         ]
         if pagination.pageCount > 1 {
-            var pager: Context = [
+            // Shaped for few lookups: the links before and after the current page as lists, and
+            // every name present (false when absent). A list of entries that each said whether
+            // it was a gap, the current page or a link cost about fifty lookups a pager.
+            let window = Pagination.window(around: page, count: pagination.pageCount)
+            func link(_ n: Int) -> Context { ["number": n, "url": Pagination.url(base: base, page: n)] }
+            let pager: Context = [
                 "current": page, "count": pagination.pageCount,
-                "pages": Pagination.window(around: page, count: pagination.pageCount).map { n -> Context in
-                    guard let n else { return ["gap": true] }
-                    // `gap` is present on every entry: an absent name is looked for down the whole context stack.
-                    return ["gap": false, "number": n, "url": Pagination.url(base: base, page: n), "current": n == page]
-                },
+                "first": window.first.map { link($0) as Any } ?? false, "gap_before": window.gapBefore,
+                "before": window.before.map(link), "after": window.after.map(link),
+                "gap_after": window.gapAfter, "last": window.last.map { link($0) as Any } ?? false,
+                "previous_url": page > 1 ? Pagination.url(base: base, page: page - 1) as Any : false,
+                "next_url": page < pagination.pageCount ? Pagination.url(base: base, page: page + 1) as Any : false,
             ]
-            if page > 1 { pager["previous_url"] = Pagination.url(base: base, page: page - 1) }
-            if page < pagination.pageCount { pager["next_url"] = Pagination.url(base: base, page: page + 1) }
             context["pager"] = pager
         }
         return context
