@@ -28,8 +28,6 @@ struct OpenData: Sendable {
         }
     }
 
-    func datasetCSV(_ id: String) -> Data { whole(estimate: (table(id)?.count ?? 0) * 48) { datasetCSV(id, into: $0) } }
-
     func datasetCSV(_ id: String, into out: ByteSink) {
         guard let data = figures.dataset(id) else { return }
         let table = data.table, schema = data.schema
@@ -57,8 +55,6 @@ struct OpenData: Sendable {
 
     /// The same rows as the CSV file, as arrays under `fields` (the CSV header): every row repeating
     /// every key made the files several times larger than their CSV twins.
-    func datasetJSON(_ id: String) -> Data { whole(estimate: (table(id)?.count ?? 0) * 56) { datasetJSON(id, into: $0) } }
-
     func datasetJSON(_ id: String, into out: ByteSink) {
         guard let data = figures.dataset(id) else { out.append("{}"); return }
         let table = data.table, schema = data.schema
@@ -176,14 +172,7 @@ struct OpenData: Sendable {
         }
     }
 
-    /// A rough count of the figures, to reserve the files' buffers once.
-    private var figureEstimate: Int {
-        figures.datasets.reduce(0) { $0 + $1.spans.count * ($1.units.count + 1) * $1.schema.measures.count }
-    }
-
     static let figureColumns = ["dataset", "unit", "field", "period", "measure", "numerator", "denominator", "value"]
-
-    func figuresCSV() -> Data { whole(estimate: figureEstimate * 80) { figuresCSV(into: $0) } }
 
     func figuresCSV(into out: ByteSink) {
         out.append(OpenData.figureColumns.joined(separator: ","))
@@ -208,8 +197,6 @@ struct OpenData: Sendable {
     }
 
     /// The same lines as `chi-so.csv`, as arrays under `fields`; absent values are `null`.
-    func figuresJSON() -> Data { whole(estimate: figureEstimate * 96) { figuresJSON(into: $0) } }
-
     func figuresJSON(into out: ByteSink) {
         out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n")
         out.append("  \"fields\": [\(OpenData.figureColumns.map(json).joined(separator: ", "))],\n  \"rows\": [\n")
@@ -239,8 +226,8 @@ struct OpenData: Sendable {
 
     /// A file made whole in memory, for a build that writes only once every page has rendered
     /// (an incremental update); a full build streams the file instead (`PageRenderer.stream`).
-    private func whole(estimate: Int, _ fill: (ByteSink) -> Void) -> Data {
-        let out = ByteSink(capacity: estimate + 4096)
+    static func whole(_ fill: (ByteSink) -> Void) -> Data {
+        let out = ByteSink(capacity: 1 << 20)
         fill(out)
         return out.data()
     }

@@ -28,12 +28,9 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ page: PlannedPage) throws(Failure) -> Data {
+        if let fill = stream(page) { return OpenData.whole(fill) }
         switch page.kind {
         case .asset(let name): return theme.assets[name] ?? Data()
-        case .datasetFile(let id, .csv): return openData.datasetCSV(id)
-        case .datasetFile(let id, .json): return openData.datasetJSON(id)
-        case .figuresFile(.csv): return openData.figuresCSV()
-        case .figuresFile(.json): return openData.figuresJSON()
         case .dataPackage: return Data(openData.dataPackage().utf8)
         default: break
         }
