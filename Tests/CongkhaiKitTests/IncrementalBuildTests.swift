@@ -110,6 +110,11 @@ import Testing
         try site.write("Templates/footer.mustache", "<footer><p>Chân trang mới.</p></footer>\n")
         let (footer, total) = try compare(site)
         #expect(footer > total / 2)
+        // Cards are rendered once from `article-card` and reach lists as `{{{articles_html}}}`: every list shows the edit.
+        try site.write("Templates/article-card.mustache", "<li class=\"card\"><a href=\"{{url}}\">{{title}}</a></li>\n")
+        let (cards, _) = try compare(site)
+        #expect(cards > 1)
+        #expect((site.read("Public/tin-tuc/index.html") ?? "").contains("<li class=\"card\"><a href=\"/tin-tuc/"))
     }
 
     /// Fingerprints cover the site's inputs, not congkhai's own code: a cache belongs to the program that wrote it.

@@ -51,9 +51,7 @@ struct PageFingerprints {
             hasher.combine(next)
             hasher.combine(source)
             queue.append(contentsOf: Self.references(in: source))
-            // List pages include each article's card, rendered once from `article-card`, and
-            // `{{{fragment.X}}}` includes template X rendered once.
-            if source.contains("{{{html}}}") { queue.append("article-card") }
+            // `{{{fragment.X}}}` includes template X, rendered once.
             queue.append(contentsOf: Self.fragments(in: source))
         }
         return hasher.value
@@ -99,9 +97,12 @@ struct PageFingerprints {
         var h = StableHasher()
         h.combine(page.path.relative)
         let content = environment.content, news = environment.plan.news, perPage = content.config.newsPerPage
-        func cards(_ indexes: some Sequence<Int>) { for i in indexes { h.combine(cardDigests[i]) } }
+        // A page that shows cards shows them as `article-card` renders them (their `html`, or a list's
+        // `articles_html`), whichever name its template uses: the card template is part of every card.
+        let cardTemplate = templateDigests["article-card"] ?? 0
+        func cards(_ indexes: some Sequence<Int>) { h.combine(cardTemplate); for i in indexes { h.combine(cardDigests[i]) } }
         func listing(_ indexes: some RandomAccessCollection<Int>, _ n: Int) {
-            h.combine(indexes.count); h.combine(n)
+            h.combine(cardTemplate); h.combine(indexes.count); h.combine(n)
             for position in Pagination(total: indexes.count, size: perPage).range(ofPage: n) {
                 h.combine(cardDigests[indexes[indexes.index(indexes.startIndex, offsetBy: position)]])
             }

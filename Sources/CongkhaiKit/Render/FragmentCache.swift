@@ -4,7 +4,8 @@ import Foundation
 /// list, its category, each of its tags, its unit's page and the home page, and renders the same
 /// every time; the header is the same for every page of a section, the footer for every page.
 /// Theme authors still write `article-card.mustache`, `header.mustache` and `footer.mustache`;
-/// pages include the results with `{{{html}}}` and `{{{fragment.header}}}`/`{{{fragment.footer}}}`.
+/// pages include the results with `{{{articles_html}}}` (or each card's `{{{html}}}`) and
+/// `{{{fragment.header}}}`/`{{{fragment.footer}}}`.
 final class FragmentCache: @unchecked Sendable {
     private let cards = Memo<Int, String>()
     private let shared = Memo<String, String>()
