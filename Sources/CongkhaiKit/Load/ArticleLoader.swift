@@ -52,10 +52,7 @@ enum ArticleLoader {
     /// The file's text up to the end of its front matter; the whole text when that cannot be told
     /// (no front matter, never closed), so the usual diagnostics follow.
     static func readFrontMatter(atPath path: String, displayPath: String, log: DiagnosticLog) -> String? {
-        guard let data = FileIO.contents(atPath: path) else {
-            log.error(SourceLocation(file: displayPath, line: 1, column: 1), "cannot read file")
-            return nil
-        }
+        guard let data = SourceReader.readBytes(atPath: path, displayPath: displayPath, log: log) else { return nil }
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let length = data.withUnsafeBufferPointer { FrontMatter.headerLength(UnsafeBufferPointer(rebasing: $0[bom...])) }
         return SourceReader.decode(length.map { data[..<(bom + $0)] } ?? data[...], displayPath: displayPath, log: log)

@@ -8,18 +8,19 @@ enum SourceReader {
     }
 
     static func readText(atPath path: String, displayPath: String, log: DiagnosticLog) -> String? {
+        readBytes(atPath: path, displayPath: displayPath, log: log).flatMap { decode($0[...], displayPath: displayPath, log: log) }
+    }
+
+    /// A content file's bytes, or nil after reporting that it cannot be read.
+    static func readBytes(atPath path: String, displayPath: String, log: DiagnosticLog) -> [UInt8]? {
         guard let bytes = FileIO.contents(atPath: path) else {
             log.error(SourceLocation(file: displayPath, line: 1, column: 1), "cannot read file")
             return nil
         }
-        return decode(bytes[...], displayPath: displayPath, log: log)
+        return bytes
     }
 
     /// Decodes UTF-8, dropping a byte-order mark; on bad bytes reports the first one's line and column.
-    static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> String? {
-        decode([UInt8](data)[...], displayPath: displayPath, log: log)
-    }
-
     static func decode(_ file: ArraySlice<UInt8>, displayPath: String, log: DiagnosticLog) -> String? {
         let bom = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Checked and copied once, straight from the file's bytes.

@@ -18,8 +18,6 @@ struct OpenData: Sendable {
 
     func keyColumns(_ schema: DatasetSchema) -> [String] { schema.byField ? ["unit", "period", "field"] : ["unit", "period"] }
 
-    func table(_ id: String) -> MetricTable? { figures.dataset(id)?.table }
-
     /// Each name of a table's list as bytes: written without going through `String` again.
     private static func bytes(_ names: [String], json quoted: Bool) -> [[UInt8]] {
         names.map { name in

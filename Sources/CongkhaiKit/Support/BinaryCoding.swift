@@ -76,18 +76,8 @@ struct BinaryReader {
     /// A file sealed by `BinaryWriter.seal()`, without its checksum; nil when missing or damaged,
     /// or when its checksum is not `expected`.
     static func unsealing(contentsOf url: URL, expected: UInt64? = nil) -> BinaryReader? {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 8 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = FileIO.readAll(fd, into: buffer.baseAddress!, count: size)
-            complete = count == size
-        }
-        guard complete else { return nil }
+        guard var bytes = FileIO.contents(atPath: url.path), bytes.count > 8 else { return nil }
+        let size = bytes.count
         var checksum: UInt64 = 0
         for i in 0..<8 { checksum |= UInt64(bytes[size - 8 + i]) << (8 * UInt64(i)) }
         bytes.removeLast(8)

@@ -146,17 +146,14 @@ public enum MetricsLoader {
     /// Reads one file (UTF-8; a byte-order mark is dropped, anything else not UTF-8 is an error).
     static func readFile(at url: URL, display: String, schema: DatasetSchema, headers: HeaderTable,
                          references: References, log: DiagnosticLog) -> FileRows? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.error(SourceLocation(file: display, line: 1, column: 1), "cannot read file")
-            return nil
-        }
-        return data.withUnsafeBytes { raw -> FileRows? in
-            var bytes = raw.bindMemory(to: UInt8.self)
+        guard let data = SourceReader.readBytes(atPath: url.path, displayPath: display, log: log) else { return nil }
+        return data.withUnsafeBufferPointer { file -> FileRows? in
+            var bytes = file
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
                 bytes = UnsafeBufferPointer(rebasing: bytes[3...])
             }
             if !isASCII(bytes) && String(validating: bytes, as: UTF8.self) == nil {
-                _ = SourceReader.decode(data, displayPath: display, log: log)  // reports the first bad byte
+                _ = SourceReader.decode(data[...], displayPath: display, log: log)  // reports the first bad byte
                 return nil
             }
             return rowsOfFile(bytes, file: display, schema: schema, headers: headers, references: references, log: log)
@@ -350,11 +347,6 @@ public enum MetricsLoader {
     }
 
     /// No space or control character at either end, and ASCII there: the text is its own `trimmed`.
-    @inline(__always) static func isTrimmed(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = cell.first, let last = cell.last else { return false }
-        return first > 0x20 && last > 0x20 && first < 0x80 && last < 0x80
-    }
-
     /// A count written as 1 to 12 plain digits; -2 for an empty cell; -1 for anything else.
     @inline(__always) static func quickCount(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
         if cell.isEmpty { return -2 }

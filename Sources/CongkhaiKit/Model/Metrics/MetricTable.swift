@@ -168,8 +168,7 @@ public struct MetricTable: Sendable, Equatable {
         public subscript(i: Int) -> MetricRow { table.row(i) }
     }
 
-    /// A unit's or field's place in `unitIDs` / `fieldIDs`.
-    public func unitPosition(_ id: String) -> Int? { MetricTable.position(of: id, in: unitIDs) }
+    /// A field's place in `fieldIDs`.
     public func fieldPosition(_ id: String) -> Int? { MetricTable.position(of: id, in: fieldIDs) }
 
     static func position(of name: String, in sorted: [String]) -> Int? {
