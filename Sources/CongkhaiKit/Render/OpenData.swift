@@ -293,13 +293,6 @@ struct OpenData: Sendable {
     }
 }
 
-/// JSON string literal (also a valid YAML double-quoted scalar).
-func json(_ s: String) -> String {
-    var buffer = TextBuffer(capacity: s.utf8.count + 2)
-    buffer.appendJSON(s)
-    return String(decoding: buffer.bytes, as: UTF8.self)
-}
-
 /// A byte buffer for large files: either growing, then handed over as `Data` without a copy, or
 /// of a fixed size and drained into a file each time it fills (`init(chunk:drain:)`).
 final class ByteSink {
@@ -399,10 +392,10 @@ final class ByteSink {
         }
     }
 
-    func appendJSON(_ text: String) { append(json(text)) }
-
-    func appendJSON(_ number: Int?) {
-        if let number { append(number) } else { append("null") }
+    func appendJSON(_ text: String) {
+        var literal: [UInt8] = []
+        JSONText.appendLiteral(text, to: &literal)
+        append(literal)
     }
 
     /// The bytes, as `Data` that owns them; the sink is empty afterwards.

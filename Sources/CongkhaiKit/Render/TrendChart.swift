@@ -30,10 +30,8 @@ public struct TrendChart: Sendable {
 
     /// Ids must be unique in the page: `id` prefixes them. Written piece by piece into one string
     /// (a national site draws tens of thousands of these).
-    public func svg(id: String) -> String { svg(id: id, description: description) }
-
-    /// `description`: the text alternative, when the caller has made it already.
-    func svg(id: String, description: String) -> String {
+    /// `description`: the text alternative (`description`), which callers also show beside the chart.
+    public func svg(id: String, description: String) -> String {
         let width = 640.0, height = 240.0, left = 44.0, right = 8.0, top = 12.0, bottom = 36.0
         let plotW = width - left - right, plotH = height - top - bottom
         let values = points.compactMap { $0.value.rate?.perMille.map(Double.init) }
