@@ -8,6 +8,8 @@ import Foundation
 /// `{{{fragment.header}}}`/`{{{fragment.footer}}}`.
 final class FragmentCache: @unchecked Sendable {
     private let cards = Memo<Int, String>()
+    /// A card's data, for templates that show its fields rather than its `html`.
+    private let fields = Memo<Int, Context>()
     private let shared = Memo<String, String>()
     /// The navigation's data per section, the same for every page of it.
     let navigation = Memo<String, [Context]>()
@@ -21,6 +23,10 @@ final class FragmentCache: @unchecked Sendable {
             if html.utf8.last == 0x0A { html.removeLast() }  // the including template ends the line
             return html
         }
+    }
+
+    func cardFields(_ index: Int, make: () -> Context) -> Context {
+        fields.value(for: index, make: make)
     }
 
     func card(_ index: Int, make: () -> Context) -> String {

@@ -1,11 +1,14 @@
 /// What every page's data is built from: the content, the plan, and the build's own facts.
 public struct RenderEnvironment: Sendable {
-    public var content: SiteContent
-    public var figures: SiteFigures
-    public var plan: SitePlan
-    public var buildDate: CalendarDay
+    public let content: SiteContent
+    public let figures: SiteFigures
+    public let plan: SitePlan
+    public let buildDate: CalendarDay
     /// The sections shown in the main navigation: (label, URL).
-    public var navigation: [(label: String, url: String)]
+    public let navigation: [(label: String, url: String)]
+    /// What every page shows of the site (`site` in templates): made once, not for every page.
+    /// Text, numbers and booleans only, never changed after `init`.
+    nonisolated(unsafe) let siteData: Context
     let fragments: FragmentCache
 
     /// The first segment of a URL path as a section URL: `/tin-tuc/abc/` → `/tin-tuc/`, `/` → `/`.
@@ -43,6 +46,10 @@ public struct RenderEnvironment: Sendable {
         fragments = FragmentCache()
         let shown = Set(urls ?? Self.navigationURLs(of: plan))
         navigation = Self.sections.filter { shown.contains($0.url) }
+        let config = content.config
+        siteData = ["title": config.title, "owner": config.owner, "language": config.language,
+                    "base_url": config.baseURL, "year": config.year, "illustrative": config.illustrativeData,
+                    "build_date": buildDate.vietnamese, "build_date_iso": buildDate.description]
     }
 
     var config: SiteConfig { content.config }
@@ -56,7 +63,6 @@ extension RenderEnvironment {
     func pageContext(title: String, url: String, description: String? = nil,
                      breadcrumbs: [(String, String)] = [], extra: Context = [:]) -> Context {
         let section = Self.section(of: url)
-        let siteData = self.siteData
         // The same for every page of a section: made once per section.
         let navKey = section + (url == "/" ? "home" : "")
         let navData = fragments.navigation.value(for: navKey) {
@@ -88,12 +94,6 @@ extension RenderEnvironment {
         return context
     }
 
-    /// What every page shows of the site (`site` in templates).
-    var siteData: Context {
-        ["title": config.title, "owner": config.owner, "language": config.language,
-         "base_url": config.baseURL, "year": config.year, "illustrative": config.illustrativeData,
-         "build_date": buildDate.vietnamese, "build_date_iso": buildDate.description]
-    }
 
     func unitLink(_ id: String?, on day: CalendarDay) -> Context? {
         guard let id, let unit = content.unit(id) else { return nil }

@@ -32,17 +32,11 @@ struct TemplateObject: MustacheParent, MustacheCustomRepresentation, @unchecked 
 
 /// An article's card in a list, answering each name as a template asks for it: `html` from the
 /// card rendered once per build, `url` and `title` from the article, anything else from the card's data.
+/// A list makes millions of these on a national site, and the default theme asks most only for
+/// `html`: nothing is allocated until a template asks for another name.
 struct ListedCard: MustacheParent, MustacheCustomRepresentation, @unchecked Sendable {
     let index: Int
     let environment: RenderEnvironment
-    /// The card's data, made at the first name other than `html`.
-    private let data: Lazily<TemplateObject>
-
-    init(index: Int, environment: RenderEnvironment) {
-        self.index = index
-        self.environment = environment
-        data = Lazily { TemplateObject(environment.cardData(index)) }
-    }
 
     var representation: Any? { self }
 
@@ -52,7 +46,7 @@ struct ListedCard: MustacheParent, MustacheCustomRepresentation, @unchecked Send
         // What an article page shows of its neighbours: answered without making their whole card.
         case "url": return environment.content.articles[index].path
         case "title": return environment.content.articles[index].title
-        default: return data.value.child(named: name)
+        default: return TemplateObject(environment.fragments.cardFields(index) { environment.cardData(index) }).child(named: name)
         }
     }
 }

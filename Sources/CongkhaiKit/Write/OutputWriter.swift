@@ -36,11 +36,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file under the staging folder. `path` is confined by construction.
     public func write(_ data: Data, to path: OutputPath) throws(Failure) {
-        let folder = path.folder
-        if !folder.isEmpty { try makeFolder(folder) }
-        let file = staging.path + "/" + path.relative
-        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
+        let fd = try create(path)
         defer { close(fd) }
         let ok = data.withUnsafeBytes { FileIO.writeAll(fd, $0) }
         if !ok { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
@@ -48,10 +44,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file as `fill` makes it, a megabyte at a time; returns its size.
     func write(to path: OutputPath, streaming fill: (ByteSink) -> Void) throws(Failure) -> Int {
-        let folder = path.folder
-        if !folder.isEmpty { try makeFolder(folder) }
-        let fd = open(staging.path + "/" + path.relative, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
+        let fd = try create(path)
         defer { close(fd) }
         var reason: String?
         let sink = ByteSink(chunk: 1 << 20) { bytes in
@@ -62,6 +55,15 @@ public final class OutputWriter: @unchecked Sendable {
         fill(sink)
         guard sink.finish() else { throw Failure(path: path.relative, reason: reason ?? "write failed") }
         return sink.written
+    }
+
+    /// Opens a new file at `path` under the staging folder, making its folders first.
+    private func create(_ path: OutputPath) throws(Failure) -> Int32 {
+        let folder = path.folder
+        if !folder.isEmpty { try makeFolder(folder) }
+        let fd = open(staging.path + "/" + path.relative, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
+        return fd
     }
 
     private func makeFolder(_ relative: String) throws(Failure) {
