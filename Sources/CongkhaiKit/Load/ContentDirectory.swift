@@ -28,7 +28,7 @@ public struct ContentDirectory: Sendable {
     public func files(under folder: String, extensions: Set<String>) -> [String] {
         var found: [String] = []
         func walk(_ relative: String) {
-            let path = relative.isEmpty ? url.path : url.path + "/" + relative
+            let path = relative.isEmpty ? rootPath : self.path(relative)
             guard let dir = opendir(path) else { return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
@@ -40,7 +40,7 @@ public struct ContentDirectory: Sendable {
                 var type = entry.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                     var info = stat()
-                    guard stat(url.path + "/" + child, &info) == 0 else { continue }
+                    guard stat(self.path(child), &info) == 0 else { continue }
                     type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
                 }
                 if type == UInt8(DT_DIR) {

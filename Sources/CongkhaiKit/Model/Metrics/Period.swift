@@ -98,7 +98,7 @@ public struct PeriodCode: Hashable, Comparable, Sendable {
 
     public init(_ period: Period) {
         switch period {
-        case .month(let y, let m): raw = Int32(y * 32 + (m - 1) + (m - 1) / 3)
+        case .month(let y, let m): self = .month(y, m)
         case .quarter(let y, let q): raw = Int32(y * 32 + 4 * q - 1)
         case .year(let y): raw = Int32(y * 32 + 16)
         }
