@@ -22,6 +22,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libvips (photos, social cards) through pkg-config: headers only.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // libvips' API is variadic, which Swift cannot call: fixed-argument C wrappers.
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
         // All the logic: load → validate → compute → plan pages → render → write.
         .target(
             name: "CongkhaiKit",

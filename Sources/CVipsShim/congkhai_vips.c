@@ -1,0 +1,66 @@
+#include "congkhai_vips.h"
+
+#include <vips/vips.h>
+
+int congkhai_vips_init(void) {
+    return VIPS_INIT("congkhai");
+}
+
+const char *congkhai_vips_error(void) {
+    return vips_error_buffer();
+}
+
+void congkhai_vips_error_clear(void) {
+    vips_error_clear();
+}
+
+VipsImage *congkhai_vips_thumbnail_width(const char *path, int width) {
+    VipsImage *out = NULL;
+    // The height bound is left open so that only the width limits the size.
+    if (vips_thumbnail(path, &out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL)) {
+        return NULL;
+    }
+    return out;
+}
+
+VipsImage *congkhai_vips_thumbnail_fill(const char *path, int width, int height) {
+    VipsImage *out = NULL;
+    if (vips_thumbnail(path, &out, width, "height", height, "crop", VIPS_INTERESTING_CENTRE, NULL)) {
+        return NULL;
+    }
+    return out;
+}
+
+VipsImage *congkhai_vips_svg_buffer(const void *bytes, size_t length) {
+    VipsImage *out = NULL;
+    if (vips_svgload_buffer((void *)bytes, length, &out, NULL)) {
+        return NULL;
+    }
+    return out;
+}
+
+int congkhai_vips_save_webp(VipsImage *image, const char *path, int quality) {
+    return vips_webpsave(image, path, "Q", quality, "strip", TRUE, NULL);
+}
+
+int congkhai_vips_save_jpeg(VipsImage *image, const char *path, int quality) {
+    return vips_jpegsave(image, path, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
+}
+
+int congkhai_vips_save_png(VipsImage *image, const char *path) {
+    return vips_pngsave(image, path, "strip", TRUE, NULL);
+}
+
+int congkhai_vips_width(const VipsImage *image) {
+    return vips_image_get_width(image);
+}
+
+int congkhai_vips_height(const VipsImage *image) {
+    return vips_image_get_height(image);
+}
+
+void congkhai_vips_release(VipsImage *image) {
+    if (image) {
+        g_object_unref(image);
+    }
+}

@@ -1,0 +1,35 @@
+// Fixed-argument wrappers over libvips, whose API is variadic (`..., NULL` option lists),
+// which Swift cannot call. Each returns NULL or a non-zero status on failure; the reason is
+// in congkhai_vips_error().
+#ifndef CONGKHAI_VIPS_H
+#define CONGKHAI_VIPS_H
+
+#include <stddef.h>
+
+typedef struct _VipsImage VipsImage;
+
+/// Starts libvips once per process; 0 on success.
+int congkhai_vips_init(void);
+/// The last error message of this thread (empty when none); cleared by congkhai_vips_error_clear.
+const char *congkhai_vips_error(void);
+void congkhai_vips_error_clear(void);
+
+/// Loads `path`, applies its EXIF orientation and shrinks it so that it is at most `width`
+/// pixels wide (never upscaled).
+VipsImage *congkhai_vips_thumbnail_width(const char *path, int width);
+/// Loads `path`, applies its EXIF orientation, and fills `width`×`height` exactly, cropping
+/// around the centre (the shape of a social card).
+VipsImage *congkhai_vips_thumbnail_fill(const char *path, int width, int height);
+/// Renders an SVG document held in memory (librsvg).
+VipsImage *congkhai_vips_svg_buffer(const void *bytes, size_t length);
+
+/// Savers: every metadata block (EXIF with its GPS position, XMP, IPTC) is stripped.
+int congkhai_vips_save_webp(VipsImage *image, const char *path, int quality);
+int congkhai_vips_save_jpeg(VipsImage *image, const char *path, int quality);
+int congkhai_vips_save_png(VipsImage *image, const char *path);
+
+int congkhai_vips_width(const VipsImage *image);
+int congkhai_vips_height(const VipsImage *image);
+void congkhai_vips_release(VipsImage *image);
+
+#endif
