@@ -1,12 +1,14 @@
+import CongkhaiCore
+
 /// The validate stage: checks that files agree with each other (ids, slugs) and keeps what is published.
-public enum ContentValidator {
+package enum ContentValidator {
     /// Path segments under `/tin-tuc/` that the site itself uses.
     static func isReservedNewsSlug(_ slug: String) -> Bool {
         if ["chuyen-muc", "the", "trang"].contains(slug) { return true }
         return slug.hasPrefix("trang-") && Int(slug.dropFirst(6)) != nil
     }
 
-    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, log: DiagnosticLog) -> SiteContent {
+    package static func validate(_ loaded: LoadedContent, includeDrafts: Bool, log: DiagnosticLog) -> SiteContent {
         let unitIDs = loaded.units.map(\.id)
         let knownUnits = Set(unitIDs)
         var kept: [Int] = []
@@ -68,7 +70,7 @@ public enum ContentValidator {
     }
 
     /// `build --unit ID` must name units of units.yml.
-    public static func validateUnitSelection(_ ids: [String], in content: SiteContent, log: DiagnosticLog) {
+    package static func validateUnitSelection(_ ids: [String], in content: SiteContent, log: DiagnosticLog) {
         let known = content.units.map(\.id)
         for id in ids where content.unit(id) == nil {
             let hint = Spelling.closest(to: id, among: known, maxDistance: 3).map { "did you mean \"\($0)\"?" }

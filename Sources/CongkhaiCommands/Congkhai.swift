@@ -1,0 +1,19 @@
+import ArgumentParser
+import CongkhaiCore
+import CongkhaiKit
+
+/// The `congkhai` command: its subcommands, as the executable and the tests run them.
+public struct Congkhai: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
+        commandName: "congkhai",
+        abstract: "Build the public administrative-reform site (công khai CCHC) from markdown and CSV figures.",
+        discussion: """
+        congkhai reads Content/ (site.yml, units.yml, fields.yml, plan/, news/, metrics/) and writes the public HTML site into Public/. Start with `congkhai check`, then `congkhai build`.
+        """,
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self],
+        defaultSubcommand: nil
+    )
+}
