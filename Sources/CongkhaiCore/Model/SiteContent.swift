@@ -11,6 +11,10 @@ package struct SiteContent: Sendable {
     package var targets: [Target]
     /// The metric tables loaded and validated with no diagnostic, so a build cache may keep them.
     package var metricsCacheable: Bool
+    /// The build date the lists are made for: articles past their `expires:` on it are not listed.
+    package var listedOn: CalendarDay?
+    /// Articles dated after the build date, not published (shown only with `--future`), oldest first.
+    package var scheduled: [Article] = []
 
     package init(config: SiteConfig, units: [Unit], fields: [Field], articles: [Article], planPages: [PlanPage],
                 tables: [MetricTable] = [], targets: [Target] = [], metricsCacheable: Bool = false) {

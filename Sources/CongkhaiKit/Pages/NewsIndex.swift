@@ -10,11 +10,15 @@ package struct NewsIndex: Sendable {
     package var byUnit: [String: [Int]]
     /// Articles without a unit: the district's own column.
     package var district: [Int]
+    /// Every listed article: all but those past their `expires:` on `day`.
+    package var listed: [Int]
 
-    package init(_ articles: [Article]) {
+    package init(_ articles: [Article], listedOn day: CalendarDay? = nil) {
+        listed = day.map { day in articles.indices.filter { !articles[$0].hasExpired(on: day) } } ?? Array(articles.indices)
         var byCategory: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var tagNames: [String: String] = [:], byUnit: [String: [Int]] = [:], district: [Int] = []
-        for (i, article) in articles.enumerated() {
+        for i in listed {
+            let article = articles[i]
             byCategory[article.category.id, default: []].append(i)
             for tag in article.tags {
                 byTag[tag.slug, default: []].append(i)
