@@ -34,6 +34,8 @@ extension MessageCatalogue {
          "lỗi: %@"),
         ("pick another title, or edit that file",
          "chọn tiêu đề khác, hoặc sửa tệp đó"),
+        ("scheduled: %@",
+         "hẹn đăng: %@"),
         ("serving %@ at %@  (Ctrl-C stops)",
          "đang phục vụ %@ tại %@  (Ctrl-C để dừng)"),
         ("SOURCE_DATE_EPOCH must be whole seconds, not \"%@\"",
