@@ -57,10 +57,10 @@ public struct BuildReport: Sendable {
 
 /// An article dated after the build date: `build` and `check` list it, the first build on or after
 /// its day publishes it.
-package struct ScheduledArticle: Sendable, Equatable {
-    package var file: String
-    package var title: String
-    package var day: CalendarDay
+public struct ScheduledArticle: Sendable, Equatable {
+    public var file: String
+    public var title: String
+    public var day: CalendarDay
 
     init(_ article: Article) {
         file = article.source.file
@@ -69,11 +69,11 @@ package struct ScheduledArticle: Sendable, Equatable {
     }
 
     /// `Content/news/a.md: "Tiêu đề" sẽ đăng ngày 29/11/2021`.
-    package var description: String { "\(file): \"\(title)\" sẽ đăng ngày \(day.vietnamese)" }
+    public var description: String { "\(file): \"\(title)\" sẽ đăng ngày \(day.vietnamese)" }
 }
 
 /// What `check` finds: the problems, and the articles waiting for their day.
-package struct CheckReport: Sendable {
-    package var diagnostics: [Diagnostic]
-    package var scheduled: [ScheduledArticle]
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var scheduled: [ScheduledArticle]
 }
