@@ -48,6 +48,7 @@ struct BuildCommand: ParsableCommand {
                 for (stage, time) in report.stageTimings { print(String(format: "  %6.3f s  %@", time, stage)) }
             }
             if quiet { return }
+            ScheduledPrinter.print(report.scheduled)
             print("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
         case .failure(let failure):
             DiagnosticPrinter.print(failure.diagnostics)
@@ -66,8 +67,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let diagnostics = SiteBuilder.check(try site.buildOptions(output: "Public"))
+        let report = SiteBuilder.inspect(try site.buildOptions(output: "Public"))
+        let diagnostics = report.diagnostics
         DiagnosticPrinter.print(diagnostics)
+        ScheduledPrinter.print(report.scheduled)
         if diagnostics.hasErrors || (site.strict && !diagnostics.isEmpty) { throw ExitCode.failure }
         print("content is valid")
     }

@@ -13,6 +13,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include articles marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .long, help: "Include articles dated after the build date (a preview: they are marked \"sẽ đăng ngày …\").")
+    var future = false
+
     @Option(name: .long, help: ArgumentHelp("The day the site is built for (YYYY-MM-DD): staleness is judged from it. Default: SOURCE_DATE_EPOCH, else today in Vietnam.", valueName: "date"))
     var buildDate: String?
 
@@ -34,8 +37,17 @@ struct SiteOptions: ParsableArguments {
     }
 
     func buildOptions(output: String) throws -> BuildOptions {
-        BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts,
-                     buildDate: try resolvedBuildDate(), strict: strict)
+        var options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts,
+                                   buildDate: try resolvedBuildDate(), strict: strict)
+        options.includeFuture = future
+        return options
+    }
+}
+
+/// Lists the articles waiting for their day, on stdout: not a problem, a reminder.
+enum ScheduledPrinter {
+    static func print(_ scheduled: [ScheduledArticle]) {
+        for article in scheduled { Swift.print("scheduled: \(article.description)") }
     }
 }
 

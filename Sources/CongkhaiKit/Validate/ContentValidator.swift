@@ -6,10 +6,13 @@ public enum ContentValidator {
         return slug.hasPrefix("trang-") && Int(slug.dropFirst(6)) != nil
     }
 
-    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, log: DiagnosticLog) -> SiteContent {
+    /// With `buildDate`, articles dated after it are held back (`scheduled`) unless `includeFuture`,
+    /// and those past their `expires:` on it are not listed.
+    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, buildDate: CalendarDay? = nil,
+                                includeFuture: Bool = false, log: DiagnosticLog) -> SiteContent {
         let unitIDs = loaded.units.map(\.id)
         let knownUnits = Set(unitIDs)
-        var kept: [Int] = []
+        var kept: [Int] = [], scheduled: [Int] = []
         var slugOwners: [String: String] = [:]  // slug → the file that has it first
         // Walk in file order so "first defined" is stable. Indices, not articles, are sorted and
         // kept: an article is a large value, and a site has thousands.
@@ -34,6 +37,11 @@ public enum ContentValidator {
                 continue
             }
             slugOwners[article.slug] = article.source.file
+            // Checked like any article (its slug is taken), published on its day.
+            if let buildDate, !includeFuture, article.isScheduled(on: buildDate) {
+                scheduled.append(i)
+                continue
+            }
             kept.append(i)
         }
         kept.sort { all[$0].date != all[$1].date ? all[$0].date > all[$1].date : all[$0].slug < all[$1].slug }
@@ -60,11 +68,14 @@ public enum ContentValidator {
             planSlugs[page.slug] = page
             planPages.append(page)
         }
-        return SiteContent(config: loaded.config, units: loaded.units, fields: loaded.fields,
-                           articles: articles, planPages: planPages,
-                           tables: validTables,
-                           targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log),
-                           metricsCacheable: metricsClean)
+        var content = SiteContent(config: loaded.config, units: loaded.units, fields: loaded.fields,
+                                  articles: articles, planPages: planPages,
+                                  tables: validTables,
+                                  targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log),
+                                  metricsCacheable: metricsClean)
+        content.listedOn = buildDate
+        content.scheduled = scheduled.map { all[$0] }.sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
+        return content
     }
 
     /// `build --unit ID` must name units of units.yml.
