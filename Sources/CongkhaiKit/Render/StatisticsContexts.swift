@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Data for `/thong-ke/`, `/thong-ke/<period>/`, `/cong-khai/` and the figures on home, unit and plan pages.
 extension RenderEnvironment {
     /// The span a statistics index shows: the plan year to date.
