@@ -55,6 +55,10 @@ package enum PagePlanner {
             for format in [DataFormat.csv, .json] { add(Routes.figuresFile(format), .figuresFile(format: format)) }
         }
         add(Routes.dataPackage, .dataPackage)
+        let searchable = SearchSource.all(content, spans: figures.statisticsSpans, hasFigures: !figures.datasets.isEmpty).count
+        add(Routes.search, .search)
+        for n in 0..<SearchIndex.shardCount(documents: searchable) { add(Routes.searchShard(n), .searchShard(n)) }
+        for n in 0..<SearchIndex.chunkCount(documents: searchable) { add(Routes.searchDocuments(n), .searchDocuments(n)) }
         add(Routes.plan, .planIndex)
         for (i, page) in content.planPages.enumerated() { add(Routes.planPage(page), .plan(index: i)) }
         for asset in assets { add(Routes.asset(asset), .asset(name: asset)) }
@@ -76,7 +80,8 @@ extension SitePlan {
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
             case .asset, .notFound: return true
             case .home, .newsList, .category, .tag, .tagIndex, .unitIndex, .statisticsIndex, .statistics, .compliance,
-                 .openData, .datasetFile, .figuresFile, .dataPackage, .planIndex, .plan, .newsFeed, .sitemap, .robots:
+                 .openData, .datasetFile, .figuresFile, .dataPackage, .planIndex, .plan, .newsFeed, .sitemap, .robots,
+                 .search, .searchShard, .searchDocuments:
                 return false
             }
         }

@@ -49,6 +49,10 @@ package enum Routes {
     // MARK: The rest
 
     package static let search = "/tim-kiem/"
+    /// The search index, in shards a browser fetches as a query needs them.
+    package static func searchShard(_ n: Int) -> String { "/tim-kiem/chi-muc/\(n).json" }
+    /// The documents search results show, in chunks.
+    package static func searchDocuments(_ n: Int) -> String { "/tim-kiem/tai-lieu/\(n).json" }
     package static let notFound = "/404.html"
     package static let robots = "/robots.txt"
     package static let sitemap = "/sitemap.xml"

@@ -37,7 +37,7 @@ package struct PageRenderer: Sendable {
             return Data(text.utf8)
         case .stream(let fill): return OpenData.whole(fill)
         case .asset(let name): return theme.assets[name] ?? Data()
-        case .dataPackage: return Data(openData.dataPackage().utf8)
+        case .generated(let make): return make()
         }
     }
 
@@ -51,8 +51,9 @@ package struct PageRenderer: Sendable {
         case stream((ByteSink) -> Void)
         /// A theme file, copied as it is.
         case asset(String)
-        /// The open-data catalogue (`datapackage.json`), made without a template.
-        case dataPackage
+        /// A file made without a template: the open-data catalogue (`datapackage.json`), the
+        /// search index's shards and documents.
+        case generated(() -> Data)
     }
 
     func source(_ kind: PageKind) -> Source {
@@ -72,12 +73,15 @@ package struct PageRenderer: Sendable {
         case .sitemap: return .template("sitemap.xml")
         case .robots: return .template("robots.txt")
         case .notFound: return .template("404")
+        case .search: return .template("search")
         case .datasetFile(let id, .csv): return .stream { openData.datasetCSV(id, into: $0) }
         case .datasetFile(let id, .json): return .stream { openData.datasetJSON(id, into: $0) }
         case .figuresFile(.csv): return .stream { openData.figuresCSV(into: $0) }
         case .figuresFile(.json): return .stream { openData.figuresJSON(into: $0) }
         case .asset(let name): return .asset(name)
-        case .dataPackage: return .dataPackage
+        case .dataPackage: return .generated { Data(openData.dataPackage().utf8) }
+        case .searchShard(let n): return .generated { environment.searchIndex.shardJSON(n) }
+        case .searchDocuments(let n): return .generated { environment.searchIndex.chunkJSON(n) }
         }
     }
 
@@ -115,6 +119,8 @@ package struct PageRenderer: Sendable {
         case .sitemap: return env.sitemapContext()
         case .robots: return ["sitemap_url": env.config.absoluteURL(Routes.sitemap)]
         case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: Routes.notFound)
+        case .search: return env.searchContext()
+        case .searchShard, .searchDocuments: return [:]
         case .asset, .datasetFile, .figuresFile, .dataPackage: return [:]
         }
     }
