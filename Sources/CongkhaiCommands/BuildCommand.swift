@@ -46,7 +46,7 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(report.diagnostics, in: site.language)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
             if verbose {
-                for (stage, time) in report.stageTimings { print(String(format: "  %6.3f s  %@", time, stage)) }
+                for (stage, time) in report.stageTimings { Console.current.line(String(format: "  %6.3f s  %@", time, stage)) }
             }
             if quiet { return }
             ScheduledPrinter.print(report.scheduled, in: site.language)

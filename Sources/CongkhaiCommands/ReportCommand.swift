@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode.failure
         case .success(let (report, warnings)):
             if format == .text { DiagnosticPrinter.print(warnings, in: site.language) }
-            print(report.render(format), terminator: "")
+            Console.current.out(report.render(format))
             if options.fails(report) { throw ExitCode.failure }
         }
     }
