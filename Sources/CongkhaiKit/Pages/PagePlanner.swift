@@ -39,6 +39,8 @@ package enum PagePlanner {
         for unit in content.units {
             add("/don-vi/\(unit.id)/", .unit(id: unit.id))
             add("/don-vi/\(unit.id)/feed.xml", .unitFeed(id: unit.id))
+            add("/don-vi/\(unit.id)/nhung/", .unitEmbed(id: unit.id), sitemap: false)
+            add("/don-vi/\(unit.id)/so-lieu.json", .unitFigures(id: unit.id))
         }
         if !figures.datasets.isEmpty {
             add("/thong-ke/", .statisticsIndex)
@@ -76,7 +78,7 @@ extension SitePlan {
         var plan = self
         plan.pages = pages.filter { page in
             switch page.kind {
-            case .unit(let id), .unitFeed(let id): return units.contains(id)
+            case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id): return units.contains(id)
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
             case .asset, .notFound: return true
             default: return false

@@ -413,6 +413,64 @@ summary { list-style: none; }
 </div>
 
 """#,
+        "embed.mustache": #"""
+<!DOCTYPE html>
+<html lang="{{site.language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page.title}}</title>
+<link rel="canonical" href="{{page.canonical}}">
+<meta name="robots" content="noindex">
+<style>
+body{margin:0;padding:.75rem;font:15px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1b1f24;background:#fff}
+h1{font-size:1.1rem;line-height:1.4;margin:0 0 .25rem}
+p{margin:.25rem 0}
+.note{font-size:.85rem;color:#4a5260}
+a{color:#0b4f9c}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;margin:.5rem 0}
+caption{text-align:left;font-weight:700;padding:.25rem 0}
+th,td{padding:.4rem .5rem;border-bottom:1px solid #cfd5dc;text-align:left;vertical-align:top}
+thead th{background:#f3f5f7;font-size:.85rem;border-bottom:2px solid #1b1f24}
+td .v{font-size:1.15rem;font-weight:700;display:block}
+.s{display:inline-block;font-weight:700;padding:0 .35rem;border-radius:3px;font-size:.85rem}
+.status-met{color:#136f3a;background:#e3f2e8}.status-missed{color:#a4161a;background:#fbe5e6}
+.status-no-data,.status-no-baseline{color:#7a4a00;background:#fff1d6}
+@media (max-width:30em){thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table,tbody,caption{display:block}tr{display:grid;grid-template-columns:1fr 1fr;gap:.25rem .75rem;border:1px solid #cfd5dc;border-radius:6px;padding:.5rem;margin:0 0 .5rem}
+th[scope=row]{grid-column:1/-1;border:0;padding:0}td{border:0;padding:0}td::before{content:attr(data-label);display:block;font-size:.75rem;font-weight:600;color:#4a5260}}
+</style>
+</head>
+<body>
+<main>
+{{#unit}}
+<h1>{{name}}</h1>
+<p class="note">Kết quả thực hiện các chỉ tiêu cải cách hành chính năm {{site.year}}. Trang được cập nhật ngày {{site.build_date}}.{{#site.illustrative}} Số liệu minh họa.{{/site.illustrative}}</p>
+{{/unit}}
+{{#has_rows}}
+<table role="table">
+  <caption>Tỷ lệ đúng hạn, trễ hạn, hài lòng và xử lý phản ánh, kiến nghị</caption>
+  <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Kỳ mới nhất</th><th scope="col">Từ đầu năm</th></tr></thead>
+  <tbody>
+  {{#rows}}
+  <tr>
+    <th scope="row">{{title}} <span class="note">(mục {{clause}}; số liệu đến {{updated}})</span></th>
+    <td data-label="Kỳ mới nhất">{{#latest}}<span class="v">{{value.text}}</span><span class="note">{{#value.parts}}{{.}} · {{/value.parts}}{{span}}</span><br><span class="s {{status.class}}">{{status.label}}</span> <span class="note">{{threshold}}</span>{{/latest}}</td>
+    <td data-label="Từ đầu năm">{{#year}}<span class="v">{{value.text}}</span><span class="note">{{#value.parts}}{{.}} · {{/value.parts}}{{span}}</span><br><span class="s {{status.class}}">{{status.label}}</span> <span class="note">{{threshold}}</span>{{/year}}</td>
+  </tr>
+  {{/rows}}
+  </tbody>
+</table>
+{{/has_rows}}
+{{^has_rows}}<p>Đơn vị chưa công khai số liệu.</p>{{/has_rows}}
+{{#unit}}
+<p><a href="{{url}}" target="_blank" rel="noopener">Xem đầy đủ trên trang công khai của {{site.title}} →</a> · <a href="{{json}}" target="_blank" rel="noopener">Số liệu dạng JSON</a></p>
+{{/unit}}
+</main>
+</body>
+</html>
+
+"""#,
         "feed.xml.mustache": #"""
 <?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{language}}">
@@ -890,6 +948,14 @@ Sitemap: {{sitemap_url}}
 {{> trend}}
   {{/trends}}
 {{> dataset-summaries}}
+{{#embed}}
+<details class="embed-code">
+  <summary>Đưa số liệu này lên trang web của đơn vị</summary>
+  <p>Dán mã dưới đây vào trang web của đơn vị (cổng thông tin phường, trang của phòng ban) để hiện tỷ lệ đúng hạn, trễ hạn, hài lòng và xử lý phản ánh, kiến nghị, luôn cập nhật theo trang này. Xem trước: <a href="{{url}}">trang nhúng</a>. Cổng thông tin tự trình bày số liệu có thể dùng <a href="{{json}}">tệp JSON</a>.</p>
+  <label for="ma-nhung">Mã nhúng (iframe)</label>
+  <textarea id="ma-nhung" readonly rows="4">{{code}}</textarea>
+</details>
+{{/embed}}
 </section>
 {{/transparency}}
 <section class="unit-news" aria-labelledby="tin-don-vi">

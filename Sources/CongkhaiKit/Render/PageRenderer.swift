@@ -34,6 +34,7 @@ package struct PageRenderer: Sendable {
         case .asset(let name): return theme.assets[name] ?? Data()
         case .searchShard(let n): return environment.searchIndex.shardJSON(n)
         case .searchDocuments(let n): return environment.searchIndex.chunkJSON(n)
+        case .unitFigures(let id): return environment.embedJSON(id)
         case .dataPackage: return Data(openData.dataPackage().utf8)
         default: break
         }
@@ -76,7 +77,8 @@ package struct PageRenderer: Sendable {
         case .robots: return "robots.txt"
         case .notFound: return "404"
         case .search: return "search"
-        case .searchShard, .searchDocuments: return ""
+        case .searchShard, .searchDocuments, .unitFigures: return ""
+        case .unitEmbed: return "embed"
         case .asset, .datasetFile, .figuresFile, .dataPackage: return ""
         }
     }
@@ -108,7 +110,8 @@ package struct PageRenderer: Sendable {
         case .robots: return ["sitemap_url": env.config.absoluteURL("/sitemap.xml")]
         case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: "/404.html")
         case .search: return env.searchContext()
-        case .searchShard, .searchDocuments: return [:]
+        case .searchShard, .searchDocuments, .unitFigures: return [:]
+        case .unitEmbed(let id): return env.embedContext(id)
         case .asset, .datasetFile, .figuresFile, .dataPackage: return [:]
         }
     }

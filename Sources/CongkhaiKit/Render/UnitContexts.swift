@@ -30,7 +30,10 @@ extension RenderEnvironment {
         var extra: Context = ["unit": data, "articles": column, "articles_html": cardsHTML(shown), "has_articles": !column.isEmpty,
                               "more_articles": articles.count > column.count,
                               "article_count": articles.count, "feed_url": "\(url)feed.xml"]
-        if let transparency = transparency(id) { extra["transparency"] = transparency }
+        if var transparency = transparency(id) {
+            transparency["embed"] = ["url": "\(url)nhung/", "json": "\(url)so-lieu.json", "code": embedSnippet(id, name: name)] as Context
+            extra["transparency"] = transparency
+        }
         return pageContext(title: name, url: url, description: "Công khai cải cách hành chính của \(name)",
                            breadcrumbs: [("Đơn vị", "/don-vi/"), (unit.shortName(on: buildDate), url)], extra: extra)
     }
