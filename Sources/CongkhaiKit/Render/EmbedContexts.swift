@@ -42,15 +42,15 @@ extension RenderEnvironment {
             ["clause": figure.target.clause, "title": figure.target.title, "updated": figure.updated.label,
              "latest": embedCell(figure.latest), "year": embedCell(figure.yearToDate)]
         }
-        return ["site": siteData, "unit": ["id": id, "name": name, "url": config.absoluteURL("/don-vi/\(id)/"),
-                                            "json": config.absoluteURL("/don-vi/\(id)/so-lieu.json")] as Context,
+        return ["site": siteData, "unit": ["id": id, "name": name, "url": config.absoluteURL(Routes.unit(id)),
+                                            "json": config.absoluteURL(Routes.unitFigures(id))] as Context,
                 "rows": rows, "has_rows": !rows.isEmpty,
-                "page": ["title": "Số liệu cải cách hành chính – \(name)", "canonical": config.absoluteURL("/don-vi/\(id)/nhung/")] as Context]
+                "page": ["title": "Số liệu cải cách hành chính – \(name)", "canonical": config.absoluteURL(Routes.unitEmbed(id))] as Context]
     }
 
     /// The code a unit's webmaster copies onto its own site.
     func embedSnippet(_ id: String, name: String) -> String {
-        "<iframe src=\"\(config.absoluteURL("/don-vi/\(id)/nhung/"))\" title=\"Số liệu cải cách hành chính – \(name)\" "
+        "<iframe src=\"\(config.absoluteURL(Routes.unitEmbed(id)))\" title=\"Số liệu cải cách hành chính – \(name)\" "
             + "width=\"100%\" height=\"640\" style=\"border:0;max-width:44rem\" loading=\"lazy\"></iframe>"
     }
 
@@ -81,7 +81,7 @@ extension RenderEnvironment {
         }
         sink.append("{")
         field("unit", id); field("name", unit.name(on: buildDate))
-        field("page", config.absoluteURL("/don-vi/\(id)/")); field("embed", config.absoluteURL("/don-vi/\(id)/nhung/"))
+        field("page", config.absoluteURL(Routes.unit(id))); field("embed", config.absoluteURL(Routes.unitEmbed(id)))
         field("built", buildDate.description)
         sink.append("\"figures\":[")
         for (i, figure) in embedFigures(id).enumerated() {
