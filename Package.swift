@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // The preview server of `congkhai serve`: a small HTTP server on sockets, no SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // Reading the one-door system's .xlsx exports: the ZIP container and its XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, through pkg-config.
@@ -30,6 +33,12 @@ let package = Package(
         ),
         // libvips' API is variadic, which Swift cannot call: fixed-argument C wrappers.
         .target(name: "CVipsShim", dependencies: ["CVips"]),
+        // libxlsxwriter (the Biểu 06a template) through pkg-config; its API has no variadic functions.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // All the logic: load → validate → compute → plan pages → render → write.
         .target(
             name: "CongkhaiKit",
@@ -40,11 +49,23 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
+        // `congkhai import` / `congkhai template`: the one-door system's exports (xlsx, csv in any
+        // of the encodings offices use) into the canonical CSV, and the form as a template.
+        .target(
+            name: "CongkhaiImport",
+            dependencies: [
+                "CongkhaiKit",
+                "CXlsxWriter",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
+        ),
         // The thin command line: parses arguments, calls the library, prints what it returns.
         .executableTarget(
             name: "CongkhaiCLI",
             dependencies: [
                 "CongkhaiKit",
+                "CongkhaiImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +73,10 @@ let package = Package(
             name: "CongkhaiKitTests",
             dependencies: ["CongkhaiKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CongkhaiImportTests",
+            dependencies: ["CongkhaiImport", "CongkhaiKit", "CXlsxWriter"]
         ),
     ]
 )

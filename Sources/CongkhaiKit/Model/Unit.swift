@@ -54,11 +54,14 @@ public struct Unit: Sendable, Equatable, Identifiable {
 public struct Field: Sendable, Equatable, Identifiable {
     public var id: String
     public var name: String
+    /// Other names exports give the field (`aliases:` in fields.yml), matched like the name.
+    public var aliases: [String]
     public var location: SourceLocation
 
-    public init(id: String, name: String, location: SourceLocation = SourceLocation(file: "fields.yml")) {
+    public init(id: String, name: String, aliases: [String] = [], location: SourceLocation = SourceLocation(file: "fields.yml")) {
         self.id = id
         self.name = name
+        self.aliases = aliases
         self.location = location
     }
 }

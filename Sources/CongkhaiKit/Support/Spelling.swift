@@ -1,6 +1,6 @@
 /// "Did you mean …?" suggestions.
-enum Spelling {
-    static func closest(to word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
+public enum Spelling {
+    public static func closest(to word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
         candidates
             .map { ($0, distance(word, $0)) }
             .filter { $0.1 <= maxDistance }
@@ -8,7 +8,7 @@ enum Spelling {
     }
 
     /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
