@@ -39,8 +39,9 @@ public enum FormReader {
     /// Finds the form in `sheet`; nil when the sheet has no header block of this layout (the
     /// caller tries the next sheet). Problems are reported at their cells.
     public static func read(_ sheet: Sheet, layout: FormLayout, fields: [Field], log: DiagnosticLog) -> FormFigures? {
-        let rows = sheet.rows.map { $0.map { Slug.make($0.text) } }
+        var rows = sheet.rows.map { $0.map { Slug.make($0.text) } }
         guard let header = findHeader(sheet, slugs: rows, layout: layout) else { return nil }
+        spreadGroupTitles(&rows, header: header.rows, width: sheet.width)
         var figures = FormFigures(file: sheet.file, layout: layout, unitText: nil, period: nil, keys: [], rows: [], total: nil)
 
         // Columns: each column's path through the header rows.
@@ -191,6 +192,23 @@ public enum FormReader {
             return Header(rows: r..<end, dataStart: dataStart)
         }
         return nil
+    }
+
+    /// A file without merged cells writes a group's title once, over its first column ("Số hồ sơ
+    /// đã giải quyết" over "Tổng số", then blanks over "Trả trước hạn"…): the title is carried
+    /// right over the blanks that have titles below them and share the group above.
+    static func spreadGroupTitles(_ rows: inout [[String]], header: Range<Int>, width: Int) {
+        for r in header { if rows[r].count < width { rows[r] += Array(repeating: "", count: width - rows[r].count) } }
+        for r in header {
+            var source: Int?
+            for c in 0..<width {
+                if !rows[r][c].isEmpty { source = c; continue }
+                guard let s = source else { continue }
+                let titledBelow = (r + 1..<header.upperBound).contains { !rows[$0][c].isEmpty }
+                let sameParent = r == header.lowerBound || rows[r - 1][c] == rows[r - 1][s]
+                if titledBelow && sameParent { rows[r][c] = rows[r][s] } else { source = nil }
+            }
+        }
     }
 
     /// `(1)`, `(2)`, … or 1, 2, 3, … across the row.

@@ -184,6 +184,8 @@ public enum TextDecoding {
                     let result = Glibc.iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
                     if result == -1 { return nil }
                 }
+                // Windows-1258 and TCVN hold the last letter back for a tone mark that may follow: flush it.
+                if Glibc.iconv(cd, nil, nil, &outPointer, &outLeft) == -1 { return nil }
                 return outBuffer.count - outLeft
             }
         }
