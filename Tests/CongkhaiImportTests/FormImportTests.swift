@@ -1,6 +1,7 @@
 import CongkhaiImport
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 @Suite("Importing Biểu 06a exports")

@@ -1,6 +1,7 @@
 import CongkhaiImport
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// A throwaway site with a few units, fields and a month of figures, and exports written into it

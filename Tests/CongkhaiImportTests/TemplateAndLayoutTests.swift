@@ -2,6 +2,7 @@ import CongkhaiImport
 import Foundation
 import Testing
 import ZIPFoundation
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 @Suite("The template, the other datasets' layouts, and the workbook reader")

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import CongkhaiKit
 
 /// How one dataset's form is laid out: which header texts stand for which column, and the words
@@ -5,25 +6,25 @@ import CongkhaiKit
 /// spacing do not matter); a column's "path" is its header texts from the top header row down
 /// (merged cells fill the columns they span), so a "Tổng số" or "Quá hạn" is told apart by the
 /// group above it.
-public struct FormLayout: Sendable {
+package struct FormLayout: Sendable {
     /// One column rule: the key, and whether a column's path (its group texts, its own text) is it.
     struct Rule: Sendable {
         var key: String
         var matches: @Sendable (_ group: String, _ leaf: String) -> Bool
     }
 
-    public let schema: DatasetSchema
+    package let schema: DatasetSchema
     let rules: [Rule]
     /// Total columns and the parts that must add up to them.
-    public let totals: [(total: String, parts: [String])]
+    package let totals: [(total: String, parts: [String])]
     /// Sums that must be equal in every row: the form's identity.
-    public let identities: [(left: [String], right: [String])]
+    package let identities: [(left: [String], right: [String])]
     /// The form's identity, as its title rows name it (`Biểu số 06a/VPCP/KSTT`), if it has one.
-    public let formName: String?
+    package let formName: String?
     /// Form names (as slugs) this layout reads.
     let formSlugs: [String]
 
-    public static func forDataset(_ id: String) -> FormLayout? {
+    package static func forDataset(_ id: String) -> FormLayout? {
         switch id {
         case "dossiers": return dossiers
         case "satisfaction": return satisfaction
@@ -38,7 +39,7 @@ public struct FormLayout: Sendable {
 
     /// Biểu số 06a/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): received (total, carried over, online,
     /// offline), resolved (total, early, on time, late), pending (total, in time, overdue).
-    public static let dossiers: FormLayout = {
+    package static let dossiers: FormLayout = {
         @Sendable func group(_ g: String) -> String {
             if has(g, "dang-giai-quyet") { return "pending" }
             if has(g, "da-giai-quyet") { return "resolved" }
@@ -74,7 +75,7 @@ public struct FormLayout: Sendable {
 
     /// Satisfaction (Nghị định 61/2018/NĐ-CP): a row per field with Rất hài lòng, Hài lòng,
     /// Không hài lòng, and optionally the number of responses (Tổng số phiếu).
-    public static let satisfaction = FormLayout(
+    package static let satisfaction = FormLayout(
         schema: BuiltInDatasets.satisfaction,
         rules: [
             Rule(key: "very_satisfied") { _, l in has(l, "rat-hai-long") },
@@ -87,7 +88,7 @@ public struct FormLayout: Sendable {
 
     /// Feedback and petitions (phản ánh, kiến nghị): one row for the unit with carried over,
     /// received, handled on time and late, pending in time and overdue, results published.
-    public static let feedback: FormLayout = {
+    package static let feedback: FormLayout = {
         @Sendable func handled(_ g: String, _ l: String) -> Bool { has(g, "da-xu-ly") || has(l, "da-xu-ly") || has(l, "xu-ly-dung-han") || has(l, "xu-ly-qua-han") }
         @Sendable func pending(_ g: String, _ l: String) -> Bool { has(g, "dang-xu-ly") || has(l, "dang-xu-ly") }
         return FormLayout(
@@ -114,5 +115,5 @@ public struct FormLayout: Sendable {
     /// The form's columns that a file must have.
     var requiredKeys: [String] { schema.columns.filter(\.required).map(\.key) }
 
-    public func title(of key: String) -> String { schema.columns.first { $0.key == key }?.title ?? key }
+    package func title(of key: String) -> String { schema.columns.first { $0.key == key }?.title ?? key }
 }

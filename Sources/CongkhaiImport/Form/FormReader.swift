@@ -1,35 +1,36 @@
+import CongkhaiCore
 import CongkhaiKit
 import Foundation
 
 /// One field's row of a form (or the unit's single row, for a dataset without fields).
-public struct FormRow: Sendable {
+package struct FormRow: Sendable {
     /// The field id, nil for a dataset without fields.
-    public var field: String?
+    package var field: String?
     /// The name as the form writes it.
-    public var name: String
-    public var values: [String: Int]
-    public var location: SourceLocation
+    package var name: String
+    package var values: [String: Int]
+    package var location: SourceLocation
 }
 
 /// What one sheet of a form says: the unit and period its title rows name, its field rows
 /// (totals checked), in the form's order.
-public struct FormFigures: Sendable {
-    public var file: String
-    public var layout: FormLayout
+package struct FormFigures: Sendable {
+    package var file: String
+    package var layout: FormLayout
     /// The unit as the title rows name it ("UBND Phường 5"), and where.
-    public var unitText: (text: String, location: SourceLocation)?
-    public var period: (period: Period, location: SourceLocation)?
+    package var unitText: (text: String, location: SourceLocation)?
+    package var period: (period: Period, location: SourceLocation)?
     /// The columns the form gives, in the form's order (totals included).
-    public var keys: [String]
-    public var rows: [FormRow]
+    package var keys: [String]
+    package var rows: [FormRow]
     /// The "Tổng số" row's values, if the form has one.
-    public var total: FormRow?
+    package var total: FormRow?
 }
 
 /// Reads a form laid out as the national one: title rows, a block of (merged) header rows, an
 /// optional row of column numbers `(1)…(14)`, a "Tổng số" row, group rows ("Cấp xã"), a row
 /// per field, and the signature block. The header is found by its titles, wherever it starts.
-public enum FormReader {
+package enum FormReader {
     /// The header block's first row has a cell with one of these (as slugs).
     static let nameHeaders = ["linh-vuc", "ten-linh-vuc", "linh-vuc-cong-viec", "noi-dung"]
     static let signatureWords = ["nguoi-lap-bieu", "chu-tich", "thu-truong", "ky-ten", "ky-ghi-ro-ho-ten", "ky-va-ghi-ro-ho-ten",
@@ -38,7 +39,7 @@ public enum FormReader {
 
     /// Finds the form in `sheet`; nil when the sheet has no header block of this layout (the
     /// caller tries the next sheet). Problems are reported at their cells.
-    public static func read(_ sheet: Sheet, layout: FormLayout, fields: [Field], log: DiagnosticLog) -> FormFigures? {
+    package static func read(_ sheet: Sheet, layout: FormLayout, fields: [Field], log: DiagnosticLog) -> FormFigures? {
         var rows = sheet.rows.map { $0.map { Slug.make($0.text) } }
         guard let header = findHeader(sheet, slugs: rows, layout: layout) else { return nil }
         spreadGroupTitles(&rows, header: header.rows, width: sheet.width)

@@ -1,16 +1,17 @@
+import CongkhaiCore
 import CongkhaiKit
 
 /// What one unit × period's import says: its fields, totals, the unit's rate for the period,
 /// and what changed since the figures it replaces.
-public struct ImportSummary: Sendable {
-    public enum Change: Sendable, Equatable {
+package struct ImportSummary: Sendable {
+    package enum Change: Sendable, Equatable {
         /// No rows before.
         case new
         case unchanged
         /// Each changed row: the field (or nil), and the columns old → new.
         case changed([(field: String, changes: [(key: String, old: Int?, new: Int?)])])
 
-        public static func == (a: Change, b: Change) -> Bool {
+        package static func == (a: Change, b: Change) -> Bool {
             switch (a, b) {
             case (.new, .new), (.unchanged, .unchanged): return true
             case (.changed(let x), .changed(let y)):
@@ -21,29 +22,29 @@ public struct ImportSummary: Sendable {
         }
     }
 
-    public var figures: ImportedFigures
-    public var schema: DatasetSchema
-    public var unitName: String
+    package var figures: ImportedFigures
+    package var schema: DatasetSchema
+    package var unitName: String
     /// Field id → name.
-    public var fieldNames: [String: String]
-    public var destination: String
-    public var change: Change
+    package var fieldNames: [String: String]
+    package var destination: String
+    package var change: Change
 
     /// The dataset's first rate over all the rows (sum, then divide).
-    public var rate: (title: String, id: String, value: Rate)? {
+    package var rate: (title: String, id: String, value: Rate)? {
         guard let measure = schema.measures.first(where: \.isRate), case .ratio(let n, let d) = measure.formula else { return nil }
         func sum(_ keys: [String]) -> Int { figures.rows.reduce(0) { total, row in total + keys.reduce(0) { $0 + (row.values[$1] ?? 0) } } }
         return (measure.title, measure.id, Rate(sum(n), of: sum(d)))
     }
 
-    public var totals: [String: Int] {
+    package var totals: [String: Int] {
         var totals: [String: Int] = [:]
         for row in figures.rows { for (k, v) in row.values { totals[k, default: 0] += v } }
         return totals
     }
 
     /// The summary's lines.
-    public func lines(in language: MessageLanguage) -> [String] {
+    package func lines(in language: MessageLanguage) -> [String] {
         let vi = language == .vietnamese
         func name(_ key: String) -> String { vi ? (schema.columns.first { $0.key == key }?.title ?? key) : key }
         func values(_ v: [String: Int]) -> String {

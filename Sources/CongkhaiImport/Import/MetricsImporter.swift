@@ -1,11 +1,12 @@
+import CongkhaiCore
 import CongkhaiKit
 import Foundation
 
 /// `congkhai import`: reads exports (the form as `.xlsx` or `.csv` in any encoding offices use,
 /// or the canonical CSV), checks them, and writes each unit × period's rows into the dataset's
 /// canonical CSV under `Content/metrics/`. All or nothing: an import with any error writes nothing.
-public enum MetricsImporter {
-    public static func run(_ request: ImportRequest) -> ImportResult {
+package enum MetricsImporter {
+    package static func run(_ request: ImportRequest) -> ImportResult {
         let log = DiagnosticLog()
         var content = ContentDirectory(path: request.contentPath)
         content.displayName = request.contentPath

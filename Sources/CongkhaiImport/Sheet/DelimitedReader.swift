@@ -1,10 +1,11 @@
+import CongkhaiCore
 import CongkhaiKit
 import Foundation
 
 /// A CSV export (`,` or `;`, any line ending, any encoding `TextDecoding` knows) as a `Sheet`,
 /// each cell remembering its line and column.
-public enum DelimitedReader {
-    public static func sheet(_ text: String, file: String, log: DiagnosticLog) -> Sheet {
+package enum DelimitedReader {
+    package static func sheet(_ text: String, file: String, log: DiagnosticLog) -> Sheet {
         if isTabSeparated(text) { return tabSeparated(text, file: file) }
         let document = CSVReader.parse(text, file: file, log: log)
         var rows: [[SheetCell]] = []

@@ -1,25 +1,26 @@
+import CongkhaiCore
 import CongkhaiKit
 
 /// One cell of an export, as a spreadsheet shows it: its text, and its number when it holds one.
-public struct SheetCell: Sendable, Equatable {
-    public var text: String
+package struct SheetCell: Sendable, Equatable {
+    package var text: String
     /// A number cell's value (xlsx), nil for text.
-    public var number: Double?
+    package var number: Double?
     /// A number the cell's format shows as a date (an Excel serial day).
-    public var isDate: Bool
+    package var isDate: Bool
 
-    public init(text: String, number: Double? = nil, isDate: Bool = false) {
+    package init(text: String, number: Double? = nil, isDate: Bool = false) {
         self.text = text
         self.number = number
         self.isDate = isDate
     }
 
-    public static let empty = SheetCell(text: "")
+    package static let empty = SheetCell(text: "")
 
-    public var isBlank: Bool { number == nil && text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline } }
+    package var isBlank: Bool { number == nil && text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline } }
 
     /// The day an Excel serial stands for (1900 system: day 1 is 1900-01-01, with the 1900 leap-day bug).
-    public var date: CalendarDay? {
+    package var date: CalendarDay? {
         guard isDate, let number, number >= 1, number < 2_958_466 else { return nil }
         // Serial 25569 is 1970-01-01.
         return CalendarDay(daysSinceEpoch: Int(number.rounded(.down)) - 25569)
@@ -27,32 +28,32 @@ public struct SheetCell: Sendable, Equatable {
 }
 
 /// A spreadsheet or a delimited file as a grid of cells, with merged ranges filled in.
-public struct Sheet: Sendable {
+package struct Sheet: Sendable {
     /// The file as diagnostics name it.
-    public var file: String
+    package var file: String
     /// The sheet's name (xlsx); nil for a CSV file.
-    public var name: String?
+    package var name: String?
     /// Rows from the top, cells from the left (0-based).
-    public var rows: [[SheetCell]]
+    package var rows: [[SheetCell]]
     /// For a CSV file: where each cell starts (line, column), to point at it.
-    public var csvPlaces: [[(line: Int, column: Int)]]?
+    package var csvPlaces: [[(line: Int, column: Int)]]?
 
-    public init(file: String, name: String?, rows: [[SheetCell]], csvPlaces: [[(line: Int, column: Int)]]? = nil) {
+    package init(file: String, name: String?, rows: [[SheetCell]], csvPlaces: [[(line: Int, column: Int)]]? = nil) {
         self.file = file
         self.name = name
         self.rows = rows
         self.csvPlaces = csvPlaces
     }
 
-    public func cell(_ row: Int, _ column: Int) -> SheetCell {
+    package func cell(_ row: Int, _ column: Int) -> SheetCell {
         guard row >= 0, row < rows.count, column >= 0, column < rows[row].count else { return .empty }
         return rows[row][column]
     }
 
-    public var width: Int { rows.map(\.count).max() ?? 0 }
+    package var width: Int { rows.map(\.count).max() ?? 0 }
 
     /// `FILE.xlsx:Sheet1!H13`, or `file.csv:13:8`.
-    public func location(_ row: Int, _ column: Int) -> SourceLocation {
+    package func location(_ row: Int, _ column: Int) -> SourceLocation {
         if let name {
             return .cell(file: file, sheet: name, column: column + 1, row: row + 1)
         }
@@ -65,7 +66,7 @@ public struct Sheet: Sendable {
     }
 
     /// The row's place (its first cell).
-    public func location(row: Int) -> SourceLocation {
+    package func location(row: Int) -> SourceLocation {
         if name != nil { return location(row, 0) }
         return location(row, 0)
     }

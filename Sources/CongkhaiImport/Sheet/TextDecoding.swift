@@ -1,3 +1,4 @@
+import CongkhaiCore
 import CongkhaiKit
 import Foundation
 #if canImport(Glibc)
@@ -5,7 +6,7 @@ import Glibc
 #endif
 
 /// The encodings offices' exports come in.
-public enum TextEncoding: String, Sendable, CaseIterable {
+package enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     /// Excel's "Unicode Text": UTF-16 with a byte-order mark.
     case utf16 = "utf-16"
@@ -15,7 +16,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case tcvn3 = "tcvn3"
 
     /// `utf8`, `UTF-8`, `cp1258`, `1258`, `abc`, `vn3`…
-    public init?(name: String) {
+    package init?(name: String) {
         switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
         case "utf-8", "utf8": self = .utf8
         case "utf-16", "utf16", "unicode", "utf-16le", "utf-16be": self = .utf16
@@ -25,7 +26,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .utf8: return "UTF-8"
         case .utf16: return "UTF-16"
@@ -47,17 +48,17 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 }
 
 /// Turns an export's bytes into text (NFC), detecting the encoding unless one is given.
-public enum TextDecoding {
-    public struct Decoded: Sendable {
-        public var text: String
-        public var encoding: TextEncoding
+package enum TextDecoding {
+    package struct Decoded: Sendable {
+        package var text: String
+        package var encoding: TextEncoding
     }
 
-    public enum Failure: Error, Sendable, Equatable {
+    package enum Failure: Error, Sendable, Equatable {
         case invalid(TextEncoding, offset: Int)
         case unrecognised
 
-        public var text: DiagnosticText {
+        package var text: DiagnosticText {
             switch self {
             case .invalid(let encoding, let offset): return "the file is not \(encoding.label) (byte \(offset + 1))"
             case .unrecognised: return "cannot tell the file's encoding"
@@ -65,7 +66,7 @@ public enum TextDecoding {
         }
     }
 
-    public static func decode(_ data: Data, as given: TextEncoding? = nil) -> Result<Decoded, Failure> {
+    package static func decode(_ data: Data, as given: TextEncoding? = nil) -> Result<Decoded, Failure> {
         let bytes = [UInt8](data)
         if let given { return decode(bytes, given).map { Decoded(text: $0, encoding: given) } }
         // Byte-order marks decide.

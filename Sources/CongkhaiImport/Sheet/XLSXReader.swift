@@ -1,3 +1,4 @@
+import CongkhaiCore
 import CongkhaiKit
 import Foundation
 import XMLCoder
@@ -6,13 +7,13 @@ import ZIPFoundation
 /// Reads the sheets of an `.xlsx` workbook (Office Open XML) into `Sheet`s: ZIPFoundation opens the
 /// package, XMLCoder decodes its parts. Shared strings, inline strings, rich text, numbers, dates
 /// (by the cell's number format) and merged cells (the top-left value fills the range).
-public enum XLSXReader {
-    public enum Failure: Error, Sendable {
+package enum XLSXReader {
+    package enum Failure: Error, Sendable {
         case notAWorkbook(String)
         case missingPart(String)
         case badPart(String, String)
 
-        public var text: DiagnosticText {
+        package var text: DiagnosticText {
             switch self {
             case .notAWorkbook(let reason): return "not an .xlsx workbook (\(reason))"
             case .missingPart(let part): return "the workbook has no \(part)"
@@ -22,7 +23,7 @@ public enum XLSXReader {
     }
 
     /// Every sheet of the workbook, in the workbook's order.
-    public static func read(_ data: Data, file: String) throws(Failure) -> [Sheet] {
+    package static func read(_ data: Data, file: String) throws(Failure) -> [Sheet] {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)

@@ -1,29 +1,30 @@
+import CongkhaiCore
 import CongkhaiKit
 
 /// Where each part of a form goes on the sheet: the header's (merged) cells and which column
 /// holds which count, as the national form lays them out. Used to write templates (and the
 /// tests' exports); `FormReader` reads any layout whose titles say the same.
-public struct FormSheetLayout: Sendable {
-    public struct HeaderCell: Sendable {
-        public var row: Int, column: Int, lastRow: Int, lastColumn: Int
-        public var text: String
+package struct FormSheetLayout: Sendable {
+    package struct HeaderCell: Sendable {
+        package var row: Int, column: Int, lastRow: Int, lastColumn: Int
+        package var text: String
     }
 
-    public var dataset: String
-    public var formName: String?
-    public var title: String
-    public var headerRows: Int
-    public var header: [HeaderCell]
+    package var dataset: String
+    package var formName: String?
+    package var title: String
+    package var headerRows: Int
+    package var header: [HeaderCell]
     /// Each column's count key (nil: STT, the field's name, Ghi chú).
-    public var columns: [String?]
+    package var columns: [String?]
     /// Total columns and the columns they add up.
-    public var sums: [String: [String]]
-    public var nameColumn: Int?
-    public var notesColumn: Int?
+    package var sums: [String: [String]]
+    package var nameColumn: Int?
+    package var notesColumn: Int?
 
-    public var width: Int { columns.count }
+    package var width: Int { columns.count }
 
-    public static func forDataset(_ id: String) -> FormSheetLayout? {
+    package static func forDataset(_ id: String) -> FormSheetLayout? {
         switch id {
         case "dossiers": return dossiers
         case "satisfaction": return satisfaction
@@ -37,7 +38,7 @@ public struct FormSheetLayout: Sendable {
     }
 
     /// Biểu số 06a/VPCP/KSTT: STT, the field, received (4), resolved (4), pending (3), Ghi chú.
-    public static let dossiers = FormSheetLayout(
+    package static let dossiers = FormSheetLayout(
         dataset: "dossiers", formName: "Biểu số 06a/VPCP/KSTT",
         title: "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
         headerRows: 3,
@@ -70,7 +71,7 @@ public struct FormSheetLayout: Sendable {
         nameColumn: 1, notesColumn: 13)
 
     /// Satisfaction: STT, the field, Tổng số phiếu, Rất hài lòng, Hài lòng, Không hài lòng, Ghi chú.
-    public static let satisfaction = FormSheetLayout(
+    package static let satisfaction = FormSheetLayout(
         dataset: "satisfaction", formName: nil,
         title: "KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC TRONG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
         headerRows: 2,
@@ -89,7 +90,7 @@ public struct FormSheetLayout: Sendable {
         nameColumn: 1, notesColumn: 6)
 
     /// Feedback and petitions: one row for the unit.
-    public static let feedback = FormSheetLayout(
+    package static let feedback = FormSheetLayout(
         dataset: "feedback", formName: nil,
         title: "TÌNH HÌNH TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ VỀ QUY ĐỊNH HÀNH CHÍNH VÀ THỦ TỤC HÀNH CHÍNH",
         headerRows: 2,

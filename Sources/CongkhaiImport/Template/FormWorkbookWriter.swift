@@ -1,23 +1,24 @@
+import CongkhaiCore
 import CXlsxWriter
 import CongkhaiKit
 import Foundation
 
 /// What goes on a form's sheet: its title rows, its rows of figures and the signature block.
-public struct FormSheetContent: Sendable {
-    public enum Value: Sendable, Equatable {
+package struct FormSheetContent: Sendable {
+    package enum Value: Sendable, Equatable {
         case blank
         case number(Int)
         /// A count written as text, as some exports do ("1.234").
         case text(String)
     }
 
-    public struct Row: Sendable {
-        public var number: String
-        public var name: String
-        public var values: [String: Value]
-        public var isGroup: Bool
+    package struct Row: Sendable {
+        package var number: String
+        package var name: String
+        package var values: [String: Value]
+        package var isGroup: Bool
 
-        public init(number: String, name: String, values: [String: Value] = [:], isGroup: Bool = false) {
+        package init(number: String, name: String, values: [String: Value] = [:], isGroup: Bool = false) {
             self.number = number
             self.name = name
             self.values = values
@@ -26,22 +27,22 @@ public struct FormSheetContent: Sendable {
     }
 
     /// "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP".
-    public var issuer: String
-    public var unitName: String
-    public var receiver: String
-    public var period: Period
-    public var rows: [Row]
+    package var issuer: String
+    package var unitName: String
+    package var receiver: String
+    package var period: Period
+    package var rows: [Row]
     /// Blank rows above the title (exports differ in where the form starts).
-    public var leadingRows = 0
+    package var leadingRows = 0
     /// Write the period as two date cells ("Từ ngày" 01/11/2021 "đến ngày" 30/11/2021) rather
     /// than as text.
-    public var periodAsDates = false
+    package var periodAsDates = false
     /// The "Tổng số" row's values where they are not the sums (to test a total that does not add up).
-    public var totalOverrides: [String: Int] = [:]
+    package var totalOverrides: [String: Int] = [:]
     /// Write the total columns and the "Tổng số" row as formulas with their values.
-    public var formulas = true
+    package var formulas = true
 
-    public init(issuer: String, unitName: String, receiver: String, period: Period, rows: [Row]) {
+    package init(issuer: String, unitName: String, receiver: String, period: Period, rows: [Row]) {
         self.issuer = issuer
         self.unitName = unitName
         self.receiver = receiver
@@ -50,7 +51,7 @@ public struct FormSheetContent: Sendable {
     }
 
     /// "Tháng 11 năm 2021", "Quý IV năm 2021".
-    public static func periodText(_ period: Period) -> String {
+    package static func periodText(_ period: Period) -> String {
         switch period {
         case .month(let year, let month): return "Tháng \(month) năm \(year)"
         case .quarter(let year, let quarter): return "Quý \(["I", "II", "III", "IV"][quarter - 1]) năm \(year)"
@@ -58,7 +59,7 @@ public struct FormSheetContent: Sendable {
         }
     }
 
-    public static func span(_ period: Period) -> (CalendarDay, CalendarDay) {
+    package static func span(_ period: Period) -> (CalendarDay, CalendarDay) {
         let months = period.months
         guard case .month(let y, let m)? = months.first else { return (period.lastDay, period.lastDay) }
         return (CalendarDay(year: y, month: m, day: 1), period.lastDay)
@@ -67,12 +68,12 @@ public struct FormSheetContent: Sendable {
 
 /// Writes a form as an `.xlsx` workbook through libxlsxwriter: the national layout with merged
 /// header rows, the column numbers, a "Tổng số" row, the rows, and the signature block.
-public enum FormWorkbookWriter {
-    public struct Failure: Error, Sendable {
-        public var text: DiagnosticText
+package enum FormWorkbookWriter {
+    package struct Failure: Error, Sendable {
+        package var text: DiagnosticText
     }
 
-    public static func write(_ content: FormSheetContent, layout: FormSheetLayout, to path: String) throws(Failure) {
+    package static func write(_ content: FormSheetContent, layout: FormSheetLayout, to path: String) throws(Failure) {
         guard let workbook = workbook_new(path) else { throw Failure(text: "cannot create \(path)") }
         let sheetName = layout.formName == FormSheetLayout.dossiers.formName ? "Biểu 06a" : (layout.formName.map { String($0.prefix(31)).replacingOccurrences(of: "/", with: "-") } ?? "Biểu mẫu")
         guard let sheet = workbook_add_worksheet(workbook, sheetName) else {

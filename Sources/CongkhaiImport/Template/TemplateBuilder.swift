@@ -1,18 +1,19 @@
+import CongkhaiCore
 import CongkhaiKit
 import Foundation
 
 /// `congkhai template`: the form as an `.xlsx` for a unit that fills it by hand, prefilled with
 /// the fields it usually reports and "Số kỳ trước chuyển qua" from the previous period's pending.
-public enum TemplateBuilder {
-    public struct Request: Sendable {
-        public var dataset: String
-        public var unit: String
-        public var period: String
-        public var contentPath: String
+package enum TemplateBuilder {
+    package struct Request: Sendable {
+        package var dataset: String
+        package var unit: String
+        package var period: String
+        package var contentPath: String
         /// Where to write; default `bieu-<dataset>-<unit>-<period>.xlsx` in the working folder.
-        public var output: String?
+        package var output: String?
 
-        public init(dataset: String, unit: String, period: String, contentPath: String = "Content", output: String? = nil) {
+        package init(dataset: String, unit: String, period: String, contentPath: String = "Content", output: String? = nil) {
             self.dataset = dataset
             self.unit = unit
             self.period = period
@@ -21,18 +22,18 @@ public enum TemplateBuilder {
         }
     }
 
-    public struct Result: Sendable {
-        public var diagnostics: [Diagnostic]
-        public var path: String?
-        public var fields: [String]
+    package struct Result: Sendable {
+        package var diagnostics: [Diagnostic]
+        package var path: String?
+        package var fields: [String]
     }
 
-    public static func defaultName(dataset: String, unit: String, period: String) -> String {
+    package static func defaultName(dataset: String, unit: String, period: String) -> String {
         let form = dataset == "dossiers" ? "bieu-06a" : "bieu-\(dataset)"
         return "\(form)-\(unit)-\(period).xlsx"
     }
 
-    public static func run(_ request: Request) -> Result {
+    package static func run(_ request: Request) -> Result {
         let log = DiagnosticLog()
         var content = ContentDirectory(path: request.contentPath)
         content.displayName = request.contentPath
