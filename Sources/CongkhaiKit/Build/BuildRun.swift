@@ -123,7 +123,7 @@ func weight(_ kind: PageKind) -> Int {
     case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard: return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
     case .newsList, .article, .category, .tag, .tagIndex, .openData, .dataPackage, .newsFeed, .unitFeed, .robots,
-         .notFound, .asset, .search, .searchDocuments:
+         .notFound, .asset, .search, .searchDocuments, .unitEmbed, .unitFigures:
         return 4
     }
 }

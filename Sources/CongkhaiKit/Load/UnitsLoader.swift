@@ -47,9 +47,9 @@ enum UnitsLoader {
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard let record = YAMLRecord(item, in: document, log: log, what: "a field") else { continue }
-            record.warnUnknownKeys(allowed: ["id", "name"])
+            record.warnUnknownKeys(allowed: ["id", "name", "aliases"])
             guard let id = validID(record, seen: &seen, log: log), let name = record.string("name", required: true) else { continue }
-            fields.append(Field(id: id, name: name, location: record.location))
+            fields.append(Field(id: id, name: name, aliases: record.stringList("aliases") ?? [], location: record.location))
         }
         return fields
     }

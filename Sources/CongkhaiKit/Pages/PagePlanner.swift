@@ -39,6 +39,8 @@ package enum PagePlanner {
         for unit in content.units {
             add(Routes.unit(unit.id), .unit(id: unit.id))
             add(Routes.unitFeed(unit.id), .unitFeed(id: unit.id))
+            add(Routes.unitEmbed(unit.id), .unitEmbed(id: unit.id), sitemap: false)
+            add(Routes.unitFigures(unit.id), .unitFigures(id: unit.id))
         }
         if !figures.datasets.isEmpty {
             add(Routes.statistics, .statisticsIndex)
@@ -76,7 +78,7 @@ extension SitePlan {
         var plan = self
         plan.pages = pages.filter { page in
             switch page.kind {
-            case .unit(let id), .unitFeed(let id): return units.contains(id)
+            case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id): return units.contains(id)
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
             case .asset, .notFound: return true
             case .home, .newsList, .category, .tag, .tagIndex, .unitIndex, .statisticsIndex, .statistics, .compliance,
