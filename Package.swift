@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview"],
+            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
