@@ -51,6 +51,7 @@ let package = Package(
             name: "CongkhaiKit",
             dependencies: [
                 "CongkhaiCore",
+                "CVipsShim",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
