@@ -16,6 +16,7 @@ public enum SiteBuilder {
     public static func inspect(_ options: BuildOptions) -> CheckReport {
         let log = DiagnosticLog()
         let prepared = prepare(options, log: log)
+        if let prepared, !log.hasErrors { lintTheme(prepared, options: options, log: log) }
         return CheckReport(diagnostics: log.all, scheduled: prepared?.content.scheduled.map(ScheduledArticle.init) ?? [])
     }
 
@@ -49,6 +50,17 @@ public enum SiteBuilder {
         let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets,
                                   content: prepared.content, buildDate: options.buildDate)
         return .success((ComplianceReport(content: prepared.content, figures: figures, buildDate: options.buildDate), log.all))
+    }
+
+    /// The site's own templates, checked against the data of the pages that use them
+    /// (`ThemeLint`). Only when the site has templates of its own: the default theme is tested.
+    static func lintTheme(_ prepared: Prepared, options: BuildOptions, log: DiagnosticLog) {
+        guard prepared.theme.origins.values.contains(where: { !$0.hasPrefix("(default theme)") }) else { return }
+        let content = prepared.content
+        let figures = SiteFigures(tables: content.tables, targets: content.targets, content: content, buildDate: options.buildDate)
+        let plan = PagePlanner.plan(content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+        let environment = RenderEnvironment(content: content, figures: figures, plan: plan, buildDate: options.buildDate)
+        ThemeLint(renderer: PageRenderer(environment: environment, theme: prepared.theme), pages: plan.pages, log: log).run()
     }
 
     struct Prepared {

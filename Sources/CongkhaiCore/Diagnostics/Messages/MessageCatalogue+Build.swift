@@ -26,5 +26,13 @@ extension MessageCatalogue {
          "nơi ghi kết quả đã có và không phải thư mục"),
         ("write failed",
          "ghi thất bại"),
+        ("no page rendered with this template has `%@`",
+         "không trang nào dùng mẫu này có tên `%@`"),
+        ("the names each page has are in Sources/CongkhaiKit/Render/*Contexts.swift; check the spelling",
+         "các tên mỗi trang có được liệt kê trong Sources/CongkhaiKit/Render/*Contexts.swift; hãy kiểm tra chính tả"),
+        ("template \"%@.mustache\" does not exist",
+         "mẫu \"%@.mustache\" không tồn tại"),
+        ("add it to the templates folder, or correct the name",
+         "thêm mẫu đó vào thư mục mẫu, hoặc sửa lại tên"),
     ]
 }
