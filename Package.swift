@@ -48,9 +48,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing (Fuzz/README.md): the targets' bodies, and the libFuzzer executable that runs
+        // them, which scripts/fuzz builds with -sanitize=fuzzer,address.
+        .target(name: "CongkhaiFuzz", dependencies: ["CongkhaiKit"], path: "Fuzz/Targets/CongkhaiFuzz"),
+        .executableTarget(name: "FuzzCongkhai", dependencies: ["CongkhaiFuzz"], path: "Fuzz/Targets/FuzzCongkhai"),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiKit"],
+            dependencies: ["CongkhaiKit", "CongkhaiFuzz"],
             exclude: ["Fixtures"]
         ),
     ]

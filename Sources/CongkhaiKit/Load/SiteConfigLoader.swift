@@ -1,7 +1,7 @@
 /// Reads `site.yml`.
 enum SiteConfigLoader {
     static let keys = ["title", "base_url", "language", "owner", "year", "news_per_page", "stale_after_days",
-                       "ranking_rows", "allow_raw_html", "illustrative_data"]
+                       "ranking_rows", "allow_raw_html", "illustrative_data", "publish_units"]
 
     static func load(_ content: ContentDirectory, log: DiagnosticLog) -> SiteConfig {
         let file = "site.yml"
@@ -35,6 +35,38 @@ enum SiteConfigLoader {
         if let n = record.int("ranking_rows") {
             if n < 0 { log.error(record.valueLocation("ranking_rows"), "`ranking_rows` must be 0 (every unit) or more") } else { config.rankingRows = n }
         }
+        config.publishUnits = publishUnits(record)
         return config
+    }
+
+    /// `publish_units: [phuong-5, {id: phuong-7, base_url: "https://…/"}]`.
+    static func publishUnits(_ record: YAMLRecord) -> [PublishedUnit] {
+        guard let value = record.value("publish_units") else { return [] }
+        let document = record.document
+        guard let sequence = value.sequence else {
+            record.log.error(document.location(of: value), "`publish_units` must be a list of unit ids, e.g. [phuong-5, phuong-7]")
+            return []
+        }
+        var units: [PublishedUnit] = []
+        for item in sequence {
+            if let scalar = item.scalar {
+                units.append(PublishedUnit(id: YAMLRecord.trimmed(scalar.string), location: document.location(of: item)))
+                continue
+            }
+            guard let entry = YAMLRecord(item, in: document, log: record.log, what: "an entry of `publish_units`") else { continue }
+            entry.warnUnknownKeys(allowed: ["id", "base_url"])
+            guard let id = entry.string("id", required: true) else { continue }
+            var base = entry.string("base_url")
+            if let url = base {
+                if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                    record.log.error(entry.valueLocation("base_url"), "`base_url` must be an absolute http(s) URL, not \"\(url)\"")
+                    base = nil
+                } else if !url.hasSuffix("/") {
+                    base = url + "/"
+                }
+            }
+            units.append(PublishedUnit(id: id, baseURL: base, location: document.location(of: entry.value("id"))))
+        }
+        return units
     }
 }

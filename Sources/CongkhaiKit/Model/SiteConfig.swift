@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var allowRawHTML: Bool
     /// Shown in the footer and on data pages while the metric files are generated examples.
     public var illustrativeData: Bool
+    /// Units that also publish their own pages on their own host (`build --unit`, one CI job each).
+    public var publishUnits: [PublishedUnit] = []
 
     public init(title: String = "", baseURL: String = "/", language: String = "vi", owner: String = "",
                 year: Int = 2021, newsPerPage: Int = 20, staleAfterDays: Int = 45, rankingRows: Int = 200,
@@ -34,5 +36,20 @@ public struct SiteConfig: Sendable, Equatable {
     public func absoluteURL(_ path: String) -> String {
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         return base + (path.hasPrefix("/") ? path : "/" + path)
+    }
+}
+
+/// One entry of `publish_units:` in site.yml: a unit that publishes its own pages on its own host.
+public struct PublishedUnit: Sendable, Equatable {
+    public var id: String
+    /// The unit's own site (`--base-url` of its build); nil: given by the CI.
+    public var baseURL: String?
+    /// Where site.yml names it, for a diagnostic.
+    public var location: SourceLocation
+
+    public init(id: String, baseURL: String? = nil, location: SourceLocation) {
+        self.id = id
+        self.baseURL = baseURL
+        self.location = location
     }
 }
