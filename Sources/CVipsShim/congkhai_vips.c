@@ -51,6 +51,55 @@ int congkhai_vips_save_png(VipsImage *image, const char *path) {
     return vips_pngsave(image, path, "strip", TRUE, NULL);
 }
 
+int congkhai_vips_header(const char *path, int *width, int *height) {
+    VipsImage *image = vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    if (!image) {
+        return -1;
+    }
+    int w = vips_image_get_width(image), h = vips_image_get_height(image);
+    if (vips_image_get_orientation_swap(image)) {
+        int t = w;
+        w = h;
+        h = t;
+    }
+    *width = w;
+    *height = h;
+    g_object_unref(image);
+    return 0;
+}
+
+VipsImage *congkhai_vips_thumbnail_image_width(VipsImage *image, int width) {
+    VipsImage *out = NULL;
+    if (vips_thumbnail_image(image, &out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL)) {
+        return NULL;
+    }
+    return out;
+}
+
+VipsImage *congkhai_vips_copy_memory(VipsImage *image) {
+    return vips_image_copy_memory(image);
+}
+
+int congkhai_vips_save_jpeg_opaque(VipsImage *image, const char *path, int quality) {
+    if (!vips_image_hasalpha(image)) {
+        return congkhai_vips_save_jpeg(image, path, quality);
+    }
+    VipsImage *flat = NULL;
+    VipsArrayDouble *white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+    int failed = vips_flatten(image, &flat, "background", white, NULL);
+    vips_area_unref(VIPS_AREA(white));
+    if (failed) {
+        return failed;
+    }
+    failed = congkhai_vips_save_jpeg(flat, path, quality);
+    g_object_unref(flat);
+    return failed;
+}
+
+void congkhai_vips_concurrency_set(int threads) {
+    vips_concurrency_set(threads);
+}
+
 int congkhai_vips_width(const VipsImage *image) {
     return vips_image_get_width(image);
 }

@@ -28,6 +28,18 @@ int congkhai_vips_save_webp(VipsImage *image, const char *path, int quality);
 int congkhai_vips_save_jpeg(VipsImage *image, const char *path, int quality);
 int congkhai_vips_save_png(VipsImage *image, const char *path);
 
+/// Reads only the header of `path`: its size as shown, after the EXIF orientation (a portrait
+/// phone photo stored sideways reports its upright size); 0 on success.
+int congkhai_vips_header(const char *path, int *width, int *height);
+/// Shrinks an image already in memory to at most `width` pixels wide (never upscaled).
+VipsImage *congkhai_vips_thumbnail_image_width(VipsImage *image, int width);
+/// Computes an image into memory, so that several sizes are made from one decode.
+VipsImage *congkhai_vips_copy_memory(VipsImage *image);
+/// JPEG without transparency: an alpha channel is flattened onto white first.
+int congkhai_vips_save_jpeg_opaque(VipsImage *image, const char *path, int quality);
+/// The worker threads libvips gives each image (0: its default, one per core).
+void congkhai_vips_concurrency_set(int threads);
+
 int congkhai_vips_width(const VipsImage *image);
 int congkhai_vips_height(const VipsImage *image);
 void congkhai_vips_release(VipsImage *image);

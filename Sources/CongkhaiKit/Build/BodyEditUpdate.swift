@@ -50,7 +50,7 @@ enum BodyEditUpdate {
                     try OutputWriter.replace(in: output, path: page.page, with: page.data)
                     bytes += page.data.count
                 } catch {
-                    failure = .error(SourceLocation(file: page.page.relative), "cannot write: \(error.description)")
+                    failure = .error(SourceLocation(file: page.page.relative), "cannot write: \(error.text)")
                     return
                 }
             }
@@ -108,7 +108,7 @@ enum BodyEditUpdate {
 
         let content = SiteContent(config: config, units: units, fields: [], articles: column, planPages: [])
         let figures = SiteFigures(tables: [], targets: [], content: content, buildDate: options.buildDate)
-        let plan = SitePlan(pages: [page], news: NewsIndex(column))
+        let plan = SitePlan(pages: [page], news: NewsIndex(column, listedOn: options.buildDate))
         let environment = RenderEnvironment(content: content, figures: figures, plan: plan, buildDate: options.buildDate,
                                             navigation: navigation)
         let renderer = PageRenderer(environment: environment, theme: theme)
@@ -122,6 +122,6 @@ enum BodyEditUpdate {
     /// Everything a list, feed or neighbour shows of an article, and everything that places it.
     static func sameCard(_ a: Article, _ b: Article) -> Bool {
         a.title == b.title && a.date == b.date && a.unitID == b.unitID && a.category == b.category && a.tags == b.tags
-            && a.summary == b.summary && a.slug == b.slug && a.draft == b.draft
+            && a.summary == b.summary && a.slug == b.slug && a.draft == b.draft && a.expires == b.expires
     }
 }

@@ -4,6 +4,8 @@ public struct BuildOptions: Sendable {
     public var templatesPath: String?
     public var outputPath: String
     public var includeDrafts: Bool
+    /// Publish articles dated after the build date too (a preview; `--future`).
+    public var includeFuture = false
     public var buildDate: CalendarDay
     /// Warnings fail the build too.
     public var strict: Bool
@@ -38,6 +40,8 @@ public struct BuildReport: Sendable {
     public var stageTimings: [(stage: String, seconds: Double)]
     /// How the output was brought up to date.
     public var kind: Kind = .full
+    /// Articles held back until their day (dated after the build date), oldest first.
+    public var scheduled: [ScheduledArticle] = []
 
     public enum Kind: Sendable, Equatable {
         /// Every page rendered into a staging folder, swapped in whole.
@@ -47,4 +51,27 @@ public struct BuildReport: Sendable {
         /// Only edited articles' own pages, rendered without loading the rest of the site.
         case bodyEdit
     }
+}
+
+/// An article dated after the build date: `build` and `check` list it, the first build on or after
+/// its day publishes it.
+public struct ScheduledArticle: Sendable, Equatable {
+    public var file: String
+    public var title: String
+    public var day: CalendarDay
+
+    init(_ article: Article) {
+        file = article.source.file
+        title = article.title
+        day = article.date.vietnamDay
+    }
+
+    /// `Content/news/a.md: "Tiêu đề" sẽ đăng ngày 29/11/2021`.
+    public var description: String { "\(file): \"\(title)\" sẽ đăng ngày \(day.vietnamese)" }
+}
+
+/// What `check` finds: the problems, and the articles waiting for their day.
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var scheduled: [ScheduledArticle]
 }

@@ -8,9 +8,14 @@ public enum SiteBuilder {
 
     /// Validates everything and writes nothing.
     public static func check(_ options: BuildOptions) -> [Diagnostic] {
+        inspect(options).diagnostics
+    }
+
+    /// Validates everything and writes nothing; lists the articles waiting for their day too.
+    public static func inspect(_ options: BuildOptions) -> CheckReport {
         let log = DiagnosticLog()
-        _ = prepare(options, log: log)
-        return log.all
+        let prepared = prepare(options, log: log)
+        return CheckReport(diagnostics: log.all, scheduled: prepared?.content.scheduled.map(ScheduledArticle.init) ?? [])
     }
 
     /// Builds the site into `options.outputPath`, or fails leaving it untouched.
@@ -71,7 +76,8 @@ public enum SiteBuilder {
             guard let records = written else { return .failure(BuildFailure(log.all)) }
             saveCache(records)
             return .success(BuildReport(diagnostics: log.all, pagesWritten: update.changed.count,
-                                        bytesWritten: update.bytesWritten, stageTimings: timings, kind: .incremental))
+                                        bytesWritten: update.bytesWritten, stageTimings: timings, kind: .incremental,
+                                        scheduled: prepared.content.scheduled.map(ScheduledArticle.init)))
         }
 
         // Full: every page into a staging folder, swapped in at the end.
@@ -79,7 +85,7 @@ public enum SiteBuilder {
         do {
             writer = try OutputWriter(output: URL(fileURLWithPath: options.outputPath))
         } catch {
-            log.error(SourceLocation(file: options.outputPath), error.description)
+            log.error(SourceLocation(file: options.outputPath), "\(error.text)")
             return .failure(BuildFailure(log.all))
         }
         let sizes = timed("render and write \(pages.count) pages") {
@@ -91,14 +97,14 @@ public enum SiteBuilder {
         }
         let published = timed("publish") { Result { () throws(OutputWriter.Failure) in try writer.publish() } }
         if case .failure(let failure) = published {
-            log.error(SourceLocation(file: options.outputPath), failure.description)
+            log.error(SourceLocation(file: options.outputPath), "\(failure.text)")
             return .failure(BuildFailure(log.all))
         }
         if options.useCache { saveCache(Dictionary(uniqueKeysWithValues: pages.indices.map {
             (pages[$0].path.relative, BuildCache.PageRecord(fingerprint: fingerprints[$0], size: sizes[$0]))
         })) }
         return .success(BuildReport(diagnostics: log.all, pagesWritten: pages.count, bytesWritten: sizes.reduce(0, +),
-                                    stageTimings: timings))
+                                    stageTimings: timings, scheduled: prepared.content.scheduled.map(ScheduledArticle.init)))
     }
 
     /// Loads, validates and computes, then reports compliance and targets. Fails on content errors.
@@ -121,7 +127,8 @@ public enum SiteBuilder {
         let directory = ContentDirectory(path: options.contentPath)
         let units = Set(options.units)
         let loaded = ContentLoader.load(directory, log: log, reuse: reuse, units: units)
-        var content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, log: log)
+        var content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, buildDate: options.buildDate,
+                                               includeFuture: options.includeFuture, log: log)
         ContentValidator.validateUnitSelection(options.units, in: content, log: log)
         if !units.isEmpty {
             // The selected units' articles and their neighbours, whose cards their pages show, in full.

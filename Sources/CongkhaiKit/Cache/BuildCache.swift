@@ -5,7 +5,7 @@ import Foundation
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
 public struct BuildCache: Sendable {
     static let magic = "congkhai-cache"
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     public struct PageRecord: Sendable, Hashable {
         public var fingerprint: UInt64
@@ -51,6 +51,7 @@ public struct BuildCache: Sendable {
         if let l = a.unitLocation { w.write(l.line); w.write(l.column) }
         w.write(a.slugLocation.line); w.write(a.slugLocation.column)
         w.write(a.bodyDigest)
+        w.write(a.expires?.description)
         w.write(record.newer); w.write(record.older)
     }
 
@@ -62,12 +63,13 @@ public struct BuildCache: Sendable {
         let unitLocation = r.bool() ? SourceLocation(file: file, line: r.int(), column: r.int()) : nil
         let slugLocation = SourceLocation(file: file, line: r.int(), column: r.int())
         let bodyDigest = r.uint64()
+        let expires = r.optionalString().flatMap { CalendarDay(iso: $0) }
         let newer = r.optionalString(), older = r.optionalString()
         guard !r.failed else { return nil }
         let article = Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
                               unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,
                               bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
-                              bodyDigest: bodyDigest)
+                              bodyDigest: bodyDigest, expires: expires)
         return ArticleRecord(article: article, newer: newer, older: older)
     }
 }

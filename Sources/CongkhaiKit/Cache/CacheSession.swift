@@ -163,6 +163,7 @@ final class CacheSession {
         h.combine(URL(fileURLWithPath: options.contentPath).standardizedFileURL.path)
         h.combine(options.templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "")
         h.combine(options.includeDrafts)
+        h.combine(options.includeFuture)
         h.combine(options.buildDate.description)
         for unit in options.units.sorted() { h.combine(unit) }
         h.combine(String(describing: BuildCache.formatVersion))

@@ -38,6 +38,7 @@ struct PageFingerprints {
             h.combine(article.title); h.combine(article.slug); h.combine(article.date.epochSeconds)
             h.combine(article.unitID ?? ""); h.combine(article.category.id); h.combine(article.summary); h.combine(article.draft)
             for tag in article.tags { h.combine(tag.name) }
+            h.combine(article.expires?.description ?? "")
             return h.value
         }
         for name in theme.sources.keys { templateDigests[name] = closureDigest(name) }
@@ -116,8 +117,8 @@ struct PageFingerprints {
         h.combine(siteDigest)
         switch page.kind {
         case .home:
-            h.combine(figuresDigest); cards(content.articles.indices.prefix(6))
-        case .newsList(let n): listing(content.articles.indices, n)
+            h.combine(figuresDigest); cards(news.listed.prefix(6))
+        case .newsList(let n): listing(news.listed, n)
         case .article(let i):
             cards([i]); h.combine(content.articles[i].bodyDigest)
             if i > 0 { cards([i - 1]) }
@@ -130,7 +131,7 @@ struct PageFingerprints {
             h.combine(figuresDigest)
         case .unit(let id):
             h.combine(figuresDigest); listing(news.byUnit[id] ?? [], 1)
-        case .newsFeed: cards(content.articles.indices.prefix(RenderEnvironment.feedSize))
+        case .newsFeed: cards(news.listed.prefix(RenderEnvironment.feedSize))
         case .unitFeed(let id): cards((news.byUnit[id] ?? []).prefix(RenderEnvironment.feedSize))
         case .planIndex, .plan:
             h.combine(planDigest); h.combine(figuresDigest)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `news/**/*.md`: front matter through Yams, body kept as CommonMark.
 enum ArticleLoader {
-    static let keys = ["title", "date", "unit", "category", "tags", "summary", "slug", "draft"]
+    static let keys = ["title", "date", "unit", "category", "tags", "summary", "slug", "draft", "expires"]
 
     /// Loads every article, in file order; `reuse` gives the cached article of a file that has not
     /// changed, and `files` the news files when the caller has already listed them.
@@ -105,7 +105,7 @@ enum ArticleLoader {
             category = Category.named(id)
             if category == nil {
                 let ids = Category.all.map(\.id)
-                let hint = Spelling.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" } ?? "use one of: \(ids.joined(separator: ", "))"
+                let hint: DiagnosticText = Spelling.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" } ?? "use one of: \(ids.joined(separator: ", "))"
                 log.error(record.valueLocation("category"), "unknown category \"\(id)\"", hint: hint)
             }
         }
@@ -119,6 +119,13 @@ enum ArticleLoader {
             }
         }
         let draft = record.bool("draft") ?? false
+        var expires: CalendarDay?
+        if let text = record.string("expires") {
+            expires = CalendarDay(iso: text)
+            if expires == nil {
+                log.error(record.valueLocation("expires"), "bad expiry date \"\(text)\"", hint: "write YYYY-MM-DD, e.g. expires: 2021-12-31")
+            }
+        }
         var slug = title.map(Slug.make) ?? ""
         if let explicit = record.string("slug") {
             if explicit.contains("/") || explicit.contains("\\") || explicit.contains("..") {
@@ -146,7 +153,7 @@ enum ArticleLoader {
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
                        slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
                        bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body),
-                       frontMatterOnly: frontMatterOnly)
+                       frontMatterOnly: frontMatterOnly, expires: expires)
     }
 }
 

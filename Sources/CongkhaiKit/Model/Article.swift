@@ -20,10 +20,14 @@ public final class Article: Sendable, Equatable {
     /// Only the front matter was read (a `--unit` build, for another unit's article): no body
     /// digest, and no summary unless the front matter gives one. Never rendered, never cached.
     public let frontMatterOnly: Bool
+    /// `expires:`: after this day the article leaves the lists and feeds; its page stays, marked.
+    public let expires: CalendarDay?
 
     public init(source: SourceLocation, title: String, date: Timestamp, unitID: String?, category: Category, tags: [Tag],
                 summary: String, slug: String, draft: Bool, bodyLine: Int, unitLocation: SourceLocation?,
-                slugLocation: SourceLocation, bodyDigest: UInt64 = 0, frontMatterOnly: Bool = false) {
+                slugLocation: SourceLocation, bodyDigest: UInt64 = 0, frontMatterOnly: Bool = false,
+                expires: CalendarDay? = nil) {
+        self.expires = expires
         self.source = source
         self.title = title
         self.date = date
@@ -42,12 +46,18 @@ public final class Article: Sendable, Equatable {
 
     public var path: String { "/tin-tuc/\(slug)/" }
 
+    /// Dated after `day` (Vietnam time): scheduled, published by the first build on or after its day.
+    public func isScheduled(on day: CalendarDay) -> Bool { date.vietnamDay > day }
+
+    /// Past its `expires:` day on `day`: no longer listed.
+    public func hasExpired(on day: CalendarDay) -> Bool { expires.map { day > $0 } ?? false }
+
     public static func == (a: Article, b: Article) -> Bool {
         a === b || (a.source == b.source && a.title == b.title && a.date == b.date && a.unitID == b.unitID
             && a.category == b.category && a.tags == b.tags && a.summary == b.summary && a.slug == b.slug
             && a.draft == b.draft && a.bodyLine == b.bodyLine && a.unitLocation == b.unitLocation
             && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest
-            && a.frontMatterOnly == b.frontMatterOnly)
+            && a.frontMatterOnly == b.frontMatterOnly && a.expires == b.expires)
     }
 }
 

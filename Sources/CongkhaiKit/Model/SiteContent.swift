@@ -11,6 +11,10 @@ public struct SiteContent: Sendable {
     public var targets: [Target]
     /// The metric tables loaded and validated with no diagnostic, so a build cache may keep them.
     public var metricsCacheable: Bool
+    /// The build date the lists are made for: articles past their `expires:` on it are not listed.
+    public var listedOn: CalendarDay?
+    /// Articles dated after the build date, not published (shown only with `--future`), oldest first.
+    public var scheduled: [Article] = []
 
     public init(config: SiteConfig, units: [Unit], fields: [Field], articles: [Article], planPages: [PlanPage],
                 tables: [MetricTable] = [], targets: [Target] = [], metricsCacheable: Bool = false) {

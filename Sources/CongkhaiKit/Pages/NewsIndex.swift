@@ -8,11 +8,15 @@ public struct NewsIndex: Sendable {
     public var byUnit: [String: [Int]]
     /// Articles without a unit: the district's own column.
     public var district: [Int]
+    /// Every listed article: all but those past their `expires:` on `day`.
+    public var listed: [Int]
 
-    public init(_ articles: [Article]) {
+    public init(_ articles: [Article], listedOn day: CalendarDay? = nil) {
+        listed = day.map { day in articles.indices.filter { !articles[$0].hasExpired(on: day) } } ?? Array(articles.indices)
         var byCategory: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var tagNames: [String: String] = [:], byUnit: [String: [Int]] = [:], district: [Int] = []
-        for (i, article) in articles.enumerated() {
+        for i in listed {
+            let article = articles[i]
             byCategory[article.category.id, default: []].append(i)
             for tag in article.tags {
                 byTag[tag.slug, default: []].append(i)

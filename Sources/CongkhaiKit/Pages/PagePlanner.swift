@@ -6,7 +6,7 @@ public struct SitePlan: Sendable {
 
 public enum PagePlanner {
     public static func plan(_ content: SiteContent, figures: SiteFigures, assets: [String]) -> SitePlan {
-        let news = NewsIndex(content.articles)
+        let news = NewsIndex(content.articles, listedOn: content.listedOn)
         let perPage = content.config.newsPerPage
         var pages: [PlannedPage] = []
 
@@ -21,7 +21,7 @@ public enum PagePlanner {
         }
 
         add("/", .home)
-        addList(base: "/tin-tuc/", count: content.articles.count) { .newsList(page: $0) }
+        addList(base: "/tin-tuc/", count: news.listed.count) { .newsList(page: $0) }
         for (i, article) in content.articles.enumerated() { add(article.path, .article(index: i)) }
         for category in Category.all {
             addList(base: "/tin-tuc/chuyen-muc/\(category.id)/", count: news.byCategory[category.id]?.count ?? 0) {

@@ -16,7 +16,7 @@ enum DefaultTheme {
 <li class="card">
   <article>
     <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
-    <p class="meta"><time datetime="{{date_iso}}">{{date}}</time> · <a href="{{category.url}}">{{category.name}}</a>{{#unit}} · <a href="{{url}}">{{short}}</a>{{/unit}}{{#draft}} · <strong class="badge">Bản nháp</strong>{{/draft}}</p>
+    <p class="meta"><time datetime="{{date_iso}}">{{date}}</time> · <a href="{{category.url}}">{{category.name}}</a>{{#unit}} · <a href="{{url}}">{{short}}</a>{{/unit}}{{#draft}} · <strong class="badge">Bản nháp</strong>{{/draft}}{{#scheduled_on}} · <strong class="badge">Sẽ đăng ngày {{.}}</strong>{{/scheduled_on}}</p>
     <p class="card-summary">{{summary}}</p>
   </article>
 </li>
@@ -28,8 +28,11 @@ enum DefaultTheme {
 {{#article}}
 <article class="article">
   <header class="article-header">
-    <p class="meta"><a href="{{category.url}}">{{category.name}}</a> · <time datetime="{{date_iso}}">{{date}}</time>{{#unit}} · <a href="{{url}}">{{name}}</a>{{/unit}}{{#draft}} · <strong class="badge">Bản nháp</strong>{{/draft}}</p>
+    <p class="meta"><a href="{{category.url}}">{{category.name}}</a> · <time datetime="{{date_iso}}">{{date}}</time>{{#unit}} · <a href="{{url}}">{{name}}</a>{{/unit}}{{#draft}} · <strong class="badge">Bản nháp</strong>{{/draft}}{{#scheduled_on}} · <strong class="badge">Sẽ đăng ngày {{.}}</strong>{{/scheduled_on}}</p>
     <h1>{{title}}</h1>
+    {{#expired_on}}
+    <p class="notice" role="note"><strong>Đã hết hiệu lực</strong> từ sau ngày {{.}}. Thông báo được giữ lại để tra cứu.</p>
+    {{/expired_on}}
   </header>
   <div class="prose">
 {{{body}}}

@@ -3,7 +3,7 @@ extension RenderEnvironment {
     static let feedSize = 20
 
     func homeContext() -> Context {
-        let latest = content.articles.prefix(6).indices.map { listedCard($0) }
+        let latest = plan.news.listed.prefix(6).map { listedCard($0) }
         let units = Unit.Kind.allCases.map { kind -> Context in
             ["label": kind.label, "units": content.units.filter { $0.kind == kind }.map { unitSummary($0) }]
         }
@@ -22,7 +22,7 @@ extension RenderEnvironment {
         let title = page > 1 ? "Tin tức cải cách hành chính – trang \(page)" : "Tin tức cải cách hành chính"
         return pageContext(title: title, url: url, description: "Chuyên mục tuyên truyền cải cách hành chính",
                            breadcrumbs: [("Tin tức", "/tin-tuc/")],
-                           extra: listing(content.articles.indices, page: page, base: "/tin-tuc/")
+                           extra: listing(plan.news.listed, page: page, base: "/tin-tuc/")
                             .merging(["heading": "Tin tức cải cách hành chính", "categories": categoryLinks(current: nil),
                                       "feed_url": "/tin-tuc/feed.xml"]) { a, _ in a })
     }
@@ -63,6 +63,7 @@ extension RenderEnvironment {
         data["body"] = ArticleLoader.bodyHTML(of: article, allowRawHTML: config.allowRawHTML)
         data["tags"] = article.tags.map { ["name": $0.name, "url": "/tin-tuc/the/\($0.slug)/"] as Context }
         data["has_tags"] = !article.tags.isEmpty
+        if let expires = article.expires, article.hasExpired(on: buildDate) { data["expired_on"] = expires.vietnamese }
         var extra: Context = ["article": data]
         // Articles are newest first: the previous index is the newer one.
         if index > 0 { extra["newer"] = listedCard(index - 1) }
@@ -79,7 +80,7 @@ extension RenderEnvironment {
 
     func newsFeedContext() -> Context {
         feed(title: "\(config.title) – Tin tức", url: "/tin-tuc/feed.xml", pageURL: "/tin-tuc/",
-             indexes: Array(content.articles.indices))
+             indexes: plan.news.listed)
     }
 
     func unitFeedContext(_ id: String) -> Context {

@@ -135,6 +135,8 @@ extension RenderEnvironment {
             "category": ["name": article.category.name, "url": "/tin-tuc/chuyen-muc/\(article.category.id)/"] as Context,
         ]
         if let unit = unitLink(article.unitID, on: day) { card["unit"] = unit }
+        // Only a `--future` preview renders an article before its day: marked so.
+        if day > buildDate { card["scheduled_on"] = day.vietnamese }
         return card
     }
 

@@ -6,14 +6,17 @@ public enum ContentValidator {
         return slug.hasPrefix("trang-") && Int(slug.dropFirst(6)) != nil
     }
 
-    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, log: DiagnosticLog) -> SiteContent {
+    /// With `buildDate`, articles dated after it are held back (`scheduled`) unless `includeFuture`,
+    /// and those past their `expires:` on it are not listed.
+    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, buildDate: CalendarDay? = nil,
+                                includeFuture: Bool = false, log: DiagnosticLog) -> SiteContent {
         let unitIDs = loaded.units.map(\.id)
         let knownUnits = Set(unitIDs)
         for unit in loaded.config.publishUnits where !knownUnits.contains(unit.id) {
-            let hint = Spelling.closest(to: unit.id, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+            let hint: DiagnosticText? = Spelling.closest(to: unit.id, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
             log.error(unit.location, "unknown unit \"\(unit.id)\" in `publish_units`", hint: hint ?? "unit ids are listed in units.yml")
         }
-        var kept: [Int] = []
+        var kept: [Int] = [], scheduled: [Int] = []
         var slugOwners: [String: String] = [:]  // slug → the file that has it first
         // Walk in file order so "first defined" is stable. Indices, not articles, are sorted and
         // kept: an article is a large value, and a site has thousands.
@@ -21,7 +24,7 @@ public enum ContentValidator {
         for i in all.indices.sorted(by: { all[$0].source < all[$1].source }) {
             let article = all[i]
             if let unit = article.unitID, !knownUnits.contains(unit) {
-                let hint = Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+                let hint: DiagnosticText? = Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
                     ?? "unit ids are listed in units.yml"
                 log.error(article.unitLocation ?? article.source, "unknown unit \"\(unit)\"", hint: hint)
                 continue
@@ -38,6 +41,11 @@ public enum ContentValidator {
                 continue
             }
             slugOwners[article.slug] = article.source.file
+            // Checked like any article (its slug is taken), published on its day.
+            if let buildDate, !includeFuture, article.isScheduled(on: buildDate) {
+                scheduled.append(i)
+                continue
+            }
             kept.append(i)
         }
         kept.sort { all[$0].date != all[$1].date ? all[$0].date > all[$1].date : all[$0].slug < all[$1].slug }
@@ -64,18 +72,21 @@ public enum ContentValidator {
             planSlugs[page.slug] = page
             planPages.append(page)
         }
-        return SiteContent(config: loaded.config, units: loaded.units, fields: loaded.fields,
-                           articles: articles, planPages: planPages,
-                           tables: validTables,
-                           targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log),
-                           metricsCacheable: metricsClean)
+        var content = SiteContent(config: loaded.config, units: loaded.units, fields: loaded.fields,
+                                  articles: articles, planPages: planPages,
+                                  tables: validTables,
+                                  targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log),
+                                  metricsCacheable: metricsClean)
+        content.listedOn = buildDate
+        content.scheduled = scheduled.map { all[$0] }.sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
+        return content
     }
 
     /// `build --unit ID` must name units of units.yml.
     public static func validateUnitSelection(_ ids: [String], in content: SiteContent, log: DiagnosticLog) {
         let known = content.units.map(\.id)
         for id in ids where content.unit(id) == nil {
-            let hint = Spelling.closest(to: id, among: known, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+            let hint: DiagnosticText? = Spelling.closest(to: id, among: known, maxDistance: 3).map { "did you mean \"\($0)\"?" }
             log.error(SourceLocation(file: "--unit"), "unknown unit \"\(id)\"", hint: hint ?? "unit ids are listed in units.yml")
         }
     }
