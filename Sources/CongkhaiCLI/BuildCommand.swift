@@ -26,6 +26,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the build cache lives (never inside the output).", valueName: "dir"))
     var cacheDir: String?
 
+    @Flag(name: .long, help: "When another build is writing the same output, fail at once instead of waiting for it.")
+    var noWait = false
+
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
 
@@ -37,8 +40,17 @@ struct BuildCommand: ParsableCommand {
         options.units = units
         options.useCache = !noCache
         options.cacheDirectory = cacheDir
+        options.waitForLock = !noWait
         let progress = ProgressLine(quiet: quiet)
-        let result = SiteBuilder.build(options) { progress.update($0) }
+        let language = site.language, output = output
+        let result = SiteBuilder.build(options) { event in
+            if case .waitingForLock(let holder) = event {
+                progress.finish()
+                let who: DiagnosticText = holder.map { "process \(String($0))" } ?? "another process"
+                language.printError("waiting for \(who), which is building into \(output)")
+            }
+            progress.update(event)
+        }
         progress.finish()
         switch result {
         case .success(let report):
@@ -50,6 +62,10 @@ struct BuildCommand: ParsableCommand {
             if quiet { return }
             ScheduledPrinter.print(report.scheduled, in: site.language)
             site.language.printLine("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
+        case .failure(let failure) where failure.outputBusy:
+            // One line: who holds the output, and that this build did not wait.
+            for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data((diagnostic.rendered(in: site.language) + "\n").utf8)) }
+            throw ExitCode.failure
         case .failure(let failure):
             DiagnosticPrinter.print(failure.diagnostics, in: site.language)
             site.language.printError("build failed: \(output) was left unchanged")

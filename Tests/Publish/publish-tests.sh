@@ -62,6 +62,28 @@ else
 fi
 if grep -q 'scripts/publish unit phuong-5' "$work/units-pipeline.yml"; then ok "the child pipeline has a job for phuong-5"; else not_ok "the child pipeline has a job for phuong-5"; fi
 
+# Two builds into one output at once, as two processes (a `serve` and CI, two CI jobs): one waits
+# for the other, both exit 0, and the output equals a clean build.
+congkhai=(.build/release/congkhai build --content Content --templates Templates --build-date 2021-11-20 --cache-dir "$work/cache")
+"${congkhai[@]}" --output "$work/Twice" >"$work/first.log" 2>&1 & first=$!
+"${congkhai[@]}" --output "$work/Twice" >"$work/second.log" 2>&1 & second=$!
+wait "$first"; first_status=$?; wait "$second"; second_status=$?
+if [ "$first_status" = 0 ] && [ "$second_status" = 0 ]; then ok "two builds into one output at once both exit 0"; else not_ok "two builds into one output at once both exit 0 ($first_status, $second_status)"; cat "$work/first.log" "$work/second.log"; fi
+"${congkhai[@]}" --no-cache --output "$work/Clean" >"$work/log" 2>&1
+expect "the output of two builds at once equals a clean build" diff -r "$work/Twice" "$work/Clean"
+waited=$(cat "$work/first.log" "$work/second.log" | grep -c "^waiting for process [0-9]*, which is building into" || true)
+echo "     (of the two, $waited said it waited)"
+# While another process holds the output's lock: --no-wait fails with one line; a build waits.
+flock "$work/.Held.lock" sleep 3 & holder=$!
+sleep 0.5
+"${congkhai[@]}" --output "$work/Held" --no-wait >"$work/log" 2>&1; status=$?
+if [ "$status" = 1 ] && [ "$(wc -l <"$work/log")" = 1 ] && grep -q "another build is writing this output; not waiting (--no-wait)" "$work/log"; then
+  ok "--no-wait fails at once with one line while the output is locked"
+else not_ok "--no-wait fails at once with one line while the output is locked (exit $status)"; fi
+expect "a build waits for the lock, then builds" "${congkhai[@]}" --output "$work/Held"
+if [ "$(grep -c "waiting for another process, which is building into" "$work/log")" = 1 ] && [ -f "$work/Held/index.html" ]; then ok "it said once that it waits"; else not_ok "it said once that it waits"; fi
+wait "$holder"
+
 # Deploy to a local folder: the same files, byte for byte; then a page that went is removed.
 target="$work/www/cchc"
 expect "deploy to a local folder" scripts/publish deploy "$target"

@@ -12,9 +12,10 @@ public enum FuzzTargets {
         ("csv", csv), ("front-matter", frontMatter), ("yaml", yaml),
     ]
 
-    /// A metric file of the `dossiers` dataset, read as `Content/metrics/dossiers/*.csv` is: the
-    /// UTF-8 check, the CSV tokenizer (separator, quotes, line ends), headers (English keys and
-    /// the national form's Vietnamese titles), counts, periods, units, fields; then the validator.
+    /// A metric file of the `dossiers` dataset, read as `Content/metrics/dossiers/*.csv` is (in
+    /// memory, as MetricsLoader.readFile has it after reading): the UTF-8 check, the CSV tokenizer
+    /// (separator, quotes, line ends), headers (English keys and the national form's Vietnamese
+    /// titles), counts, periods, units, fields; then the validator.
     public static func csv(_ bytes: UnsafeBufferPointer<UInt8>) {
         let csvLog = DiagnosticLog()
         let document = CSVReader.parse(String(decoding: bytes, as: UTF8.self), file: "a.csv", log: csvLog)
@@ -23,12 +24,20 @@ public enum FuzzTargets {
             for cell in record.cells { precondition(cell.line >= record.line && cell.column >= 1, "\(cell)") }
         }
         checkLocated(csvLog, file: "a.csv")
-        write(bytes, to: "metrics/dossiers/2021-03.csv")
+        // As MetricsLoader.readFile does after reading the file: the BOM dropped, UTF-8 checked.
+        var body = bytes
+        if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF { body = UnsafeBufferPointer(rebasing: body[3...]) }
+        guard MetricsLoader.isASCII(body) || String(validating: body, as: UTF8.self) != nil else { return }
         let log = DiagnosticLog()
-        let tables = MetricsLoader.load(content, schemas: [BuiltInDatasets.dossiers], units: units, fields: fields, log: log)
-        _ = MetricsValidator.validate(tables, log: log)
-        checkLocated(log, file: "metrics/dossiers/2021-03.csv")
+        let rows = MetricsLoader.rowsOfFile(body, file: "dossiers/2021-03.csv", schema: BuiltInDatasets.dossiers,
+                                            headers: headers, references: references, log: log)
+        let table = MetricsLoader.table(BuiltInDatasets.dossiers, [rows], files: ["dossiers/2021-03.csv"], references: references)
+        _ = MetricsValidator.validate([table], log: log)
+        checkLocated(log, file: "dossiers/2021-03.csv")
     }
+
+    static let references = MetricsLoader.References(units: units, fields: fields)
+    static let headers = MetricsLoader.HeaderTable(BuiltInDatasets.dossiers, textColumns: [])
 
     /// A news article as `Content/news/` holds it: the front-matter splitter (`---` fences, CRLF,
     /// a BOM, the header alone as a --unit build reads other units' articles), its YAML with

@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// Where the cache lives; nil: `.congkhai-cache` in the working folder.
     public var cacheDirectory: String?
+    /// When another build holds the output's lock: wait for it (true), or fail at once.
+    public var waitForLock = true
     /// When set, the cache is kept here between builds of one process instead of on disk.
     public var cacheStore: BuildCacheStore?
 

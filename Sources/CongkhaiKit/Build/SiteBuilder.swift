@@ -30,6 +30,19 @@ public enum SiteBuilder {
             return result
         }
 
+        // One build per output at a time: held until this build returns.
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(output: URL(fileURLWithPath: options.outputPath), wait: options.waitForLock) {
+                progress(.waitingForLock(holder: $0))
+            }
+        } catch {
+            var failure = BuildFailure([lockDiagnostic(error, output: options.outputPath)])
+            if case .busy = error { failure.outputBusy = true }
+            return .failure(failure)
+        }
+        defer { lock.release() }
+
         let contentDirectory = ContentDirectory(path: options.contentPath)
         let inventory = timed("scan sources") { SourceInventory.scan(content: contentDirectory, templates: options.templatesPath) }
         let cache = timed("read cache") { CacheSession(options: options, inventory: inventory) }
@@ -205,6 +218,8 @@ func weight(_ kind: PageKind) -> Int {
 
 /// What a progress display is told.
 public enum BuildProgress: Sendable, Equatable {
+    /// Another process builds into the same output (its id, when known): this build waits for it.
+    case waitingForLock(holder: Int32?)
     case stage(String)
     case pages(done: Int, total: Int)
 }
@@ -221,4 +236,18 @@ final class ByteCounter: @unchecked Sendable {
         return pages
     }
     var value: Int { lock.lock(); defer { lock.unlock() }; return total }
+}
+
+extension SiteBuilder {
+    /// The output's lock could not be had: busy under `--no-wait`, or no lock file.
+    static func lockDiagnostic(_ failure: OutputLock.Failure, output: String) -> Diagnostic {
+        switch failure {
+        case .busy(let holder?):
+            return .error(SourceLocation(file: output), "another build (process \(String(holder))) is writing this output; not waiting (--no-wait)")
+        case .busy(nil):
+            return .error(SourceLocation(file: output), "another build is writing this output; not waiting (--no-wait)")
+        case .unavailable(let path, let reason):
+            return .error(SourceLocation(file: output), "cannot lock the output (\(path)): \(reason)")
+        }
+    }
 }

@@ -7,5 +7,17 @@ extension MessageCatalogue {
          "một mục của `publish_units`"),
         ("unknown unit \"%@\" in `publish_units`",
          "không có đơn vị \"%@\" trong `publish_units`"),
+        ("another build (process %@) is writing this output; not waiting (--no-wait)",
+         "một lần dựng khác (tiến trình %@) đang ghi vào thư mục này; không chờ (--no-wait)"),
+        ("another build is writing this output; not waiting (--no-wait)",
+         "một lần dựng khác đang ghi vào thư mục này; không chờ (--no-wait)"),
+        ("cannot lock the output (%@): %@",
+         "không khóa được thư mục kết quả (%@): %@"),
+        ("waiting for %@, which is building into %@",
+         "đang chờ %@, tiến trình đang dựng trang vào %@"),
+        ("process %@",
+         "tiến trình %@"),
+        ("another process",
+         "một tiến trình khác"),
     ]
 }
