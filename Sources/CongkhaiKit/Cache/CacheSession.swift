@@ -24,7 +24,8 @@ final class CacheSession {
         files = CacheFiles(forOutput: options.outputPath, directory: options.cacheDirectory)
         optionsDigest = CacheSession.digest(options)
         metricsDigest = inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/units.yml", "content/fields.yml"])
-        guard options.useCache else { manifest = nil; previousStamps = nil; memory = nil; return }
+        // A link leading outside the site's folders: no reuse, so that the loaders report it.
+        guard options.useCache, inventory.escapingLinks.isEmpty else { manifest = nil; previousStamps = nil; memory = nil; return }
         if let store = options.cacheStore {
             let digest = optionsDigest
             memory = store.current.flatMap { $0.optionsDigest == digest ? $0 : nil }

@@ -13,7 +13,7 @@ enum ArticleLoader {
     static func loadAll(_ content: ContentDirectory, log: DiagnosticLog, files listed: [String]? = nil,
                         units: Set<String> = [], reuse: @Sendable (String) -> Article? = { _ in nil })
         -> (articles: [Article], clean: [(path: String, article: Article)]) {
-        let files = listed ?? content.files(under: "news", extensions: ["md", "markdown"])
+        let files = listed ?? content.files(under: "news", extensions: ["md", "markdown"], log: log)
         var results: [(article: Article?, clean: Bool)] = files.map { path in (reuse(path), true) }
         // Only the files that changed are read and parsed, on every core.
         let misses = results.indices.filter { results[$0].article == nil }

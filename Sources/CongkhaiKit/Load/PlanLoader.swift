@@ -4,7 +4,7 @@ enum PlanLoader {
 
     static func loadAll(_ content: ContentDirectory, log: DiagnosticLog) -> [PlanPage] {
         var pages: [PlanPage] = []
-        for relative in content.files(under: "plan", extensions: ["md", "markdown"]) {
+        for relative in content.files(under: "plan", extensions: ["md", "markdown"], log: log) {
             let display = content.display(relative)
             guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log),
                   let (document, body, _) = MarkdownFile.split(text, display: display, log: log),

@@ -10,7 +10,7 @@ enum SiteConfigLoader {
             log.error(SourceLocation(file: display), "missing site.yml", hint: "every site needs Content/site.yml with at least `title` and `base_url`")
             return SiteConfig()
         }
-        guard let text = SourceReader.readText(at: content.url(file), displayPath: display, log: log),
+        guard let text = content.readText(file, log: log),
               let document = YAMLDocument.parse(text, file: display, log: log),
               let record = YAMLRecord(document.root, in: document, log: log, what: "site.yml") else { return SiteConfig() }
         record.warnUnknownKeys(allowed: keys)

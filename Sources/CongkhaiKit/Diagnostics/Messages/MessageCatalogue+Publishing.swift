@@ -19,5 +19,9 @@ extension MessageCatalogue {
          "tiến trình %@"),
         ("another process",
          "một tiến trình khác"),
+        ("symbolic link leads outside %@/ (to %@); it is not read",
+         "liên kết tượng trưng (symlink) dẫn ra ngoài %@/ (tới %@); không đọc tệp này"),
+        ("copy the file into %@/ instead of linking to it",
+         "hãy chép tệp vào %@/ thay vì liên kết tới nó"),
     ]
 }

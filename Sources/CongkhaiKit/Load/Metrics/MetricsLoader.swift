@@ -18,7 +18,7 @@ public enum MetricsLoader {
 
     public static func load(_ content: ContentDirectory, schemas: [DatasetSchema], units: [Unit], fields: [Field],
                             textColumns: [String: [TextColumnSpec]] = [:], log: DiagnosticLog) -> [MetricTable] {
-        let files = content.files(under: folder, extensions: ["csv"])
+        let files = content.files(under: folder, extensions: ["csv"], log: log)
         guard !files.isEmpty else { return [] }
         let references = References(units: units, fields: fields)
 
