@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// What users rely on: determinism, atomic publishing, confinement, escaping.
@@ -191,9 +192,9 @@ import Testing
         let page = try #require(site.read("Public/thong-ke/2021-10/index.html"))
         let table = try #require(page.components(separatedBy: "<h2>Xếp hạng đơn vị").dropFirst().first)
         let ranking = try #require(table.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first)
-        #expect(ranking.contains("<td class=\"num\">1</td>") && ranking.contains("Phường 1"))
+        #expect(ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">1</td>") && ranking.contains("Phường 1"))
         #expect(ranking.contains("… 1 đơn vị ở giữa bảng xếp hạng"))
-        #expect(ranking.contains("<td class=\"num\">3</td>") && ranking.contains("Văn phòng"))
-        #expect(!ranking.contains("Phường 3") && !ranking.contains("<td class=\"num\">2</td>"))
+        #expect(ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">3</td>") && ranking.contains("Văn phòng"))
+        #expect(!ranking.contains("Phường 3") && !ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">2</td>"))
     }
 }

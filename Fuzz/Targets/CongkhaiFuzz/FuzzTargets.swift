@@ -3,6 +3,7 @@
 // executables (FuzzCSV, FuzzFrontMatter, FuzzYAML) call them; the tests replay the seed corpora
 // and every saved crash through them (FuzzRegressionTests). Internal API, so debug builds only.
 #if DEBUG || CONGKHAI_FUZZING
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 import Foundation
 

@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// What a build reads, where it writes, and how strict it is.
 public struct BuildOptions: Sendable {
     public var contentPath: String
@@ -18,7 +20,7 @@ public struct BuildOptions: Sendable {
     /// When another build holds the output's lock: wait for it (true), or fail at once.
     public var waitForLock = true
     /// When set, the cache is kept here between builds of one process instead of on disk.
-    public var cacheStore: BuildCacheStore?
+    package var cacheStore: BuildCacheStore?
 
     public init(contentPath: String = "Content", templatesPath: String? = "Templates", outputPath: String = "Public",
                 includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false, units: [String] = [], useCache: Bool = true) {

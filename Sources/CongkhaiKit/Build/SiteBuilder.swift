@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// The pipeline: load → validate → compute → plan pages → render → write. Each stage is a folder of its own;

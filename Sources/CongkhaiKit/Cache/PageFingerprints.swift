@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// A fingerprint per page: a stable hash of everything its output depends on. Pages whose

@@ -1,17 +1,18 @@
+import CongkhaiCore
 import Foundation
 
 /// The `Content/` folder: where files are, and how diagnostics name them.
-public struct ContentDirectory: Sendable {
-    public let url: URL
+package struct ContentDirectory: Sendable {
+    package let url: URL
     /// The folder as the user named it (`Content`, `../site/Content`), prefixed to every file in diagnostics.
-    public var displayName: String
+    package var displayName: String
 
     /// The folder's absolute path, kept: files are opened by path thousands of times.
-    public let rootPath: String
+    package let rootPath: String
     /// The same with every symbolic link resolved: where a link inside the folder must lead.
-    public let resolvedRoot: String
+    package let resolvedRoot: String
 
-    public init(path: String) {
+    package init(path: String) {
         url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         rootPath = url.path
         resolvedRoot = SymbolicLinks.resolved(url.path) ?? url.path
@@ -20,7 +21,7 @@ public struct ContentDirectory: Sendable {
 
     /// Where `relative` really is when a symbolic link on its way leads outside this folder;
     /// nil when it stays inside (or does not exist).
-    public func escape(_ relative: String) -> String? {
+    package func escape(_ relative: String) -> String? {
         SymbolicLinks.escape(path(relative), root: resolvedRoot)
     }
 
@@ -39,11 +40,11 @@ public struct ContentDirectory: Sendable {
         return SourceReader.readText(atPath: path(relative), displayPath: display(relative), log: log)
     }
 
-    public func url(_ relative: String) -> URL { url.appendingPathComponent(relative) }
-    public func path(_ relative: String) -> String { rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative }
-    public func display(_ relative: String) -> String { displayName.isEmpty ? relative : "\(displayName)/\(relative)" }
+    package func url(_ relative: String) -> URL { url.appendingPathComponent(relative) }
+    package func path(_ relative: String) -> String { rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative }
+    package func display(_ relative: String) -> String { displayName.isEmpty ? relative : "\(displayName)/\(relative)" }
 
-    public func exists(_ relative: String) -> Bool {
+    package func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: url(relative).path)
     }
 
@@ -51,7 +52,7 @@ public struct ContentDirectory: Sendable {
     /// Hidden files and folders are skipped. Uses readdir's file types: no stat per file. A
     /// symbolic link (file or folder) that leads outside this folder is left out, and reported
     /// in `log`.
-    public func files(under folder: String, extensions: Set<String>, log: DiagnosticLog? = nil) -> [String] {
+    package func files(under folder: String, extensions: Set<String>, log: DiagnosticLog? = nil) -> [String] {
         if !folder.isEmpty && refusesLink(folder, log: log) { return [] }
         var found: [String] = []
         func walk(_ relative: String) {

@@ -1,11 +1,13 @@
+import CongkhaiCore
+
 /// What every page's data is built from: the content, the plan, and the build's own facts.
-public struct RenderEnvironment: Sendable {
-    public let content: SiteContent
-    public let figures: SiteFigures
-    public let plan: SitePlan
-    public let buildDate: CalendarDay
+package struct RenderEnvironment: Sendable {
+    package let content: SiteContent
+    package let figures: SiteFigures
+    package let plan: SitePlan
+    package let buildDate: CalendarDay
     /// The sections shown in the main navigation: (label, URL).
-    public let navigation: [(label: String, url: String)]
+    package let navigation: [(label: String, url: String)]
     /// What every page shows of the site (`site` in templates): made once, not for every page.
     /// Text, numbers and booleans only, never changed after `init`.
     nonisolated(unsafe) let siteData: Context
@@ -38,7 +40,7 @@ public struct RenderEnvironment: Sendable {
     }
 
     /// `navigation`: the sections' URLs, when known from elsewhere than `plan` (a page rendered alone).
-    public init(content: SiteContent, figures: SiteFigures, plan: SitePlan, buildDate: CalendarDay, navigation urls: [String]? = nil) {
+    package init(content: SiteContent, figures: SiteFigures, plan: SitePlan, buildDate: CalendarDay, navigation urls: [String]? = nil) {
         self.content = content
         self.figures = figures
         self.plan = plan
