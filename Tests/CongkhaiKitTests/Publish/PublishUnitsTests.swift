@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// `publish_units:` in site.yml: the units CI builds apart for their own hosts (scripts/publish

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// A symbolic link inside `Content/` or `Templates/` that leads outside it (a file or a folder;
