@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// The phone layout of figure tables comes from CSS and labels on one real table: every stacked
