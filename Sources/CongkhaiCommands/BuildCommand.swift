@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("unit"), help: ArgumentHelp("Build only this unit's pages: its transparency page, feed and articles (repeatable).", valueName: "id"))
     var units: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("With --unit: the address the unit's own site serves these pages at (its canonical links and feeds). Its pages and assets link to each other relatively, so they work under any host and sub-path; links to pages the build does not write go to the district site (base_url).", valueName: "url"))
+    var baseURL: String?
+
     @Flag(name: .long, help: "Ignore the build cache: render every page and swap the whole folder in.")
     var noCache = false
 
@@ -39,6 +42,13 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = try site.buildOptions(output: output)
         options.units = units
+        if let baseURL {
+            guard !units.isEmpty else { throw ValidationError(site.language.say("--base-url is for a --unit build: the whole site's address is base_url in site.yml")) }
+            guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
+                throw ValidationError(site.language.say("--base-url must be an absolute http(s) URL, not \"\(baseURL)\""))
+            }
+            options.unitBaseURL = baseURL
+        }
         options.useCache = !noCache
         options.cacheDirectory = cacheDir
         options.waitForLock = !noWait

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Build only these units' pages (their transparency page, feed and articles); empty: the whole site.
     public var units: [String]
+    /// With `units`: the address the unit's own host serves the build at (`--base-url`), for its
+    /// canonical links and feeds; nil: the district's `base_url`.
+    public var unitBaseURL: String?
     /// Reuse the last build's cache (beside the output) to rewrite only what changed.
     public var useCache: Bool
     /// Where the cache lives; nil: `.congkhai-cache` in the working folder.

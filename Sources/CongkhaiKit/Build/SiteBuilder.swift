@@ -21,6 +21,9 @@ public enum SiteBuilder {
 
     /// Builds the site into `options.outputPath`, or fails leaving it untouched.
     public static func build(_ options: BuildOptions, progress: Progress = { _ in }) -> Result<BuildReport, BuildFailure> {
+        var options = options
+        // A --unit build is small, and its links depend on what it writes: always whole.
+        if !options.units.isEmpty { options.useCache = false }
         let log = DiagnosticLog()
         var timings: [(String, Double)] = []
         func timed<T>(_ stage: String, _ work: () -> T) -> T {
@@ -94,7 +97,10 @@ public enum SiteBuilder {
                                         scheduled: prepared.content.scheduled.map(ScheduledArticle.init)))
         }
 
-        // Full: every page into a staging folder, swapped in at the end.
+        // Full: every page into a staging folder, swapped in at the end. A --unit build's links
+        // are made for the unit's own host.
+        let unitLinks = options.units.isEmpty ? nil
+            : UnitLinks(written: Set(pages.map(\.path.relative)), siteBase: prepared.content.config.baseURL, unitBase: options.unitBaseURL)
         let writer: OutputWriter
         do {
             writer = try OutputWriter(output: URL(fileURLWithPath: options.outputPath))
@@ -103,7 +109,7 @@ public enum SiteBuilder {
             return .failure(BuildFailure(log.all))
         }
         let sizes = timed("render and write \(pages.count) pages") {
-            renderAndWrite(pages, renderer: renderer, writer: writer, log: log, progress: progress)
+            renderAndWrite(pages, renderer: renderer, writer: writer, log: log, progress: progress, links: unitLinks)
         }
         guard !log.hasErrors else {
             writer.discard()
@@ -157,7 +163,7 @@ public enum SiteBuilder {
     /// Renders pages on all cores and writes each as soon as it is rendered, so the site's HTML is
     /// never held in memory at once.
     static func renderAndWrite(_ pages: [PlannedPage], renderer: PageRenderer, writer: OutputWriter,
-                               log: DiagnosticLog, progress: Progress = { _ in }) -> [Int] {
+                               log: DiagnosticLog, progress: Progress = { _ in }, links: UnitLinks? = nil) -> [Int] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         // The heaviest files (open data, statistics, units) go first, so they overlap with the many
         // small pages instead of leaving one core working alone at the end.
@@ -181,7 +187,8 @@ public enum SiteBuilder {
                     if let fill = renderer.stream(page) {
                         size = try writer.write(to: page.path, streaming: fill)
                     } else {
-                        let data = try renderer.render(page)
+                        var data = try renderer.render(page)
+                        if let links { data = links.rewrite(data, at: page.path.relative) }
                         try writer.write(data, to: page.path)
                         size = data.count
                     }

@@ -23,5 +23,9 @@ extension MessageCatalogue {
          "liên kết tượng trưng (symlink) dẫn ra ngoài %@/ (tới %@); không đọc tệp này"),
         ("copy the file into %@/ instead of linking to it",
          "hãy chép tệp vào %@/ thay vì liên kết tới nó"),
+        ("--base-url is for a --unit build: the whole site's address is base_url in site.yml",
+         "--base-url dùng cho bản dựng --unit: địa chỉ của cả trang là base_url trong site.yml"),
+        ("--base-url must be an absolute http(s) URL, not \"%@\"",
+         "--base-url phải là địa chỉ http(s) đầy đủ, không phải \"%@\""),
     ]
 }
