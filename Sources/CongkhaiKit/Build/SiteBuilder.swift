@@ -218,7 +218,7 @@ func weight(_ kind: PageKind) -> Int {
     switch kind {
     case .figuresFile: return 0
     case .datasetFile: return 1
-    case .statistics, .statisticsIndex, .compliance, .sitemap: return 2  // the sitemap lists every page
+    case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard: return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
     default: return 4
     }

@@ -13,6 +13,8 @@ struct PageFingerprints {
     /// The plan's pages (their files).
     let planDigest: UInt64
     private let cardDigests: [UInt64]
+    /// The search index's inputs: every card, the figures (units, periods) and the plan.
+    private let searchDigest: UInt64
     private var templateDigests: [String: UInt64] = [:]
 
     init(environment: RenderEnvironment, theme: Theme, inventory: SourceInventory, options: BuildOptions) {
@@ -42,6 +44,10 @@ struct PageFingerprints {
             h.combine(article.expires?.description ?? "")
             return h.value
         }
+        var search = StableHasher()
+        search.combine(figuresDigest); search.combine(planDigest)
+        for digest in cardDigests { search.combine(digest) }
+        searchDigest = search.value
         for name in theme.sources.keys { templateDigests[name] = closureDigest(name) }
     }
 
@@ -140,6 +146,9 @@ struct PageFingerprints {
             h.combine(figuresDigest)
         case .sitemap:
             for other in environment.plan.pages where other.inSitemap { h.combine(other.url) }
+        case .search, .searchShard, .searchDocuments:
+            // What the index holds: every article's card, the units, the plan and the figures' periods.
+            h.combine(searchDigest)
         case .robots, .notFound, .asset: break
         }
         return h.value

@@ -25,6 +25,10 @@ package enum PageKind: Sendable, Hashable {
     case robots
     case notFound
     case asset(name: String)
+    /// `/tim-kiem/`, and its index: one file of postings a shard, one of documents a chunk.
+    case search
+    case searchShard(Int)
+    case searchDocuments(Int)
 }
 
 /// One file of the site to be written: where, and what.

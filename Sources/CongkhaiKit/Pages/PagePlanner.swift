@@ -55,6 +55,10 @@ package enum PagePlanner {
             add("/du-lieu/chi-so.json", .figuresFile(format: .json))
         }
         add("/du-lieu/datapackage.json", .dataPackage)
+        let searchable = SearchSource.all(content, spans: figures.statisticsSpans, hasFigures: !figures.datasets.isEmpty).count
+        add("/tim-kiem/", .search)
+        for n in 0..<SearchIndex.shardCount(documents: searchable) { add("/tim-kiem/chi-muc/\(n).json", .searchShard(n)) }
+        for n in 0..<SearchIndex.chunkCount(documents: searchable) { add("/tim-kiem/tai-lieu/\(n).json", .searchDocuments(n)) }
         add("/ke-hoach/", .planIndex)
         for (i, page) in content.planPages.enumerated() { add(page.path, .plan(index: i)) }
         for asset in assets { add("/assets/\(asset)", .asset(name: asset)) }

@@ -260,6 +260,7 @@ summary { list-style: none; }
 .search-results { list-style: none; padding: 0; margin: 1rem 0; max-width: var(--measure); }
 .search-results li { padding: .75rem 0; border-bottom: 1px solid var(--line); }
 .search-results a { font-weight: 600; font-size: 1.1rem; display: inline-block; padding: .2rem 0; }
+.more-button { min-height: var(--tap); padding: .4rem 1rem; font: inherit; font-weight: 600; color: var(--link); background: var(--paper); border: 2px solid var(--link); border-radius: var(--radius); cursor: pointer; }
 .search-results .kind { display: block; font-size: .85rem; color: var(--muted); }
 .search-results p { margin: .2rem 0 0; }
 
@@ -453,13 +454,18 @@ summary { list-style: none; }
 
 """#,
         "header.mustache": #"""
-{{! The masthead and main navigation: rendered once per section and shared by its pages. }}
+{{! The masthead, the search box and the main navigation: rendered once per section and shared by its pages. }}
 <header class="masthead">
   <div class="wrap masthead-inner">
     <a class="brand" href="/">
       <img src="/assets/icon.svg" alt="" width="40" height="40">
       <span><span class="brand-owner">{{site.owner}}</span><span class="brand-title">{{site.title}}</span></span>
     </a>
+    <form class="site-search" role="search" action="/tim-kiem/" method="get">
+      <label class="visually-hidden" for="tim-nhanh">Tìm kiếm trên trang</label>
+      <input id="tim-nhanh" name="q" type="search" placeholder="Tìm đơn vị, tin, lĩnh vực…" autocomplete="off">
+      <button type="submit">Tìm</button>
+    </form>
   </div>
   <nav class="main-nav" aria-label="Điều hướng chính">
     <ul class="wrap">
@@ -714,6 +720,26 @@ User-agent: *
 Allow: /
 
 Sitemap: {{sitemap_url}}
+
+"""#,
+        "search.mustache": #"""
+{{<layout}}
+{{$content}}
+<div class="search-page">
+<h1>Tìm kiếm</h1>
+<form action="/tim-kiem/" method="get" role="search">
+  <label class="visually-hidden" for="tu-khoa">Từ khóa cần tìm</label>
+  <input id="tu-khoa" name="q" type="search" placeholder="Ví dụ: ho tich, phuong 5, dat dai" autocomplete="off">
+  <button type="submit">Tìm</button>
+</form>
+<p id="trang-thai" class="count" role="status">Gõ tên đơn vị, lĩnh vực hoặc chủ đề, có dấu hay không dấu đều được: <a href="/tim-kiem/?q=ho+tich">ho tich</a>, <a href="/tim-kiem/?q=phuong+5">phuong 5</a>, <a href="/tim-kiem/?q=mot+cua">mot cua</a>.</p>
+<ol id="ket-qua" class="search-results" data-shards="{{search.shards}}" data-chunk="{{search.chunk}}"></ol>
+<p><button id="xem-them" type="button" class="more-button" hidden>Xem thêm kết quả</button></p>
+<noscript><p>Tìm kiếm cần JavaScript. Không có JavaScript, xem <a href="/don-vi/">danh sách đơn vị</a>, <a href="/tin-tuc/the/">các thẻ của chuyên mục tin</a> và <a href="/thong-ke/">thống kê</a>.</p></noscript>
+</div>
+<script src="/assets/search.js" defer></script>
+{{/content}}
+{{/layout}}
 
 """#,
         "sitemap.xml.mustache": #"""

@@ -32,6 +32,8 @@ package struct PageRenderer: Sendable {
         if let fill = stream(page) { return OpenData.whole(fill) }
         switch page.kind {
         case .asset(let name): return theme.assets[name] ?? Data()
+        case .searchShard(let n): return environment.searchIndex.shardJSON(n)
+        case .searchDocuments(let n): return environment.searchIndex.chunkJSON(n)
         case .dataPackage: return Data(openData.dataPackage().utf8)
         default: break
         }
@@ -73,6 +75,8 @@ package struct PageRenderer: Sendable {
         case .sitemap: return "sitemap.xml"
         case .robots: return "robots.txt"
         case .notFound: return "404"
+        case .search: return "search"
+        case .searchShard, .searchDocuments: return ""
         case .asset, .datasetFile, .figuresFile, .dataPackage: return ""
         }
     }
@@ -103,6 +107,8 @@ package struct PageRenderer: Sendable {
         case .sitemap: return env.sitemapContext()
         case .robots: return ["sitemap_url": env.config.absoluteURL("/sitemap.xml")]
         case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: "/404.html")
+        case .search: return env.searchContext()
+        case .searchShard, .searchDocuments: return [:]
         case .asset, .datasetFile, .figuresFile, .dataPackage: return [:]
         }
     }

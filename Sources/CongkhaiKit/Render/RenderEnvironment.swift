@@ -12,6 +12,8 @@ package struct RenderEnvironment: Sendable {
     /// Text, numbers and booleans only, never changed after `init`.
     nonisolated(unsafe) let siteData: Context
     let fragments: FragmentCache
+    /// The search index, made by the first of its files to be rendered.
+    let searchCell = SearchIndexCell()
 
     /// The first segment of a URL path as a section URL: `/tin-tuc/abc/` → `/tin-tuc/`, `/` → `/`.
     static func section(of url: String) -> String {
