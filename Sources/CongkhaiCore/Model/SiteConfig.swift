@@ -16,6 +16,8 @@ package struct SiteConfig: Sendable, Equatable {
     package var illustrativeData: Bool
     /// Units that also publish their own pages on their own host (`build --unit`, one CI job each).
     package var publishUnits: [PublishedUnit] = []
+    /// The largest files and lines the build reads (`max_markdown_mb`, `max_csv_mb`, `max_line_kb`).
+    package var limits = SizeLimits()
 
     package init(title: String = "", baseURL: String = "/", language: String = "vi", owner: String = "",
                 year: Int = 2021, newsPerPage: Int = 20, staleAfterDays: Int = 45, rankingRows: Int = 200,
@@ -52,4 +54,19 @@ public struct PublishedUnit: Sendable, Equatable {
         self.baseURL = baseURL
         self.location = location
     }
+}
+
+/// How large a content file or a line of one may be: beyond, a located "too large" error instead
+/// of reading it (a hostile or broken file cannot exhaust the build's memory).
+package struct SizeLimits: Sendable, Equatable {
+    /// A markdown file (article, plan page): `max_markdown_mb`.
+    package var markdownBytes = 16 << 20
+    /// One metric file: `max_csv_mb`.
+    package var csvBytes = 512 << 20
+    /// One line (record) of a metric file: `max_line_kb`.
+    package var lineBytes = 1 << 20
+    /// A YAML file of the site (read before site.yml says anything) and a template.
+    package static let yamlBytes = 16 << 20
+
+    package init() {}
 }

@@ -36,6 +36,8 @@ enum BodyEditUpdate {
             let theme = Theme.load(directory: options.templatesPath, log: log)
             guard log.all.isEmpty else { ok = false; return }
             for path in changed {
+                var directory = directory
+                directory.limits = config.limits
                 guard let page = render(path, options: options, directory: directory, session: session, config: config,
                                         units: units, theme: theme, navigation: navigation) else { ok = false; return }
                 rendered.append(page)

@@ -11,6 +11,8 @@ package struct ContentDirectory: Sendable {
     package let rootPath: String
     /// The same with every symbolic link resolved: where a link inside the folder must lead.
     package let resolvedRoot: String
+    /// How large a file may be, by kind: site.yml's once it is read.
+    package var limits = SizeLimits()
 
     package init(path: String) {
         url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
@@ -37,7 +39,7 @@ package struct ContentDirectory: Sendable {
     /// link takes it outside the folder.
     func readText(_ relative: String, log: DiagnosticLog) -> String? {
         if refusesLink(relative, log: log) { return nil }
-        return SourceReader.readText(atPath: path(relative), displayPath: display(relative), log: log)
+        return SourceReader.readText(atPath: path(relative), displayPath: display(relative), log: log, limit: .yaml)
     }
 
     package func url(_ relative: String) -> URL { url.appendingPathComponent(relative) }

@@ -8,7 +8,7 @@ enum PlanLoader {
         var pages: [PlanPage] = []
         for relative in content.files(under: "plan", extensions: ["md", "markdown"], log: log) {
             let display = content.display(relative)
-            guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log),
+            guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log, limit: .markdown(content.limits)),
                   let (document, body, _) = MarkdownFile.split(text, display: display, log: log),
                   let record = YAMLRecord(document.root, in: document, log: log, what: "front matter") else { continue }
             record.warnUnknownKeys(allowed: keys)

@@ -3,7 +3,7 @@ import CongkhaiCore
 /// Reads `site.yml`.
 enum SiteConfigLoader {
     static let keys = ["title", "base_url", "language", "owner", "year", "news_per_page", "stale_after_days",
-                       "ranking_rows", "allow_raw_html", "illustrative_data", "publish_units"]
+                       "ranking_rows", "allow_raw_html", "illustrative_data", "publish_units", "max_markdown_mb", "max_csv_mb", "max_line_kb"]
 
     static func load(_ content: ContentDirectory, log: DiagnosticLog) -> SiteConfig {
         let file = "site.yml"
@@ -38,6 +38,16 @@ enum SiteConfigLoader {
             if n < 0 { log.error(record.valueLocation("ranking_rows"), "`ranking_rows` must be 0 (every unit) or more") } else { config.rankingRows = n }
         }
         config.publishUnits = publishUnits(record)
+        for (key, unit, apply) in [("max_markdown_mb", 1 << 20, { (c: inout SiteConfig, n: Int) in c.limits.markdownBytes = n }),
+                                   ("max_csv_mb", 1 << 20, { (c: inout SiteConfig, n: Int) in c.limits.csvBytes = n }),
+                                   ("max_line_kb", 1 << 10, { (c: inout SiteConfig, n: Int) in c.limits.lineBytes = n })] {
+            guard let n = record.int(key) else { continue }
+            if n < 1 || n > (1 << 40) / unit {
+                log.error(record.valueLocation(key), "`\(key)` must be a whole number from 1")
+            } else {
+                apply(&config, n * unit)
+            }
+        }
         return config
     }
 

@@ -28,7 +28,7 @@ package struct Theme: Sendable {
             let folder = ContentDirectory(path: directory)
             for relative in folder.files(under: "", extensions: ["mustache"], log: log) {
                 let display = folder.display(relative)
-                guard let text = SourceReader.readText(at: folder.url(relative), displayPath: display, log: log) else { continue }
+                guard let text = SourceReader.readText(at: folder.url(relative), displayPath: display, log: log, limit: .yaml) else { continue }
                 sources[String(relative.dropLast(9))] = (text, display)
             }
             for relative in folder.files(under: "assets", extensions: assetExtensions, log: log) {

@@ -27,5 +27,17 @@ extension MessageCatalogue {
          "--base-url dùng cho bản dựng --unit: địa chỉ của cả trang là base_url trong site.yml"),
         ("--base-url must be an absolute http(s) URL, not \"%@\"",
          "--base-url phải là địa chỉ http(s) đầy đủ, không phải \"%@\""),
+        ("file is too large (%@ MB; the limit is %@ MB)",
+         "tệp quá lớn (%@ MB; giới hạn là %@ MB)"),
+        ("raise `%@` in site.yml if the file is meant to be this large",
+         "tăng `%@` trong site.yml nếu tệp đúng là lớn như vậy"),
+        ("a YAML file or a template of the site is at most %@ MB",
+         "mỗi tệp YAML hoặc tệp mẫu của trang tối đa %@ MB"),
+        ("line is too long (%@ KB; the limit is %@ KB)",
+         "dòng quá dài (%@ KB; giới hạn là %@ KB)"),
+        ("raise `max_line_kb` in site.yml if the file is meant to have such lines",
+         "tăng `max_line_kb` trong site.yml nếu tệp đúng là có những dòng dài như vậy"),
+        ("`%@` must be a whole number from 1",
+         "`%@` phải là số nguyên từ 1 trở lên"),
     ]
 }
