@@ -31,7 +31,7 @@ public enum FuzzTargets {
         guard MetricsLoader.isASCII(body) || String(validating: body, as: UTF8.self) != nil else { return }
         let log = DiagnosticLog()
         let rows = MetricsLoader.rowsOfFile(body, file: "dossiers/2021-03.csv", schema: BuiltInDatasets.dossiers,
-                                            headers: headers, references: references, log: log)
+                                            headers: headers, references: references, maxLineBytes: 4096, log: log)
         let table = MetricsLoader.table(BuiltInDatasets.dossiers, [rows], files: ["dossiers/2021-03.csv"], references: references)
         _ = MetricsValidator.validate([table], log: log)
         checkLocated(log, file: "dossiers/2021-03.csv")
