@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // The preview server of `congkhai serve`: a small HTTP server on sockets, no SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // Reading the one-door system's .xlsx exports: the ZIP container and its XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, through pkg-config.
@@ -30,6 +33,12 @@ let package = Package(
         ),
         // libvips' API is variadic, which Swift cannot call: fixed-argument C wrappers.
         .target(name: "CVipsShim", dependencies: ["CVips"]),
+        // libxlsxwriter (the Biểu 06a template) through pkg-config; its API has no variadic functions.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // The leaf every other target stands on: the domain's value types, diagnostics, small
         // helpers, markdown through libcmark, the byte sink and the input stamps. It knows no stage.
         .target(
@@ -56,6 +65,18 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
+        // `congkhai import` / `congkhai template`: the one-door system's exports (xlsx, csv in any
+        // of the encodings offices use) into the canonical CSV, and the form as a template.
+        .target(
+            name: "CongkhaiImport",
+            dependencies: [
+                "CongkhaiCore",
+                "CongkhaiKit",
+                "CXlsxWriter",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
+        ),
         // The commands (swift-argument-parser): parse arguments, call the library, print what it
         // returns, choose the exit status. A library, so that tests run the commands in process.
         .target(
@@ -64,6 +85,7 @@ let package = Package(
                 "CongkhaiCore",
                 "CongkhaiKit",
                 "CongkhaiPreview",
+                "CongkhaiImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +102,10 @@ let package = Package(
             name: "CongkhaiKitTests",
             dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiFuzz"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CongkhaiImportTests",
+            dependencies: ["CongkhaiImport", "CongkhaiCore", "CongkhaiKit", "CXlsxWriter"]
         ),
     ]
 )

@@ -2,11 +2,12 @@ import CongkhaiCore
 
 /// Reads `plan/*.md`: the decision and the plan's sections, as standing pages.
 enum PlanLoader {
+    static let folder = "plan"
     static let keys = ["title", "order", "summary", "section", "slug"]
 
     static func loadAll(_ content: ContentDirectory, log: DiagnosticLog) -> [PlanPage] {
         var pages: [PlanPage] = []
-        for relative in content.files(under: "plan", extensions: ["md", "markdown"], log: log) {
+        for relative in content.files(under: folder, extensions: ArticleLoader.extensions, log: log) {
             let display = content.display(relative)
             guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log, limit: .markdown(content.limits)),
                   let (document, body, _) = MarkdownFile.split(text, display: display, log: log),
