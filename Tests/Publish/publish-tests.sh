@@ -7,7 +7,12 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/ensure-deps.sh
 ensure_publish_tools
-command -v sshd >/dev/null || { apt-get install -y -qq openssh-server >/dev/null 2>&1 || true; }
+# sshd, for the deploy over SSH to loopback (the server side, which a CI runner lacks).
+if ! command -v sshd >/dev/null; then
+  sudo=""; if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openssh-server >/dev/null 2>&1 || true
+fi
 
 work=$(mktemp -d)
 sshd_pid=""
