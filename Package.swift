@@ -51,6 +51,7 @@ let package = Package(
             name: "CongkhaiKit",
             dependencies: [
                 "CongkhaiCore",
+                "CVipsShim",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -100,7 +101,7 @@ let package = Package(
         .executableTarget(name: "FuzzCongkhai", dependencies: ["CongkhaiFuzz"], path: "Fuzz/Targets/FuzzCongkhai"),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiFuzz"],
+            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands", "CongkhaiFuzz"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

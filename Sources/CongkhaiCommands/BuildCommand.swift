@@ -53,12 +53,12 @@ struct BuildCommand: ParsableCommand {
         options.cacheDirectory = cacheDir
         options.waitForLock = !noWait
         let progress = ProgressLine(quiet: quiet)
-        let language = site.language, output = output
+        let language = site.language, output = output, console = Console.current
         let result = SiteBuilder.build(options) { event in
             if case .waitingForLock(let holder) = event {
                 progress.finish()
                 let who: DiagnosticText = holder.map { "process \(String($0))" } ?? "another process"
-                language.printError("waiting for \(who), which is building into \(output)")
+                console.errorLine(language.say("waiting for \(who), which is building into \(output)"))
             }
             progress.update(event)
         }
@@ -68,14 +68,14 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(report.diagnostics, in: site.language)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
             if verbose {
-                for (stage, time) in report.stageTimings { print(String(format: "  %6.3f s  %@", time, stage)) }
+                for (stage, time) in report.stageTimings { Console.current.line(String(format: "  %6.3f s  %@", time, stage)) }
             }
             if quiet { return }
             ScheduledPrinter.print(report.scheduled, in: site.language)
             site.language.printLine("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
         case .failure(let failure) where failure.outputBusy:
             // One line: who holds the output, and that this build did not wait.
-            for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data((diagnostic.rendered(in: site.language) + "\n").utf8)) }
+            for diagnostic in failure.diagnostics { Console.current.errorLine(diagnostic.rendered(in: site.language)) }
             throw ExitCode.failure
         case .failure(let failure):
             DiagnosticPrinter.print(failure.diagnostics, in: site.language)
@@ -94,11 +94,12 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let report = SiteBuilder.inspect(try site.buildOptions(output: "Public"))
+        let options = try site.buildOptions(output: "Public")
+        let report = SiteBuilder.inspect(options)
         let diagnostics = report.diagnostics
         DiagnosticPrinter.print(diagnostics, in: site.language)
         ScheduledPrinter.print(report.scheduled, in: site.language)
-        if diagnostics.hasErrors || (site.strict && !diagnostics.isEmpty) { throw ExitCode.failure }
+        if options.fails(diagnostics) { throw ExitCode.failure }
         site.language.printLine("content is valid")
     }
 }
