@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     /// With `units`: the address the unit's own host serves the build at (`--base-url`), for its
     /// canonical links and feeds; nil: the district's `base_url`.
     public var unitBaseURL: String?
-    /// Reuse the last build's cache (beside the output) to rewrite only what changed.
+    /// Reuse the last build's cache (`.congkhai-cache/`, or `cacheDirectory`) to rewrite only what changed.
     public var useCache: Bool
     /// Where the cache lives; nil: `.congkhai-cache` in the working folder.
     public var cacheDirectory: String?
