@@ -58,6 +58,7 @@ let package = Package(
             name: "CongkhaiKit",
             dependencies: [
                 "CongkhaiCore",
+                "CVipsShim",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -104,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview"],
+            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -144,6 +144,8 @@ struct PageFingerprints {
         case .unitFeed(let id): cards((news.byUnit[id] ?? []).prefix(ShownArticles.inFeed))
         case .planIndex, .plan:
             h.combine(planDigest); h.combine(figuresDigest)
+        case .unitEmbed, .unitFigures, .unitCard, .siteCard:
+            h.combine(figuresDigest)
         case .statisticsIndex, .statistics, .compliance, .openData, .datasetFile, .figuresFile, .dataPackage:
             h.combine(figuresDigest)
         case .sitemap:

@@ -39,6 +39,9 @@ package enum PagePlanner {
         for unit in content.units {
             add(Routes.unit(unit.id), .unit(id: unit.id))
             add(Routes.unitFeed(unit.id), .unitFeed(id: unit.id))
+            add(Routes.unitEmbed(unit.id), .unitEmbed(id: unit.id), sitemap: false)
+            add(Routes.unitFigures(unit.id), .unitFigures(id: unit.id))
+            add(Routes.unitCard(unit.id), .unitCard(id: unit.id))
         }
         if !figures.datasets.isEmpty {
             add(Routes.statistics, .statisticsIndex)
@@ -62,6 +65,7 @@ package enum PagePlanner {
         add(Routes.plan, .planIndex)
         for (i, page) in content.planPages.enumerated() { add(Routes.planPage(page), .plan(index: i)) }
         for asset in assets { add(Routes.asset(asset), .asset(name: asset)) }
+        add(Routes.siteCard, .siteCard)
         add(Routes.notFound, .notFound, sitemap: false)
         add(Routes.robots, .robots)
         add(Routes.sitemap, .sitemap)
@@ -76,9 +80,9 @@ extension SitePlan {
         var plan = self
         plan.pages = pages.filter { page in
             switch page.kind {
-            case .unit(let id), .unitFeed(let id): return units.contains(id)
+            case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id), .unitCard(let id): return units.contains(id)
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
-            case .asset, .notFound: return true
+            case .asset, .notFound, .siteCard: return true
             case .home, .newsList, .category, .tag, .tagIndex, .unitIndex, .statisticsIndex, .statistics, .compliance,
                  .openData, .datasetFile, .figuresFile, .dataPackage, .planIndex, .plan, .newsFeed, .sitemap, .robots,
                  .search, .searchShard, .searchDocuments:

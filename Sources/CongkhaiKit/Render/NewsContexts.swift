@@ -69,7 +69,8 @@ extension RenderEnvironment {
         if index > 0 { extra["newer"] = listedCard(index - 1) }
         if index + 1 < content.articles.count { extra["older"] = listedCard(index + 1) }
         return pageContext(title: article.title, url: Routes.article(article), description: article.summary,
-                           breadcrumbs: [("Tin tức", Routes.news), (article.title, Routes.article(article))], extra: extra)
+                           breadcrumbs: [("Tin tức", Routes.news), (article.title, Routes.article(article))], extra: extra,
+                           type: "article")
     }
 
     func categoryLinks(current: String?) -> [Context] {
