@@ -30,11 +30,14 @@ let package = Package(
         ),
         // libvips' API is variadic, which Swift cannot call: fixed-argument C wrappers.
         .target(name: "CVipsShim", dependencies: ["CVips"]),
+        // Photos: sizes read from headers, published widths and social cards made with libvips.
+        .target(name: "CongkhaiImages", dependencies: ["CVipsShim"]),
         // All the logic: load → validate → compute → plan pages → render → write.
         .target(
             name: "CongkhaiKit",
             dependencies: [
                 "CCmark",
+                "CongkhaiImages",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
@@ -50,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiKit"],
+            dependencies: ["CongkhaiKit", "CongkhaiImages"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -15,6 +15,13 @@ public enum SiteBuilder {
     public static func inspect(_ options: BuildOptions) -> CheckReport {
         let log = DiagnosticLog()
         let prepared = prepare(options, log: log)
+        if let prepared {
+            // Links to pages of the site need the list of pages.
+            let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
+                                      buildDate: options.buildDate)
+            let plan = PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+            SiteLinks.check(prepared.content, plan: plan.adding(prepared.media, log: log), log: log)
+        }
         return CheckReport(diagnostics: log.all, scheduled: prepared?.content.scheduled.map(ScheduledArticle.init) ?? [])
     }
 
@@ -44,14 +51,27 @@ public enum SiteBuilder {
               !log.hasErrors, !(options.strict && !log.all.isEmpty) else {
             return .failure(BuildFailure(log.all))
         }
+        var media = prepared.media
+        let photos = media.files.filter { $0.kind == .photo }.map(\.source)
+        let processed = timed("photos") {
+            let outcome = ImageStore(cacheDirectory: options.cacheDirectory).prepare(photos, directory: contentDirectory, log: log)
+            media.photos = outcome.photos
+            return outcome.processed
+        }
+        guard !log.hasErrors else { return .failure(BuildFailure(log.all)) }
         let figures = timed("compute figures") {
             SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
                         buildDate: options.buildDate)
         }
-        let plan = timed("plan pages") { PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()) }
+        let plan = timed("plan pages") {
+            PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()).adding(media, log: log)
+        }
+        SiteLinks.check(prepared.content, plan: plan, log: log)
+        guard !log.hasErrors, !(options.strict && !log.all.isEmpty) else { return .failure(BuildFailure(log.all)) }
         // Pages of a --unit build are rendered against the whole site's plan, so they equal a full build's.
         let pages = options.units.isEmpty ? plan.pages : plan.restricted(to: Set(options.units), content: prepared.content).pages
-        let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
+        var environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
+        environment.media = media
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
         // Fingerprints serve only the cache: without one (`--no-cache`) they are not computed.
         let fingerprints: [UInt64] = !options.useCache ? [] : timed("fingerprint pages") {
@@ -77,7 +97,7 @@ public enum SiteBuilder {
             saveCache(records)
             return .success(BuildReport(diagnostics: log.all, pagesWritten: update.changed.count,
                                         bytesWritten: update.bytesWritten, stageTimings: timings, kind: .incremental,
-                                        scheduled: prepared.content.scheduled.map(ScheduledArticle.init)))
+                                        scheduled: prepared.content.scheduled.map(ScheduledArticle.init), photosProcessed: processed))
         }
 
         // Full: every page into a staging folder, swapped in at the end.
@@ -104,7 +124,8 @@ public enum SiteBuilder {
             (pages[$0].path.relative, BuildCache.PageRecord(fingerprint: fingerprints[$0], size: sizes[$0]))
         })) }
         return .success(BuildReport(diagnostics: log.all, pagesWritten: pages.count, bytesWritten: sizes.reduce(0, +),
-                                    stageTimings: timings, scheduled: prepared.content.scheduled.map(ScheduledArticle.init)))
+                                    stageTimings: timings, scheduled: prepared.content.scheduled.map(ScheduledArticle.init),
+                                    photosProcessed: processed))
     }
 
     /// Loads, validates and computes, then reports compliance and targets. Fails on content errors.
@@ -120,6 +141,7 @@ public enum SiteBuilder {
         var loaded: LoadedContent
         var content: SiteContent
         var theme: Theme
+        var media: MediaCatalog
     }
 
     /// Load and validate content, and parse the theme: everything `check` covers.
@@ -137,7 +159,8 @@ public enum SiteBuilder {
             content.articles = ArticleLoader.completing(content.articles, at: shown.sorted(), content: directory, log: log)
         }
         let theme = Theme.load(directory: options.templatesPath, log: log)
-        return Prepared(loaded: loaded, content: content, theme: theme)
+        let media = MediaPlanner.plan(content, directory: directory, log: log)
+        return Prepared(loaded: loaded, content: content, theme: theme, media: media)
     }
 
     /// Renders pages on all cores and writes each as soon as it is rendered, so the site's HTML is

@@ -60,8 +60,14 @@ enum ArticleLoader {
 
     /// An article's body as HTML. Bodies are never kept in memory: the file is read again and its
     /// bytes after the front matter go to cmark as they are (the file was checked when loaded).
-    public static func bodyHTML(of article: Article, allowRawHTML: Bool) -> String {
+    public static func bodyHTML(of article: Article, allowRawHTML: Bool, media: MediaCatalog = MediaCatalog()) -> String {
         guard let data = FileIO.contents(atPath: article.source.file) else { return "" }
+        if let files = media.references[article.source.file] {
+            // Its files in place: the body through the media renderer (the rare case, as text).
+            let text = String(decoding: data, as: UTF8.self)
+            guard case .success(let parts)? = FrontMatter.split(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) else { return "" }
+            return MediaMarkdown.html(parts.body, allowRawHTML: allowRawHTML, files: files, photos: media.photos)
+        }
         return data.withUnsafeBytes { raw in
             let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let file = UnsafeRawBufferPointer(rebasing: raw[bom...])
@@ -153,7 +159,8 @@ enum ArticleLoader {
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
                        slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
                        bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body),
-                       frontMatterOnly: frontMatterOnly, expires: expires)
+                       frontMatterOnly: frontMatterOnly, expires: expires,
+                       references: frontMatterOnly ? [] : MediaReferences.scan(body, firstLine: bodyLine))
     }
 }
 

@@ -22,12 +22,15 @@ public final class Article: Sendable, Equatable {
     public let frontMatterOnly: Bool
     /// `expires:`: after this day the article leaves the lists and feeds; its page stays, marked.
     public let expires: CalendarDay?
+    /// The files and site pages its body points at (images, attachments, internal links).
+    public let references: [MediaReference]
 
     public init(source: SourceLocation, title: String, date: Timestamp, unitID: String?, category: Category, tags: [Tag],
                 summary: String, slug: String, draft: Bool, bodyLine: Int, unitLocation: SourceLocation?,
                 slugLocation: SourceLocation, bodyDigest: UInt64 = 0, frontMatterOnly: Bool = false,
-                expires: CalendarDay? = nil) {
+                expires: CalendarDay? = nil, references: [MediaReference] = []) {
         self.expires = expires
+        self.references = references
         self.source = source
         self.title = title
         self.date = date
@@ -57,7 +60,7 @@ public final class Article: Sendable, Equatable {
             && a.category == b.category && a.tags == b.tags && a.summary == b.summary && a.slug == b.slug
             && a.draft == b.draft && a.bodyLine == b.bodyLine && a.unitLocation == b.unitLocation
             && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest
-            && a.frontMatterOnly == b.frontMatterOnly && a.expires == b.expires)
+            && a.frontMatterOnly == b.frontMatterOnly && a.expires == b.expires && a.references == b.references)
     }
 }
 
@@ -100,6 +103,8 @@ public struct PlanPage: Sendable, Equatable {
     /// The plan's roman section (`I`), linking the page to its targets' clauses.
     public var section: String?
     public var body: String
+    /// The files and site pages its body points at.
+    public var references: [MediaReference] = []
 
     public var path: String { "/ke-hoach/\(slug)/" }
 }

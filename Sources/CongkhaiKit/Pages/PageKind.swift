@@ -23,6 +23,9 @@ public enum PageKind: Sendable, Hashable {
     case robots
     case notFound
     case asset(name: String)
+    /// A file published as it is: a document or drawing from `Content/`, or a photo's size made
+    /// by the image cache (an absolute path).
+    case file(source: String)
 }
 
 /// One file of the site to be written: where, and what.

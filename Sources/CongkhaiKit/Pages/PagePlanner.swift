@@ -68,11 +68,14 @@ extension SitePlan {
     /// and 404 page, exactly as a full build writes them (for a unit that publishes on its own site).
     public func restricted(to units: Set<String>, content: SiteContent) -> SitePlan {
         var plan = self
+        let shown = Set(content.articles.filter { $0.unitID.map(units.contains) ?? false }.map(\.path))
         plan.pages = pages.filter { page in
             switch page.kind {
             case .unit(let id), .unitFeed(let id): return units.contains(id)
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
             case .asset, .notFound: return true
+            // The files of its articles, and the shared ones under /media/.
+            case .file: return page.url.hasPrefix("/media/") || shown.contains(MediaPlanner.articleFolder(of: page.url))
             default: return false
             }
         }

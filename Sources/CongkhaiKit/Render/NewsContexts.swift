@@ -60,7 +60,7 @@ extension RenderEnvironment {
     func articleContext(_ index: Int) -> Context {
         let article = content.articles[index]
         var data = card(index)
-        data["body"] = ArticleLoader.bodyHTML(of: article, allowRawHTML: config.allowRawHTML)
+        data["body"] = ArticleLoader.bodyHTML(of: article, allowRawHTML: config.allowRawHTML, media: media)
         data["tags"] = article.tags.map { ["name": $0.name, "url": "/tin-tuc/the/\($0.slug)/"] as Context }
         data["has_tags"] = !article.tags.isEmpty
         if let expires = article.expires, article.hasExpired(on: buildDate) { data["expired_on"] = expires.vietnamese }
@@ -69,7 +69,14 @@ extension RenderEnvironment {
         if index > 0 { extra["newer"] = listedCard(index - 1) }
         if index + 1 < content.articles.count { extra["older"] = listedCard(index + 1) }
         return pageContext(title: article.title, url: article.path, description: article.summary,
-                           breadcrumbs: [("Tin tức", "/tin-tuc/"), (article.title, article.path)], extra: extra)
+                           breadcrumbs: [("Tin tức", "/tin-tuc/"), (article.title, article.path)],
+                           image: socialImage(of: article), extra: extra)
+    }
+
+    /// The article's first photo as its social card (`og:image`), cropped to 1200×630.
+    func socialImage(of article: Article) -> Context? {
+        guard let (file, stored) = media.firstPhoto(of: article.source.file, references: article.references) else { return nil }
+        return ["url": config.absoluteURL(file.cardURL), "width": stored.rendered.card.width, "height": stored.rendered.card.height]
     }
 
     func categoryLinks(current: String?) -> [Context] {

@@ -31,6 +31,7 @@ public struct PageRenderer: Sendable {
         if let fill = stream(page) { return OpenData.whole(fill) }
         switch page.kind {
         case .asset(let name): return theme.assets[name] ?? Data()
+        case .file(let source): return FileIO.contents(atPath: source).map { Data($0) } ?? Data()
         case .dataPackage: return Data(openData.dataPackage().utf8)
         default: break
         }
@@ -72,7 +73,7 @@ public struct PageRenderer: Sendable {
         case .sitemap: return "sitemap.xml"
         case .robots: return "robots.txt"
         case .notFound: return "404"
-        case .asset, .datasetFile, .figuresFile, .dataPackage: return ""
+        case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return ""
         }
     }
 
@@ -102,7 +103,7 @@ public struct PageRenderer: Sendable {
         case .sitemap: return env.sitemapContext()
         case .robots: return ["sitemap_url": env.config.absoluteURL("/sitemap.xml")]
         case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: "/404.html")
-        case .asset, .datasetFile, .figuresFile, .dataPackage: return [:]
+        case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return [:]
         }
     }
 

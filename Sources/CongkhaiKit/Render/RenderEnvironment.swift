@@ -10,6 +10,8 @@ public struct RenderEnvironment: Sendable {
     /// Text, numbers and booleans only, never changed after `init`.
     nonisolated(unsafe) let siteData: Context
     let fragments: FragmentCache
+    /// The files the markdown points at, published, and the photos made from them.
+    public var media = MediaCatalog()
 
     /// The first segment of a URL path as a section URL: `/tin-tuc/abc/` → `/tin-tuc/`, `/` → `/`.
     static func section(of url: String) -> String {
@@ -61,7 +63,7 @@ typealias Context = [String: Any]
 extension RenderEnvironment {
     /// Data every page template can use: `site`, `nav`, `page`, `breadcrumbs`.
     func pageContext(title: String, url: String, description: String? = nil,
-                     breadcrumbs: [(String, String)] = [], extra: Context = [:]) -> Context {
+                     breadcrumbs: [(String, String)] = [], image: Context? = nil, extra: Context = [:]) -> Context {
         let section = Self.section(of: url)
         // The same for every page of a section: made once per section.
         let navKey = section + (url == "/" ? "home" : "")
@@ -76,6 +78,7 @@ extension RenderEnvironment {
             "page": [
                 "title": title, "url": url, "canonical": config.absoluteURL(url),
                 "description": description ?? config.title, "is_home": url == "/",
+                "image": image ?? false,
             ] as Context,
         ]
         // Header and footer depend only on the section and the site: rendered once, shared.
@@ -135,6 +138,12 @@ extension RenderEnvironment {
             "category": ["name": article.category.name, "url": "/tin-tuc/chuyen-muc/\(article.category.id)/"] as Context,
         ]
         if let unit = unitLink(article.unitID, on: day) { card["unit"] = unit }
+        if let (file, stored) = media.firstPhoto(of: article.source.file, references: article.references) {
+            // The card's thumbnail: the smallest size; decorative beside the title it illustrates.
+            let small = stored.rendered.sizes[0]
+            card["image"] = ["url": file.photoURL(width: small.width, webp: false), "webp": file.photoURL(width: small.width, webp: true),
+                             "width": small.width, "height": small.height] as Context
+        }
         // Only a `--future` preview renders an article before its day: marked so.
         if day > buildDate { card["scheduled_on"] = day.vietnamese }
         return card
