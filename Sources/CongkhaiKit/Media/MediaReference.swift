@@ -117,7 +117,8 @@ enum MarkdownTree {
         }
     }
 
-    /// The text of a node's descendants (an image's alt text).
+    /// The text of a node's descendants (an image's alt text, a summary's paragraph); raw HTML
+    /// never becomes text.
     static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
         var child = cmark_node_first_child(node)
