@@ -42,17 +42,17 @@ struct BuildCommand: ParsableCommand {
         progress.finish()
         switch result {
         case .success(let report):
-            DiagnosticPrinter.print(report.diagnostics)
+            DiagnosticPrinter.print(report.diagnostics, in: site.language)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
             if verbose {
                 for (stage, time) in report.stageTimings { print(String(format: "  %6.3f s  %@", time, stage)) }
             }
             if quiet { return }
-            ScheduledPrinter.print(report.scheduled)
-            print("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
+            ScheduledPrinter.print(report.scheduled, in: site.language)
+            site.language.printLine("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
         case .failure(let failure):
-            DiagnosticPrinter.print(failure.diagnostics)
-            FileHandle.standardError.write(Data("build failed: \(output) was left unchanged\n".utf8))
+            DiagnosticPrinter.print(failure.diagnostics, in: site.language)
+            site.language.printError("build failed: \(output) was left unchanged")
             throw ExitCode.failure
         }
     }
@@ -69,9 +69,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = SiteBuilder.inspect(try site.buildOptions(output: "Public"))
         let diagnostics = report.diagnostics
-        DiagnosticPrinter.print(diagnostics)
-        ScheduledPrinter.print(report.scheduled)
+        DiagnosticPrinter.print(diagnostics, in: site.language)
+        ScheduledPrinter.print(report.scheduled, in: site.language)
         if diagnostics.hasErrors || (site.strict && !diagnostics.isEmpty) { throw ExitCode.failure }
-        print("content is valid")
+        site.language.printLine("content is valid")
     }
 }

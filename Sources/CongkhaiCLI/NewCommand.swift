@@ -38,10 +38,12 @@ struct NewArticleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The article's date (YYYY-MM-DD). Default: today in Vietnam.", valueName: "date"))
     var date: String?
 
+    @OptionGroup var messages: LanguageOption
+
     func run() throws {
         let day: CalendarDay
         if let date {
-            guard let parsed = CalendarDay(iso: date) else { throw ValidationError("--date must be YYYY-MM-DD, not \"\(date)\"") }
+            guard let parsed = CalendarDay(iso: date) else { throw ValidationError(messages.language.say("--date must be YYYY-MM-DD, not \"\(date)\"")) }
             day = parsed
         } else {
             day = Timestamp(epochSeconds: Int(Date().timeIntervalSince1970)).vietnamDay
@@ -50,7 +52,7 @@ struct NewArticleCommand: ParsableCommand {
         case .success(let path):
             print(path)
         case .failure(let failure):
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            FileHandle.standardError.write(Data((failure.rendered(in: messages.language) + "\n").utf8))
             throw ExitCode.failure
         }
     }

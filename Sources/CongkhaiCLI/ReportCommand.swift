@@ -18,10 +18,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         switch SiteBuilder.report(try site.buildOptions(output: "Public")) {
         case .failure(let failure):
-            DiagnosticPrinter.print(failure.diagnostics)
+            DiagnosticPrinter.print(failure.diagnostics, in: site.language)
             throw ExitCode.failure
         case .success(let (report, warnings)):
-            if format == .text { DiagnosticPrinter.print(warnings) }
+            if format == .text { DiagnosticPrinter.print(warnings, in: site.language) }
             print(report.render(format), terminator: "")
             if site.strict && (!report.unitsBehind.isEmpty || !report.targetsMissed.isEmpty) { throw ExitCode.failure }
         }

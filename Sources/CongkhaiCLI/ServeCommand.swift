@@ -19,14 +19,17 @@ struct ServeCommand: ParsableCommand {
     var output = ".congkhai-serve/site"
 
     func run() throws {
-        let server = PreviewServer(options: PreviewOptions(build: try site.buildOptions(output: output), port: port))
+        var options = PreviewOptions(build: try site.buildOptions(output: output), port: port)
+        options.language = site.language
+        let server = PreviewServer(options: options)
         let output = self.output
         let finished = DispatchSemaphore(value: 0)
         let printed = DispatchSemaphore(value: 0)
         let failure = FailureBox()
 
         Task {
-            for await event in server.events { ServePrinter.print(event, output: output) }
+            let language = site.language
+            for await event in server.events { ServePrinter.print(event, output: output, in: language) }
             printed.signal()
         }
         // Ctrl-C (and SIGTERM) stop the server cleanly instead of killing the process mid-build.
@@ -56,7 +59,7 @@ struct ServeCommand: ParsableCommand {
         printed.wait()
         signals.forEach { $0.cancel() }
         if let message = failure.message {
-            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            site.language.printError("error: \(message)")
             throw ExitCode.failure
         }
     }
@@ -64,27 +67,29 @@ struct ServeCommand: ParsableCommand {
 
 /// Prints what the preview reports, one line (or a block of diagnostics) per event.
 enum ServePrinter {
-    static func print(_ event: PreviewEvent, output: String) {
+    static func print(_ event: PreviewEvent, output: String, in language: MessageLanguage) {
         switch event {
         case .listening(let url):
-            say("serving \(output) at \(url)  (Ctrl-C stops)")
+            say("serving \(output) at \(url)  (Ctrl-C stops)", language)
         case .building(let changed):
             guard !changed.isEmpty else { return }
             let shown = changed.prefix(3).joined(separator: ", ")
-            say("changed: \(shown)\(changed.count > 3 ? " and \(changed.count - 3) more" : ""); rebuilding")
+            let more: DiagnosticText = changed.count > 3 ? " and \(changed.count - 3) more" : ""
+            say("changed: \(shown)\(more); rebuilding", language)
         case .built(let report, _):
-            DiagnosticPrinter.print(report.diagnostics)
+            DiagnosticPrinter.print(report.diagnostics, in: language)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
-            say("built \(report.pagesWritten) files in \(String(format: "%.2f", seconds)) s; open pages reload")
+            say("built \(report.pagesWritten) files in \(String(format: "%.2f", seconds)) s; open pages reload", language)
         case .failed(let diagnostics, _):
-            DiagnosticPrinter.print(diagnostics)
-            say("build failed: still serving the last good build; the errors are shown in the page")
+            DiagnosticPrinter.print(diagnostics, in: language)
+            say("build failed: still serving the last good build; the errors are shown in the page", language)
         case .stopped:
-            say("stopped")
+            say("stopped", language)
         }
     }
 
-    private static func say(_ line: String) {
+    private static func say(_ line: DiagnosticText, _ language: MessageLanguage) {
+        let line = language.say(line)
         // Written straight to the file descriptor: unbuffered, so a piped log shows each line at once.
         FileHandle.standardOutput.write(Data("[\(time(Date()))] \(line)\n".utf8))
     }

@@ -22,15 +22,19 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @OptionGroup var messages: LanguageOption
+
+    var language: MessageLanguage { messages.language }
+
     func resolvedBuildDate() throws -> CalendarDay {
         if let buildDate {
             guard let day = CalendarDay(iso: buildDate) else {
-                throw ValidationError("--build-date must be YYYY-MM-DD, not \"\(buildDate)\"")
+                throw ValidationError(language.say("--build-date must be YYYY-MM-DD, not \"\(buildDate)\""))
             }
             return day
         }
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, not \"\(epoch)\"") }
+            guard let seconds = Int(epoch) else { throw ValidationError(language.say("SOURCE_DATE_EPOCH must be whole seconds, not \"\(epoch)\"")) }
             return Timestamp(epochSeconds: seconds).vietnamDay
         }
         return Timestamp(epochSeconds: Int(Date().timeIntervalSince1970)).vietnamDay
@@ -46,20 +50,20 @@ struct SiteOptions: ParsableArguments {
 
 /// Lists the articles waiting for their day, on stdout: not a problem, a reminder.
 enum ScheduledPrinter {
-    static func print(_ scheduled: [ScheduledArticle]) {
-        for article in scheduled { Swift.print("scheduled: \(article.description)") }
+    static func print(_ scheduled: [ScheduledArticle], in language: MessageLanguage) {
+        for article in scheduled { language.printLine("scheduled: \(article.description)") }
     }
 }
 
 /// Prints diagnostics the one way they are shown: `file:line:col: error: message`, on stderr.
 enum DiagnosticPrinter {
-    static func print(_ diagnostics: [Diagnostic]) {
+    static func print(_ diagnostics: [Diagnostic], in language: MessageLanguage) {
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            FileHandle.standardError.write(Data((diagnostic.rendered(in: language) + "\n").utf8))
         }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors + warnings > 0 {
-            FileHandle.standardError.write(Data("\(errors) error(s), \(warnings) warning(s)\n".utf8))
+            language.printError("\(errors) error(s), \(warnings) warning(s)")
         }
     }
 }

@@ -50,7 +50,7 @@ enum BodyEditUpdate {
                     try OutputWriter.replace(in: output, path: page.page, with: page.data)
                     bytes += page.data.count
                 } catch {
-                    failure = .error(SourceLocation(file: page.page.relative), "cannot write: \(error.description)")
+                    failure = .error(SourceLocation(file: page.page.relative), "cannot write: \(error.text)")
                     return
                 }
             }

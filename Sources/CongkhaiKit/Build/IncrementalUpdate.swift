@@ -75,7 +75,7 @@ struct IncrementalUpdate {
                 try OutputWriter.replace(in: output, path: path, with: data)
                 bytesWritten += data.count
             } catch {
-                log.error(SourceLocation(file: path.relative), "cannot write: \(error.description)")
+                log.error(SourceLocation(file: path.relative), "cannot write: \(error.text)")
                 return nil
             }
         }

@@ -105,7 +105,7 @@ public enum SiteBuilder {
         do {
             writer = try OutputWriter(output: URL(fileURLWithPath: options.outputPath))
         } catch {
-            log.error(SourceLocation(file: options.outputPath), error.description)
+            log.error(SourceLocation(file: options.outputPath), "\(error.text)")
             return .failure(BuildFailure(log.all))
         }
         let sizes = timed("render and write \(pages.count) pages") {
@@ -117,7 +117,7 @@ public enum SiteBuilder {
         }
         let published = timed("publish") { Result { () throws(OutputWriter.Failure) in try writer.publish() } }
         if case .failure(let failure) = published {
-            log.error(SourceLocation(file: options.outputPath), failure.description)
+            log.error(SourceLocation(file: options.outputPath), "\(failure.text)")
             return .failure(BuildFailure(log.all))
         }
         if options.useCache { saveCache(Dictionary(uniqueKeysWithValues: pages.indices.map {

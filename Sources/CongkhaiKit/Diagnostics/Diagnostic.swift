@@ -24,29 +24,39 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
-    public var hint: String?
+    /// The message and the hint in every language (`Messages/MessageCatalogue.swift`).
+    public var text: DiagnosticText
+    public var hintText: DiagnosticText?
+    /// The message in English.
+    public var message: String { text.description }
+    /// The hint in English.
+    public var hint: String? { hintText?.description }
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+    /// `message` and `hint` are ordinary string literals, interpolations and all: each becomes
+    /// a catalogue key (see `DiagnosticText`).
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.hint = hint
+        self.text = message
+        self.hintText = hint
     }
 
-    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    public static func error(_ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) -> Diagnostic {
         Diagnostic(.error, location, message, hint: hint)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    public static func warning(_ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) -> Diagnostic {
         Diagnostic(.warning, location, message, hint: hint)
     }
 
     /// Compiler style: `path:line:col: error: message`, then the hint on its own line.
-    public var description: String {
-        var text = "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
-        if let hint { text += "\n    note: \(hint)" }
-        return text
+    public var description: String { rendered(in: .english) }
+
+    /// The same in `language`: `path:line:col: lỗi: …`, `    gợi ý: …` in Vietnamese.
+    public func rendered(in language: MessageLanguage) -> String {
+        var out = "\(location.file):\(location.line):\(location.column): \(language.word(for: severity)): \(text.rendered(in: language))"
+        if let hintText { out += "\n    \(language.noteWord): \(hintText.rendered(in: language))" }
+        return out
     }
 }
 

@@ -17,11 +17,11 @@ public final class DiagnosticLog: @unchecked Sendable {
         items.append(contentsOf: diagnostics)
     }
 
-    public func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public func error(_ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) {
         add(.error(location, message, hint: hint))
     }
 
-    public func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public func warning(_ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) {
         add(.warning(location, message, hint: hint))
     }
 

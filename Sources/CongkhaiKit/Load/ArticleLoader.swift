@@ -111,7 +111,7 @@ enum ArticleLoader {
             category = Category.named(id)
             if category == nil {
                 let ids = Category.all.map(\.id)
-                let hint = Spelling.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" } ?? "use one of: \(ids.joined(separator: ", "))"
+                let hint: DiagnosticText = Spelling.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" } ?? "use one of: \(ids.joined(separator: ", "))"
                 log.error(record.valueLocation("category"), "unknown category \"\(id)\"", hint: hint)
             }
         }

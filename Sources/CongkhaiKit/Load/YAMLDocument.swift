@@ -52,11 +52,11 @@ struct YAMLRecord {
     let document: YAMLDocument
     let node: Yams.Node
     let log: DiagnosticLog
-    let what: String
+    let what: DiagnosticText
     /// Values by key, built once: Yams' mapping subscript compares every key node each time.
     private let values: [String: Yams.Node]
 
-    init?(_ node: Yams.Node?, in document: YAMLDocument, log: DiagnosticLog, what: String) {
+    init?(_ node: Yams.Node?, in document: YAMLDocument, log: DiagnosticLog, what: DiagnosticText) {
         guard let node, node.mapping != nil else {
             log.error(document.location(of: node), "\(what) must be a mapping of `key: value` lines")
             return nil
@@ -164,7 +164,7 @@ struct YAMLRecord {
         guard let mapping = node.mapping else { return }
         for key in mapping.keys {
             guard let name = key.string, !allowed.contains(name) else { continue }
-            let hint = Spelling.closest(to: name, among: allowed).map { "did you mean `\($0)`?" }
+            let hint: DiagnosticText = Spelling.closest(to: name, among: allowed).map { "did you mean `\($0)`?" }
                 ?? "known keys: \(allowed.joined(separator: ", "))"
             log.warning(document.location(of: key), "unknown key `\(name)` in \(what)", hint: hint)
         }

@@ -156,14 +156,14 @@ public struct PreviewStatus: Codable, Sendable, Equatable {
         /// As printed: `file:line:col: error: message` (and the note).
         public var text: String
 
-        public init(_ diagnostic: Diagnostic) {
-            severity = diagnostic.severity.rawValue
+        public init(_ diagnostic: Diagnostic, in language: MessageLanguage = .english) {
+            severity = language.word(for: diagnostic.severity)
             file = diagnostic.location.file
             line = diagnostic.location.line
             column = diagnostic.location.column
-            message = diagnostic.message
-            hint = diagnostic.hint
-            text = diagnostic.description
+            message = diagnostic.text.rendered(in: language)
+            hint = diagnostic.hintText?.rendered(in: language)
+            text = diagnostic.rendered(in: language)
         }
     }
 
@@ -176,11 +176,11 @@ public struct PreviewStatus: Codable, Sendable, Equatable {
     /// The latest build's diagnostics: its errors when it failed, its warnings when it succeeded.
     public var diagnostics: [Entry]
 
-    public init(ok: Bool, site: String, building: Bool, diagnostics: [Diagnostic]) {
+    public init(ok: Bool, site: String, building: Bool, diagnostics: [Diagnostic], language: MessageLanguage = .english) {
         self.ok = ok
         self.site = site
         self.building = building
-        self.diagnostics = diagnostics.map(Entry.init)
+        self.diagnostics = diagnostics.map { Entry($0, in: language) }
     }
 
     public func json() -> Data {

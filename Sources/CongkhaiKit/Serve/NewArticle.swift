@@ -9,8 +9,26 @@ public enum NewArticle {
     /// Why no file was written: each problem as a line to print (`error: unknown unit "x"`, or a
     /// diagnostic of `units.yml` in the usual `file:line:col: error: …` form).
     public struct Failure: Error, CustomStringConvertible {
-        public var problems: [String]
-        public var description: String { problems.joined(separator: "\n") }
+        public var problems: [Problem]
+        public var description: String { rendered(in: .english) }
+        public func rendered(in language: MessageLanguage) -> String {
+            problems.map { $0.rendered(in: language) }.joined(separator: "\n")
+        }
+    }
+
+    /// One reason, with no place (`error: unknown category "x"`) or with one (units.yml's own errors).
+    public enum Problem: Sendable {
+        case plain(DiagnosticText, hint: DiagnosticText?)
+        case located(Diagnostic)
+
+        public func rendered(in language: MessageLanguage) -> String {
+            switch self {
+            case .located(let diagnostic): return diagnostic.rendered(in: language)
+            case .plain(let text, let hint):
+                return "\(language.word(for: .error)): \(text.rendered(in: language))"
+                    + (hint.map { "\n    \(language.noteWord): \($0.rendered(in: language))" } ?? "")
+            }
+        }
     }
 
     /// The file's path under the content folder: `news/2021/2021-11-20-tieu-de.md`.
@@ -66,9 +84,9 @@ public enum NewArticle {
                               category: String = defaultCategory, image: String? = nil, alt: String? = nil,
                               contentPath: String) -> Result<String, Failure> {
         let content = ContentDirectory(path: contentPath)
-        var problems: [String] = []
-        func problem(_ message: String, hint: String? = nil) {
-            problems.append("error: \(message)" + (hint.map { "\n    note: \($0)" } ?? ""))
+        var problems: [Problem] = []
+        func problem(_ message: DiagnosticText, hint: DiagnosticText? = nil) {
+            problems.append(.plain(message, hint: hint))
         }
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         if Slug.make(trimmed).isEmpty {
@@ -76,7 +94,7 @@ public enum NewArticle {
         }
         if Category.named(category) == nil {
             let ids = Category.all.map(\.id)
-            let hint = Spelling.closest(to: category, among: ids).map { "did you mean \"\($0)\"?" }
+            let hint: DiagnosticText = Spelling.closest(to: category, among: ids).map { "did you mean \"\($0)\"?" }
                 ?? "use one of: \(ids.joined(separator: ", "))"
             problem("unknown category \"\(category)\"", hint: hint)
         }
@@ -84,10 +102,10 @@ public enum NewArticle {
             let unitsLog = DiagnosticLog()
             let units = UnitsLoader.loadUnits(content, log: unitsLog)
             if unitsLog.hasErrors {
-                problems += unitsLog.all.errors.map(\.description)
+                problems += unitsLog.all.errors.map { .located($0) }
             } else if !units.contains(where: { $0.id == unit }) {
                 let ids = units.map(\.id)
-                let hint = Spelling.closest(to: unit, among: ids).map { "did you mean \"\($0)\"?" }
+                let hint: DiagnosticText = Spelling.closest(to: unit, among: ids).map { "did you mean \"\($0)\"?" }
                     ?? "the ids are listed in \(content.display("units.yml"))"
                 problem("unknown unit \"\(unit)\": not in \(content.display("units.yml"))", hint: hint)
             }

@@ -13,6 +13,8 @@ public struct PreviewOptions: Sendable {
     public var watchPaths: [String]
     /// How often the watched folders are looked at.
     public var pollInterval: Duration
+    /// The language of the errors shown over the page.
+    public var language: MessageLanguage = .english
 
     public init(build: BuildOptions, port: UInt16 = 8080, watchPaths: [String]? = nil,
                 pollInterval: Duration = .milliseconds(300)) {
@@ -217,7 +219,7 @@ public final class PreviewServer: @unchecked Sendable {
     public var status: PreviewStatus {
         lock.withLock {
             PreviewStatus(ok: lastBuildOK, site: "\(instance)-\(goodBuilds)", building: building,
-                          diagnostics: lastDiagnostics)
+                          diagnostics: lastDiagnostics, language: options.language)
         }
     }
 

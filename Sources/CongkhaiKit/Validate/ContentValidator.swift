@@ -20,7 +20,7 @@ public enum ContentValidator {
         for i in all.indices.sorted(by: { all[$0].source < all[$1].source }) {
             let article = all[i]
             if let unit = article.unitID, !knownUnits.contains(unit) {
-                let hint = Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+                let hint: DiagnosticText? = Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
                     ?? "unit ids are listed in units.yml"
                 log.error(article.unitLocation ?? article.source, "unknown unit \"\(unit)\"", hint: hint)
                 continue
@@ -82,7 +82,7 @@ public enum ContentValidator {
     public static func validateUnitSelection(_ ids: [String], in content: SiteContent, log: DiagnosticLog) {
         let known = content.units.map(\.id)
         for id in ids where content.unit(id) == nil {
-            let hint = Spelling.closest(to: id, among: known, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+            let hint: DiagnosticText? = Spelling.closest(to: id, among: known, maxDistance: 3).map { "did you mean \"\($0)\"?" }
             log.error(SourceLocation(file: "--unit"), "unknown unit \"\(id)\"", hint: hint ?? "unit ids are listed in units.yml")
         }
     }

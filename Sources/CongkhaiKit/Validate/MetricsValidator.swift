@@ -135,7 +135,7 @@ public enum MetricsValidator {
         return table.keeping((0..<n).filter { !invalid[$0] })
     }
 
-    private static func describe(_ table: MetricTable, _ row: Int) -> String {
+    private static func describe(_ table: MetricTable, _ row: Int) -> DiagnosticText {
         table.field(at: row).map { "unit \(table.unit(at: row)), field \($0)" } ?? "unit \(table.unit(at: row))"
     }
 }

@@ -8,7 +8,7 @@ public enum TargetValidator {
             guard let indicator = target.indicator else { return true }
             var ok = true
             if !known.contains(indicator.description) {
-                let hint = Spelling.closest(to: indicator.description, among: known, maxDistance: 4).map { "did you mean \($0)?" }
+                let hint: DiagnosticText? = Spelling.closest(to: indicator.description, among: known, maxDistance: 4).map { "did you mean \($0)?" }
                     ?? "declare the dataset in datasets.yml, or use one of: \(known.prefix(8).joined(separator: ", "))…"
                 log.error(target.location, "target \"\(target.id)\" uses unknown indicator \(indicator)", hint: hint)
                 ok = false

@@ -14,8 +14,9 @@ public final class OutputWriter: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public var path: String
-        public var reason: String
-        public var description: String { "\(path): \(reason)" }
+        public var reason: DiagnosticText
+        public var text: DiagnosticText { "\(path): \(reason)" }
+        public var description: String { text.description }
     }
 
     public init(output: URL) throws(Failure) {
@@ -39,17 +40,17 @@ public final class OutputWriter: @unchecked Sendable {
         let fd = try create(path)
         defer { close(fd) }
         let ok = data.withUnsafeBytes { FileIO.writeAll(fd, $0) }
-        if !ok { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
+        if !ok { throw Failure(path: path.relative, reason: "\(String(cString: strerror(errno)))") }
     }
 
     /// Writes one file as `fill` makes it, a megabyte at a time; returns its size.
     func write(to path: OutputPath, streaming fill: (ByteSink) -> Void) throws(Failure) -> Int {
         let fd = try create(path)
         defer { close(fd) }
-        var reason: String?
+        var reason: DiagnosticText?
         let sink = ByteSink(chunk: 1 << 20) { bytes in
             if FileIO.writeAll(fd, bytes) { return true }
-            reason = String(cString: strerror(errno))
+            reason = "\(String(cString: strerror(errno)))"
             return false
         }
         fill(sink)
@@ -62,7 +63,7 @@ public final class OutputWriter: @unchecked Sendable {
         let folder = path.folder
         if !folder.isEmpty { try makeFolder(folder) }
         let fd = open(staging.path + "/" + path.relative, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path.relative, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw Failure(path: path.relative, reason: "\(String(cString: strerror(errno)))") }
         return fd
     }
 
@@ -72,11 +73,11 @@ public final class OutputWriter: @unchecked Sendable {
         let full = staging.path + "/" + relative
         if mkdir(full, 0o755) != 0 && errno != EEXIST {
             guard errno == ENOENT, let slash = relative.lastIndex(of: "/") else {
-                throw Failure(path: relative, reason: String(cString: strerror(errno)))
+                throw Failure(path: relative, reason: "\(String(cString: strerror(errno)))")
             }
             try makeFolder(String(relative[..<slash]))
             if mkdir(full, 0o755) != 0 && errno != EEXIST {
-                throw Failure(path: relative, reason: String(cString: strerror(errno)))
+                throw Failure(path: relative, reason: "\(String(cString: strerror(errno)))")
             }
         }
         createdFolders.insert(relative)
@@ -99,7 +100,7 @@ public final class OutputWriter: @unchecked Sendable {
             }
         }
         guard rename(staging.path, output.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = "\(String(cString: strerror(errno)))"
             if exists { _ = rename(old.path, output.path) }
             discard()
             throw Failure(path: output.path, reason: "cannot move the new site in place: \(reason)")
@@ -123,7 +124,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         guard rename(temporary, target) == 0 else {
             unlink(temporary)
-            throw Failure(path: path.relative, reason: String(cString: strerror(errno)))
+            throw Failure(path: path.relative, reason: "\(String(cString: strerror(errno)))")
         }
     }
 

@@ -84,7 +84,7 @@ public enum DatasetDeclarationLoader {
     }
 
     /// A suggestion for a bad identifier: `E-Office` → `e_office`.
-    static func identifierHint(_ text: String) -> String? {
+    static func identifierHint(_ text: String) -> DiagnosticText? {
         let suggestion = Slug.make(text).replacingOccurrences(of: "-", with: "_")
         return isIdentifier(suggestion) ? "e.g. \"\(suggestion)\"" : nil
     }
@@ -142,7 +142,7 @@ public enum DatasetDeclarationLoader {
     private static func reportedBy(_ record: YAMLRecord, unitIDs: [String]) -> DatasetSchema.ReportedBy? {
         guard let node = record.value("reported_by") else { return nil }
         let log = record.log, document = record.document
-        let shape = "`reported_by` must be { units: [unit ids] } or { kinds: [agency, ward, service-unit] }"
+        let shape: DiagnosticText = "`reported_by` must be { units: [unit ids] } or { kinds: [agency, ward, service-unit] }"
         guard let inner = YAMLRecord(node, in: document, log: log, what: "`reported_by`") else { return nil }
         inner.warnUnknownKeys(allowed: ["units", "kinds"])
         let hasUnits = inner.value("units") != nil, hasKinds = inner.value("kinds") != nil
@@ -289,7 +289,7 @@ public enum DatasetDeclarationLoader {
         return result
     }
 
-    static let formulaShape = "formula must be { ratio: { numerator: [columns], denominator: [columns] } } or { sum: [columns] }"
+    static let formulaShape: DiagnosticText = "formula must be { ratio: { numerator: [columns], denominator: [columns] } } or { sum: [columns] }"
 
     private static func formula(_ node: Yams.Node, measure: String, in document: YAMLDocument, log: DiagnosticLog,
                                 columns: [ColumnSpec], textColumns: [TextColumnSpec]) -> Formula? {

@@ -175,7 +175,7 @@ public enum MetricsLoader {
             SourceLocation(file: file, line: cell.line, column: tokenizer.column(cell))
         }
         /// A unit or field its bytes did not find: its trimmed text resolved (aliases, slugs), else a located error.
-        func named(_ cell: CSVTokenizer.Cell, _ what: String, _ resolve: (String) -> Int32?, hint: (String) -> String) -> Int32? {
+        func named(_ cell: CSVTokenizer.Cell, _ what: DiagnosticText, _ resolve: (String) -> Int32?, hint: (String) -> DiagnosticText?) -> Int32? {
             let text = trimmed(tokenizer.text(cell))
             if text.isEmpty { log.error(at(cell), "\(what) is empty"); return nil }
             if let index = resolve(text) { return index }
@@ -422,7 +422,7 @@ public enum MetricsLoader {
     }
 
     /// `1.234` / `1,234`: a thousands separator.
-    static func countHint(_ text: String) -> String? {
+    static func countHint(_ text: String) -> DiagnosticText? {
         let groups = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," || $0 == " " })
         guard groups.count > 1, let first = groups.first, (1...3).contains(first.count),
               groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
@@ -443,7 +443,7 @@ public enum MetricsLoader {
         }
     }
 
-    static func describe(_ granularity: DatasetSchema.Granularity) -> String {
+    static func describe(_ granularity: DatasetSchema.Granularity) -> DiagnosticText {
         switch granularity {
         case .monthOrQuarter: return "a month (YYYY-MM) or a quarter (YYYY-Qn)"
         case .quarter: return "a quarter (YYYY-Qn)"
@@ -503,12 +503,12 @@ extension MetricsLoader {
         func unit(_ text: String) -> String? { units[text] ?? units[Slug.make(text)] }
         func field(_ text: String) -> String? { fields[text] ?? fields[Slug.make(text)] }
 
-        func unitHint(_ text: String) -> String {
+        func unitHint(_ text: String) -> DiagnosticText {
             Spelling.closest(to: text, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
                 ?? "unit ids are listed in units.yml"
         }
 
-        func fieldHint(_ text: String) -> String {
+        func fieldHint(_ text: String) -> DiagnosticText {
             if fieldIDs.isEmpty { return "list the fields in fields.yml" }
             return Spelling.closest(to: text, among: fieldIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
                 ?? "field ids are listed in fields.yml"
@@ -591,7 +591,7 @@ extension MetricsLoader {
 
         var example: String { targets.prefix(4).map(key).joined(separator: ",") + ",…" }
 
-        func suggestion(for slug: String) -> String {
+        func suggestion(for slug: String) -> DiagnosticText {
             let distances = known.map { ($0, Spelling.distance(slug, $0.slug)) }
             let limit = max(2, slug.count / 5)
             if let best = distances.filter({ $0.1 <= limit }).min(by: { $0.1 < $1.1 })?.0 {

@@ -1,0 +1,26 @@
+extension MessageCatalogue {
+    static let build: [(english: String, vietnamese: String)] = [
+        ("cannot create its folder",
+         "không tạo được thư mục chứa nó"),
+        ("cannot create the build folder: %@",
+         "không tạo được thư mục dựng trang: %@"),
+        ("cannot move the new site in place: %@",
+         "không đưa được trang mới vào chỗ: %@"),
+        ("cannot move the previous site aside: %@",
+         "không dời được trang cũ sang bên: %@"),
+        ("cannot write a temporary file",
+         "không ghi được tệp tạm"),
+        ("cannot write: %@",
+         "không ghi được: %@"),
+        ("needed for %@",
+         "cần cho %@"),
+        ("template \"%@.mustache\" is missing",
+         "thiếu mẫu \"%@.mustache\""),
+        ("template syntax: %@",
+         "lỗi cú pháp mẫu: %@"),
+        ("the output exists and is not a folder",
+         "nơi ghi kết quả đã có và không phải thư mục"),
+        ("write failed",
+         "ghi thất bại"),
+    ]
+}

@@ -1,0 +1,5 @@
+extension MessageCatalogue {
+    static let importing: [(english: String, vietnamese: String)] = [
+
+    ]
+}
