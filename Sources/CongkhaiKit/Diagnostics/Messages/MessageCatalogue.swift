@@ -7,7 +7,7 @@
 public enum MessageCatalogue {
     /// Every entry, (English key, Vietnamese text).
     public static let entries: [(english: String, vietnamese: String)] =
-        content + metrics + validation + build + commandLine + importing
+        content + metrics + validation + build + commandLine + importing + media
 
     /// The Vietnamese text of each key.
     public static let vietnamese: [String: String] = Dictionary(
