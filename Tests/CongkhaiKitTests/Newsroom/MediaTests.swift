@@ -102,6 +102,15 @@ import Testing
         #expect(!site.buildErrors().isEmpty)
     }
 
+    @Test func aSymbolicLinkLeadingOutOfTheContentFolderIsRefused() throws {
+        let site = try TestSite(files: TestSite.minimal.merging([
+            "Content/news/b.md": TestSite.article("Hai", body: "[tệp](mat-khau.txt)"),
+            "secret.txt": "mật khẩu",
+        ]) { $1 })
+        try FileManager.default.createSymbolicLink(atPath: site.path("Content/news/mat-khau.txt"), withDestinationPath: site.path("secret.txt"))
+        #expect(site.check() == ["Content/news/b.md:6:1: error: \"mat-khau.txt\" leads outside the content folder (a symbolic link)\n    note: copy the file into the content folder"])
+    }
+
     @Test func anUnchangedPhotoIsNeverProcessedTwice() throws {
         let site = try Self.newsroom()
         guard case .success(let first) = site.build() else { Issue.record("build failed"); return }
