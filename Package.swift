@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "congkhai", targets: ["CongkhaiCLI"]),
-        .library(name: "CongkhaiKit", targets: ["CongkhaiKit"]),
+        .library(name: "CongkhaiKit", targets: ["CongkhaiCore", "CongkhaiKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -32,28 +32,52 @@ let package = Package(
         .target(name: "CVipsShim", dependencies: ["CVips"]),
         // Photos: sizes read from headers, published widths and social cards made with libvips.
         .target(name: "CongkhaiImages", dependencies: ["CVipsShim"]),
-        // All the logic: load → validate → compute → plan pages → render → write.
+        // The leaf every other target stands on: the domain's value types, diagnostics, small
+        // helpers, markdown through libcmark, the byte sink and the input stamps. It knows no stage.
+        .target(
+            name: "CongkhaiCore",
+            dependencies: ["CCmark"]
+        ),
+        // The pipeline: load → validate → compute → plan pages → render → write, the build cache,
+        // the build recipe and the compliance report.
         .target(
             name: "CongkhaiKit",
             dependencies: [
-                "CCmark",
+                "CongkhaiCore",
                 "CongkhaiImages",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // `congkhai serve`: the preview server (FlyingFox), the file watcher and live reload.
+        // Only the command line links it.
+        .target(
+            name: "CongkhaiPreview",
+            dependencies: [
+                "CongkhaiCore",
+                "CongkhaiKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
-        // The thin command line: parses arguments, calls the library, prints what it returns.
-        .executableTarget(
-            name: "CongkhaiCLI",
+        // The commands (swift-argument-parser): parse arguments, call the library, print what it
+        // returns, choose the exit status. A library, so that tests run the commands in process.
+        .target(
+            name: "CongkhaiCommands",
             dependencies: [
+                "CongkhaiCore",
                 "CongkhaiKit",
+                "CongkhaiPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The executable `congkhai`: only its entry point.
+        .executableTarget(
+            name: "CongkhaiCLI",
+            dependencies: ["CongkhaiCommands"]
+        ),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiKit", "CongkhaiImages"],
+            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiImages"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// Each kind of bad input gets a compiler-style diagnostic at the right place, all at once.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// Builds the fixture sites under Fixtures/sites/ and compares them byte for byte with their

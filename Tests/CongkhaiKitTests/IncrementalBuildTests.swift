@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// After each kind of edit, an incremental build (from the cache) gives exactly the files of a

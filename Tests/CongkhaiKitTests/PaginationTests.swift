@@ -1,4 +1,5 @@
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// The pager's window, checked against its definition: every page that is the first, the last,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// Builds the district's real Content/ with the repository's Templates/, then checks that every
@@ -40,7 +41,9 @@ import Testing
             for match in attribute.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 let link = String(html[Range(match.range(at: 1), in: html)!])
                 guard !link.hasPrefix("http"), !link.hasPrefix("mailto:"), !link.hasPrefix("#") else { continue }
+                // A static host ignores the query (`/tim-kiem/?q=…`) and the fragment.
                 var path = link.split(separator: "#", maxSplits: 1).first.map(String.init) ?? link
+                path = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path
                 if !path.hasPrefix("/") {
                     path = "/" + (page as NSString).deletingLastPathComponent + "/" + path
                 }

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// The commonest edit, made fast: article files whose front matter means exactly what it meant

@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// What a build reads, where it writes, and how strict it is.
 public struct BuildOptions: Sendable {
     public var contentPath: String
@@ -16,7 +18,7 @@ public struct BuildOptions: Sendable {
     /// Where the cache lives; nil: `.congkhai-cache` in the working folder.
     public var cacheDirectory: String?
     /// When set, the cache is kept here between builds of one process instead of on disk.
-    public var cacheStore: BuildCacheStore?
+    package var cacheStore: BuildCacheStore?
 
     public init(contentPath: String = "Content", templatesPath: String? = "Templates", outputPath: String = "Public",
                 includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false, units: [String] = [], useCache: Bool = true) {

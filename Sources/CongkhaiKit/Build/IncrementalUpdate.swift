@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

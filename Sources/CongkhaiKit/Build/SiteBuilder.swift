@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// The pipeline: load → validate → compute → plan pages → render → write. Each stage is a folder of its own;
@@ -220,7 +221,7 @@ func weight(_ kind: PageKind) -> Int {
     switch kind {
     case .figuresFile: return 0
     case .datasetFile: return 1
-    case .statistics, .statisticsIndex, .compliance, .sitemap: return 2  // the sitemap lists every page
+    case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard: return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
     default: return 4
     }

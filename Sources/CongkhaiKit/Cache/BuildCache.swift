@@ -1,41 +1,42 @@
+import CongkhaiCore
 import Foundation
 
 /// What the last build knew: input stamps, parsed articles (without bodies), parsed metric rows,
 /// and each output file's fingerprint. Lives beside the output, never inside it. A cache that is
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
-public struct BuildCache: Sendable {
+package struct BuildCache: Sendable {
     static let magic = "congkhai-cache"
     static let formatVersion = 9
 
-    public struct PageRecord: Sendable, Hashable {
-        public var fingerprint: UInt64
-        public var size: Int
+    package struct PageRecord: Sendable, Hashable {
+        package var fingerprint: UInt64
+        package var size: Int
     }
 
     /// An article as parsed, with the files of its neighbours in the column (newer, older), whose
     /// cards its page shows: enough to render that page alone when only its body changes.
-    public struct ArticleRecord: Sendable {
-        public var article: Article
-        public var newer: String?
-        public var older: String?
+    package struct ArticleRecord: Sendable {
+        package var article: Article
+        package var newer: String?
+        package var older: String?
     }
 
     /// Digest of the options that change output (content and templates folders, drafts, build date, units).
-    public var optionsDigest: UInt64
-    public var inventory: SourceInventory
+    package var optionsDigest: UInt64
+    package var inventory: SourceInventory
     /// Content-relative path (`news/a.md`) → the article as parsed (its body stays in its file).
-    public var articles: [String: ArticleRecord]
+    package var articles: [String: ArticleRecord]
     /// Digest of the inputs the metric tables were parsed from (0: none cached), and the tables:
     /// kept in their own file, read only when those inputs are unchanged.
-    public var metricsDigest: UInt64
-    public var tables: [MetricTable]
+    package var metricsDigest: UInt64
+    package var tables: [MetricTable]
     /// Output-relative path → fingerprint and size.
-    public var pages: [String: PageRecord]
+    package var pages: [String: PageRecord]
     /// The last build reported no diagnostic at all. Only then may a build skip files it does not
     /// read again: a warning they gave would otherwise be lost.
-    public var clean: Bool
+    package var clean: Bool
     /// The main navigation's URLs, as the last build's plan had them.
-    public var navigation: [String]
+    package var navigation: [String]
 
     // MARK: Records
 
@@ -84,11 +85,11 @@ public struct BuildCache: Sendable {
 
 /// Keeps the last build's cache in memory for a long-running process (`serve`): a rebuild then
 /// neither reads nor writes the cache files.
-public final class BuildCacheStore: @unchecked Sendable {
+package final class BuildCacheStore: @unchecked Sendable {
     private var cache: BuildCache?
     private let lock = NSLock()
 
-    public init() {}
+    package init() {}
 
     var current: BuildCache? {
         lock.lock(); defer { lock.unlock() }

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// The build cache on disk: one folder per output folder (by default `.congkhai-cache/<output>/`

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// The build cache as one build sees it: what the last build left (if it can be trusted), what the

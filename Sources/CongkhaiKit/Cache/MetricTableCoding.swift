@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// The metric tables in the build cache: parsed, validated rows, so an unchanged metric file is
 /// neither read nor checked again. Written as the tables hold them, column by column: the names
 /// once, then numbers (LEB128, so most take a byte or two).

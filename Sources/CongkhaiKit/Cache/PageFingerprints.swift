@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// A fingerprint per page: a stable hash of everything its output depends on. Pages whose
@@ -12,6 +13,8 @@ struct PageFingerprints {
     /// The plan's pages (their files).
     let planDigest: UInt64
     private let cardDigests: [UInt64]
+    /// The search index's inputs: every card, the figures (units, periods) and the plan.
+    private let searchDigest: UInt64
     private var templateDigests: [String: UInt64] = [:]
 
     init(environment: RenderEnvironment, theme: Theme, inventory: SourceInventory, options: BuildOptions) {
@@ -46,6 +49,10 @@ struct PageFingerprints {
             }
             return h.value
         }
+        var search = StableHasher()
+        search.combine(figuresDigest); search.combine(planDigest)
+        for digest in cardDigests { search.combine(digest) }
+        searchDigest = search.value
         for name in theme.sources.keys { templateDigests[name] = closureDigest(name) }
     }
 
@@ -169,6 +176,9 @@ struct PageFingerprints {
             h.combine(figuresDigest)
         case .sitemap:
             for other in environment.plan.pages where other.inSitemap { h.combine(other.url) }
+        case .search, .searchShard, .searchDocuments:
+            // What the index holds: every article's card, the units, the plan and the figures' periods.
+            h.combine(searchDigest)
         case .robots, .notFound, .asset, .file: break
         }
         return h.value

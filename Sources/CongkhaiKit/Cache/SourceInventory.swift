@@ -1,18 +1,13 @@
+import CongkhaiCore
 import Foundation
 
-/// Every input file's size and modification time, to tell what changed since the last build.
-public struct SourceStamp: Sendable, Hashable {
-    public var size: Int
-    public var modified: Int  // nanoseconds since 1970
-}
-
-public struct SourceInventory: Sendable {
+package struct SourceInventory: Sendable {
     /// `content/news/a.md`, `templates/article.mustache` → stamp.
-    public var stamps: [String: SourceStamp]
+    package var stamps: [String: SourceStamp]
 
     static let contentExtensions: Set<String> = ["md", "markdown", "yml", "yaml", "csv"]
 
-    public static func scan(content: ContentDirectory, templates: String?) -> SourceInventory {
+    package static func scan(content: ContentDirectory, templates: String?) -> SourceInventory {
         var stamps: [String: SourceStamp] = [:]
         stamps.reserveCapacity(4096)
         FolderScan.stamps(of: content.url.path, prefix: "content/", extensions: contentExtensions, into: &stamps)
@@ -33,7 +28,7 @@ public struct SourceInventory: Sendable {
     }
 
     /// A digest of the stamps of files whose path starts with one of `prefixes`.
-    public func digest(prefixes: [String]) -> UInt64 {
+    package func digest(prefixes: [String]) -> UInt64 {
         // Filtered on bytes before sorting: most prefixes name a few files among thousands.
         let matching = stamps.filter { entry in prefixes.contains { entry.key.utf8.starts(with: $0.utf8) } }
         var hasher = StableHasher()

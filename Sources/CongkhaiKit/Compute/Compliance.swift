@@ -1,6 +1,8 @@
+import CongkhaiCore
+
 /// Whether a unit has published a dataset's latest period (plan clauses I.4.3, I.5.3, I.8.1).
-public struct PublishingStatus: Sendable, Hashable {
-    public enum State: String, Sendable, Hashable, CaseIterable {
+package struct PublishingStatus: Sendable, Hashable {
+    package enum State: String, Sendable, Hashable, CaseIterable {
         /// Figures for the district's latest period are in.
         case upToDate = "up-to-date"
         /// Behind the latest period, but the newest figures are younger than `stale_after_days`.
@@ -11,7 +13,7 @@ public struct PublishingStatus: Sendable, Hashable {
         case missing
 
         /// Vietnamese words, with a symbol: status is never told by colour alone.
-        public var label: String {
+        package var label: String {
             switch self {
             case .upToDate: return "✔ Đã công khai"
             case .behind: return "◐ Chưa có kỳ mới nhất"
@@ -21,34 +23,34 @@ public struct PublishingStatus: Sendable, Hashable {
         }
     }
 
-    public var dataset: String
-    public var state: State
-    public var newest: Period?
+    package var dataset: String
+    package var state: State
+    package var newest: Period?
 }
 
 /// Who owes what, and who is up to date, for the compliance page and `report`.
-public struct ComplianceFacts: Sendable {
-    public struct UnitRow: Sendable {
-        public var unit: String
-        public var statuses: [PublishingStatus]
+package struct ComplianceFacts: Sendable {
+    package struct UnitRow: Sendable {
+        package var unit: String
+        package var statuses: [PublishingStatus]
         /// Articles in the unit's column during the plan year, and during the latest month.
-        public var articlesInYear: Int
-        public var articlesInLatestMonth: Int
-        public var isFullyUpToDate: Bool { statuses.allSatisfy { $0.state == .upToDate } }
+        package var articlesInYear: Int
+        package var articlesInLatestMonth: Int
+        package var isFullyUpToDate: Bool { statuses.allSatisfy { $0.state == .upToDate } }
     }
 
     /// Each dataset's latest period across the district.
-    public var latest: [String: Span]
-    public private(set) var rows: [UnitRow]
+    package var latest: [String: Span]
+    package private(set) var rows: [UnitRow]
     /// The month articles are counted for (the dossiers' latest month, else the build date's).
-    public var newsMonth: Span
+    package var newsMonth: Span
     /// Each unit's place in `rows`: every unit page asks for its own.
     private var rowIndex: [String: Int] = [:]
 
     /// A unit's row.
-    public func row(unit: String) -> UnitRow? { rowIndex[unit].map { rows[$0] } }
+    package func row(unit: String) -> UnitRow? { rowIndex[unit].map { rows[$0] } }
 
-    public init(datasets: [DatasetFigures], units: [Unit], articles: [Article], config: SiteConfig, buildDate: CalendarDay) {
+    package init(datasets: [DatasetFigures], units: [Unit], articles: [Article], config: SiteConfig, buildDate: CalendarDay) {
         var latest: [String: Span] = [:]
         for data in datasets {
             if let period = data.latestPeriod { latest[data.schema.id] = Span(period) }
@@ -96,11 +98,11 @@ public struct ComplianceFacts: Sendable {
     }
 
     /// Share of the units owing `dataset` that are up to date.
-    public func publishingRate(_ dataset: String) -> Rate {
+    package func publishingRate(_ dataset: String) -> Rate {
         let owing = rows.compactMap { $0.statuses.first { $0.dataset == dataset } }
         return Rate(owing.filter { $0.state == .upToDate }.count, of: owing.count)
     }
 
     /// Share of units with at least one article in the plan year.
-    public var newsColumnRate: Rate { Rate(rows.filter { $0.articlesInYear > 0 }.count, of: rows.count) }
+    package var newsColumnRate: Rate { Rate(rows.filter { $0.articlesInYear > 0 }.count, of: rows.count) }
 }

@@ -1,36 +1,38 @@
+import CongkhaiCore
+
 /// Column sums over a selection of rows: the one way figures are aggregated. Rates are always
 /// computed from these sums (sum the counts, then divide), never by averaging rates.
-public struct Counts: Sendable, Hashable {
+package struct Counts: Sendable, Hashable {
     /// One sum per schema column.
-    public var sums: [Int]
+    package var sums: [Int]
     /// Rows that went into the sums.
-    public var rows: Int
+    package var rows: Int
 
-    public init(columns: Int) {
+    package init(columns: Int) {
         sums = Array(repeating: 0, count: columns)
         rows = 0
     }
 
-    public init(sums: [Int], rows: Int) {
+    package init(sums: [Int], rows: Int) {
         self.sums = sums
         self.rows = rows
     }
 
-    public mutating func add(_ row: MetricRow) {
+    package mutating func add(_ row: MetricRow) {
         for i in sums.indices { sums[i] += row.values[i] ?? 0 }
         rows += 1
     }
 
-    public mutating func add(_ other: Counts) {
+    package mutating func add(_ other: Counts) {
         for i in sums.indices { sums[i] += other.sums[i] }
         rows += other.rows
     }
 
-    public func sum(_ columns: [String], in schema: DatasetSchema) -> Int {
+    package func sum(_ columns: [String], in schema: DatasetSchema) -> Int {
         columns.reduce(0) { total, key in total + (schema.columnIndex(key).map { sums[$0] } ?? 0) }
     }
 
-    public func value(of measure: Measure, in schema: DatasetSchema) -> MeasureValue {
+    package func value(of measure: Measure, in schema: DatasetSchema) -> MeasureValue {
         guard rows > 0 else { return .noData }
         switch measure.formula {
         case .ratio(let numerator, let denominator):
@@ -43,13 +45,13 @@ public struct Counts: Sendable, Hashable {
 }
 
 /// A computed indicator: a rate with its parts, a count, or nothing to compute from.
-public enum MeasureValue: Sendable, Hashable {
+package enum MeasureValue: Sendable, Hashable {
     case rate(Rate)
     case count(Int)
     case noData
 
     /// In the units targets are compared in: per mille for rates, the count itself for counts.
-    public var comparable: Double? {
+    package var comparable: Double? {
         switch self {
         case .rate(let rate): return rate.perMille.map(Double.init)
         case .count(let n): return Double(n)
@@ -58,7 +60,7 @@ public enum MeasureValue: Sendable, Hashable {
     }
 
     /// `98,5%`, `1.234`, or `không có số liệu`.
-    public var text: String {
+    package var text: String {
         switch self {
         case .rate(let rate): return rate.percentText ?? MeasureValue.noDataText
         case .count(let n): return VietnameseNumber.integer(n)
@@ -66,7 +68,7 @@ public enum MeasureValue: Sendable, Hashable {
         }
     }
 
-    public static let noDataText = "Chưa có số liệu"
+    package static let noDataText = "Chưa có số liệu"
 
-    public var rate: Rate? { if case .rate(let r) = self { return r } else { return nil } }
+    package var rate: Rate? { if case .rate(let r) = self { return r } else { return nil } }
 }

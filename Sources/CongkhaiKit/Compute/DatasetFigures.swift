@@ -1,19 +1,5 @@
+import CongkhaiCore
 import Foundation
-
-/// Which fields a figure covers.
-public enum FieldSelection: Sendable, Hashable {
-    case all
-    case only(Set<String>)
-    case excluding(Set<String>)
-
-    public func includes(_ field: String?) -> Bool {
-        switch self {
-        case .all: return true
-        case .only(let ids): return field.map(ids.contains) ?? false
-        case .excluding(let ids): return field.map { !ids.contains($0) } ?? true
-        }
-    }
-}
 
 /// One dataset's rows, indexed for the questions pages ask: a unit's (or the district's) counts
 /// over a span, for some fields.
@@ -22,15 +8,15 @@ public enum FieldSelection: Sendable, Hashable {
 /// counts over a span are, for each of its fields, a binary search to the span's first period and
 /// a short walk: no row is looked at twice and none is made into a `MetricRow`. The district's
 /// counts are summed once per period and field (flows), or once per span and selection (stocks).
-public struct DatasetFigures: Sendable {
-    public let schema: DatasetSchema
-    public let table: MetricTable
+package struct DatasetFigures: Sendable {
+    package let schema: DatasetSchema
+    package let table: MetricTable
     /// Every span with data, oldest first: months, quarters, and each year to date.
-    public let spans: [Span]
+    package let spans: [Span]
     /// Units with rows, sorted (the table's `unitIDs`).
-    public var units: [String] { table.unitIDs }
+    package var units: [String] { table.unitIDs }
     /// The newest period anyone has figures for: the period the district reports on.
-    public let latestPeriod: Period?
+    package let latestPeriod: Period?
 
     /// Unit id → its place in `table.unitIDs`.
     private let unitLookup: [String: Int]
@@ -48,7 +34,7 @@ public struct DatasetFigures: Sendable {
 
     private struct DistrictKey: Hashable { var span: Span; var fields: FieldSelection }
 
-    public init(_ table: MetricTable) {
+    package init(_ table: MetricTable) {
         schema = table.schema
         self.table = table
         let n = table.count
@@ -132,16 +118,16 @@ public struct DatasetFigures: Sendable {
     }
 
     /// The newest span of each kind, e.g. the latest month.
-    public func latestSpan(_ kind: Span.Kind) -> Span? { spans.last { $0.kind == kind } }
+    package func latestSpan(_ kind: Span.Kind) -> Span? { spans.last { $0.kind == kind } }
 
     /// The year-to-date span of `year`.
-    public func yearSpan(_ year: Int) -> Span? { spans.last { $0.kind == .year && $0.year == year } }
+    package func yearSpan(_ year: Int) -> Span? { spans.last { $0.kind == .year && $0.year == year } }
 
     /// The unit has figures in this dataset.
-    public func has(unit: String) -> Bool { unitLookup[unit] != nil }
+    package func has(unit: String) -> Bool { unitLookup[unit] != nil }
 
     /// A unit's counts (nil: the whole district) over `span` for the selected fields.
-    public func counts(unit: String?, fields: FieldSelection = .all, span: Span) -> Counts {
+    package func counts(unit: String?, fields: FieldSelection = .all, span: Span) -> Counts {
         guard let unit else {
             return districtMemo.value(for: DistrictKey(span: span, fields: fields)) { districtCounts(fields: fields, span: span) }
         }
@@ -203,7 +189,7 @@ public struct DatasetFigures: Sendable {
     /// computed-figures files, which list each unit for each span. Cell `(unit × spans + span)`
     /// of `rows` counts the rows, and `sums[cell × columns.count + k]` sums `columns[k]`; the
     /// same figures as `counts(unit:span:)`.
-    public func unitSpanSums(columns: [Int]) -> (sums: [Int], rows: [Int32]) {
+    package func unitSpanSums(columns: [Int]) -> (sums: [Int], rows: [Int32]) {
         let spanCount = spans.count, width = columns.count
         var sums = [Int](repeating: 0, count: table.unitIDs.count * spanCount * width)
         var rows = [Int32](repeating: 0, count: table.unitIDs.count * spanCount)
@@ -239,12 +225,12 @@ public struct DatasetFigures: Sendable {
     }
 
     /// The measure's value for a unit (nil: the district) over a span.
-    public func value(_ measure: Measure, unit: String?, fields: FieldSelection = .all, span: Span) -> MeasureValue {
+    package func value(_ measure: Measure, unit: String?, fields: FieldSelection = .all, span: Span) -> MeasureValue {
         counts(unit: unit, fields: fields, span: span).value(of: measure, in: schema)
     }
 
     /// Fields a unit (nil: anyone) has figures for in a span, sorted by id.
-    public func fields(unit: String?, span: Span) -> [String] {
+    package func fields(unit: String?, span: Span) -> [String] {
         let window = SpanWindow(span)
         var found = [Bool](repeating: false, count: table.fieldIDs.count)
         if unit == nil && latestColumns.isEmpty {
@@ -270,7 +256,7 @@ public struct DatasetFigures: Sendable {
     }
 
     /// The newest period a unit has figures for.
-    public func newestPeriod(unit: String) -> Period? { unitLookup[unit].map { newestByUnit[$0].period } }
+    package func newestPeriod(unit: String) -> Period? { unitLookup[unit].map { newestByUnit[$0].period } }
 }
 
 /// A span as the period codes it takes: a year's slots (`PeriodCode`) as a bit mask.

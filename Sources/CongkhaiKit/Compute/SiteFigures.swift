@@ -1,11 +1,13 @@
-/// The compute stage's output: every dataset indexed, the compliance facts, and the targets.
-public struct SiteFigures: Sendable {
-    public var datasets: [DatasetFigures]
-    public var compliance: ComplianceFacts
-    public var targets: [Target]
-    public var year: Int
+import CongkhaiCore
 
-    public init(tables: [MetricTable], targets: [Target], content: SiteContent, buildDate: CalendarDay) {
+/// The compute stage's output: every dataset indexed, the compliance facts, and the targets.
+package struct SiteFigures: Sendable {
+    package var datasets: [DatasetFigures]
+    package var compliance: ComplianceFacts
+    package var targets: [Target]
+    package var year: Int
+
+    package init(tables: [MetricTable], targets: [Target], content: SiteContent, buildDate: CalendarDay) {
         datasets = tables.map(DatasetFigures.init)
         compliance = ComplianceFacts(datasets: datasets, units: content.units, articles: content.articles,
                                      config: content.config, buildDate: buildDate)
@@ -13,17 +15,17 @@ public struct SiteFigures: Sendable {
         year = content.config.year
     }
 
-    public func dataset(_ id: String) -> DatasetFigures? { datasets.first { $0.schema.id == id } }
+    package func dataset(_ id: String) -> DatasetFigures? { datasets.first { $0.schema.id == id } }
 
     /// The span targets are judged over by default: the plan year to date.
-    public func defaultSpan(for data: DatasetFigures) -> Span? {
+    package func defaultSpan(for data: DatasetFigures) -> Span? {
         data.yearSpan(year) ?? data.spans.last
     }
 
     /// Every span any dataset has figures for, newest first: the pages under `/thong-ke/`.
     /// One span per period key: datasets end their year at different months (a yearly file says
     /// December, quarterly ones September), so the year page takes the dossiers' year to date.
-    public var statisticsSpans: [Span] {
+    package var statisticsSpans: [Span] {
         let preferred = dossiers.flatMap { defaultSpan(for: $0) }
         var byKey: [String: Span] = [:]
         for span in datasets.flatMap(\.spans) {
@@ -34,5 +36,5 @@ public struct SiteFigures: Sendable {
         return byKey.values.sorted().reversed()
     }
 
-    public var evaluator: TargetEvaluator { TargetEvaluator(figures: self) }
+    package var evaluator: TargetEvaluator { TargetEvaluator(figures: self) }
 }

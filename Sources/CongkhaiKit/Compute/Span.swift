@@ -1,27 +1,29 @@
+import CongkhaiCore
+
 /// A stretch of whole months that figures are summed over: a month, a quarter, a year, or the
 /// year to date. A row counts toward a span when every month it covers lies inside the span.
-public struct Span: Sendable, Hashable, Comparable {
-    public enum Kind: Int, Sendable, Hashable { case month = 0, quarter = 1, year = 2 }
+package struct Span: Sendable, Hashable, Comparable {
+    package enum Kind: Int, Sendable, Hashable { case month = 0, quarter = 1, year = 2 }
 
-    public var kind: Kind
-    public var year: Int
+    package var kind: Kind
+    package var year: Int
     /// First and last month numbers (1...12), inclusive.
-    public var firstMonth: Int
-    public var lastMonth: Int
+    package var firstMonth: Int
+    package var lastMonth: Int
 
-    public static func month(_ year: Int, _ month: Int) -> Span { Span(kind: .month, year: year, firstMonth: month, lastMonth: month) }
-    public static func quarter(_ year: Int, _ q: Int) -> Span { Span(kind: .quarter, year: year, firstMonth: q * 3 - 2, lastMonth: q * 3) }
+    package static func month(_ year: Int, _ month: Int) -> Span { Span(kind: .month, year: year, firstMonth: month, lastMonth: month) }
+    package static func quarter(_ year: Int, _ q: Int) -> Span { Span(kind: .quarter, year: year, firstMonth: q * 3 - 2, lastMonth: q * 3) }
     /// The year so far: January through `through`.
-    public static func year(_ year: Int, through: Int = 12) -> Span { Span(kind: .year, year: year, firstMonth: 1, lastMonth: through) }
+    package static func year(_ year: Int, through: Int = 12) -> Span { Span(kind: .year, year: year, firstMonth: 1, lastMonth: through) }
 
-    public init(kind: Kind, year: Int, firstMonth: Int, lastMonth: Int) {
+    package init(kind: Kind, year: Int, firstMonth: Int, lastMonth: Int) {
         self.kind = kind
         self.year = year
         self.firstMonth = firstMonth
         self.lastMonth = lastMonth
     }
 
-    public init(_ period: Period) {
+    package init(_ period: Period) {
         switch period {
         case .month(let y, let m): self = .month(y, m)
         case .quarter(let y, let q): self = .quarter(y, q)
@@ -29,7 +31,7 @@ public struct Span: Sendable, Hashable, Comparable {
         }
     }
 
-    public func contains(_ period: Period) -> Bool {
+    package func contains(_ period: Period) -> Bool {
         switch period {
         case .month(let y, let m): return y == year && m >= firstMonth && m <= lastMonth
         case .quarter(let y, let q): return y == year && q * 3 - 2 >= firstMonth && q * 3 <= lastMonth
@@ -38,7 +40,7 @@ public struct Span: Sendable, Hashable, Comparable {
     }
 
     /// `2021-03`, `2021-Q1`, `2021`: the path segment of `/thong-ke/<key>/`.
-    public var key: String {
+    package var key: String {
         switch kind {
         case .month: return Period.month(year: year, month: firstMonth).key
         case .quarter: return Period.quarter(year: year, quarter: lastMonth / 3).key
@@ -47,7 +49,7 @@ public struct Span: Sendable, Hashable, Comparable {
     }
 
     /// `Tháng 3/2021`, `Quý I/2021`, `Năm 2021`, or `Năm 2021 (đến hết tháng 10)`.
-    public var label: String {
+    package var label: String {
         switch kind {
         case .month: return Period.month(year: year, month: firstMonth).label
         case .quarter: return Period.quarter(year: year, quarter: lastMonth / 3).label
@@ -55,11 +57,11 @@ public struct Span: Sendable, Hashable, Comparable {
         }
     }
 
-    public var lastDay: CalendarDay {
+    package var lastDay: CalendarDay {
         CalendarDay(year: year, month: lastMonth, day: CalendarDay.daysIn(month: lastMonth, year: year))
     }
 
-    public static func < (a: Span, b: Span) -> Bool {
+    package static func < (a: Span, b: Span) -> Bool {
         (a.year, a.lastMonth, a.kind.rawValue) < (b.year, b.lastMonth, b.kind.rawValue)
     }
 }

@@ -1,10 +1,12 @@
+import CongkhaiCore
+
 /// The outcome of one target for the district or one unit, over one span.
-public struct TargetResult: Sendable {
-    public enum Status: String, Sendable, Hashable {
+package struct TargetResult: Sendable {
+    package enum Status: String, Sendable, Hashable {
         case met, missed, noData = "no-data", noBaseline = "no-baseline", notMeasurable = "not-measurable"
 
         /// Words and a symbol: never colour alone.
-        public var label: String {
+        package var label: String {
             switch self {
             case .met: return "✔ Đạt"
             case .missed: return "✘ Chưa đạt"
@@ -16,29 +18,29 @@ public struct TargetResult: Sendable {
     }
 
     /// A field (or quarter) that must meet the target on its own.
-    public struct Part: Sendable {
-        public var key: String
-        public var value: MeasureValue
-        public var status: Status
+    package struct Part: Sendable {
+        package var key: String
+        package var value: MeasureValue
+        package var status: Status
     }
 
-    public var target: Target
-    public var status: Status
-    public var value: MeasureValue
+    package var target: Target
+    package var status: Status
+    package var value: MeasureValue
     /// The threshold in the value's units (per mille for rates), once any baseline is applied.
-    public var threshold: Double?
+    package var threshold: Double?
     /// `≥ 98,0%`, `< 4,0%`, `≥ 13,9% (năm 2020: 10,9% + 3 điểm)`.
-    public var thresholdText: String
-    public var parts: [Part]
-    public var span: Span?
+    package var thresholdText: String
+    package var parts: [Part]
+    package var span: Span?
 }
 
 /// Judges targets against the computed figures. Rates are compared as shown: rounded half up
 /// to 0,1% (`Rate.perMille`), against the threshold in the same units.
-public struct TargetEvaluator: Sendable {
-    public let figures: SiteFigures
+package struct TargetEvaluator: Sendable {
+    package let figures: SiteFigures
 
-    public func evaluate(_ target: Target, unit: String? = nil, span: Span? = nil) -> TargetResult {
+    package func evaluate(_ target: Target, unit: String? = nil, span: Span? = nil) -> TargetResult {
         guard let indicator = target.indicator else {
             return TargetResult(target: target, status: .notMeasurable, value: .noData, threshold: nil,
                                 thresholdText: "", parts: [], span: nil)

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// Reads `news/**/*.md`: front matter through Yams, body kept as CommonMark.
@@ -56,24 +57,6 @@ enum ArticleLoader {
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let length = data.withUnsafeBufferPointer { FrontMatter.headerLength(UnsafeBufferPointer(rebasing: $0[bom...])) }
         return SourceReader.decode(length.map { data[..<(bom + $0)] } ?? data[...], displayPath: displayPath, log: log)
-    }
-
-    /// An article's body as HTML. Bodies are never kept in memory: the file is read again and its
-    /// bytes after the front matter go to cmark as they are (the file was checked when loaded).
-    public static func bodyHTML(of article: Article, allowRawHTML: Bool, media: MediaCatalog = MediaCatalog()) -> String {
-        guard let data = FileIO.contents(atPath: article.source.file) else { return "" }
-        if let files = media.references[article.source.file] {
-            // Its files in place: the body through the media renderer (the rare case, as text).
-            let text = String(decoding: data, as: UTF8.self)
-            guard case .success(let parts)? = FrontMatter.split(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) else { return "" }
-            return MediaMarkdown.html(parts.body, allowRawHTML: allowRawHTML, files: files, photos: media.photos)
-        }
-        return data.withUnsafeBytes { raw in
-            let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            let file = UnsafeRawBufferPointer(rebasing: raw[bom...])
-            guard let header = FrontMatter.headerLength(file.bindMemory(to: UInt8.self)) else { return "" }
-            return Markdown.html(utf8: UnsafeRawBufferPointer(rebasing: file[header...]), allowRawHTML: allowRawHTML)
-        }
     }
 
     /// Loads articles' files again in full (those of `indexes` read with `frontMatterOnly`): the
@@ -180,10 +163,4 @@ enum MarkdownFile {
             return (document, parts.body, parts.bodyFirstLine)
         }
     }
-}
-
-/// Lets concurrent workers write to distinct slots of one buffer.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    var value: T
-    init(_ value: T) { self.value = value }
 }

@@ -1,31 +1,32 @@
+import CongkhaiCore
 import Foundation
 
 /// The `Content/` folder: where files are, and how diagnostics name them.
-public struct ContentDirectory: Sendable {
-    public let url: URL
+package struct ContentDirectory: Sendable {
+    package let url: URL
     /// The folder as the user named it (`Content`, `../site/Content`), prefixed to every file in diagnostics.
-    public var displayName: String
+    package var displayName: String
 
     /// The folder's absolute path, kept: files are opened by path thousands of times.
-    public let rootPath: String
+    package let rootPath: String
 
-    public init(path: String) {
+    package init(path: String) {
         url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         rootPath = url.path
         displayName = path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
-    public func url(_ relative: String) -> URL { url.appendingPathComponent(relative) }
-    public func path(_ relative: String) -> String { rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative }
-    public func display(_ relative: String) -> String { displayName.isEmpty ? relative : "\(displayName)/\(relative)" }
+    package func url(_ relative: String) -> URL { url.appendingPathComponent(relative) }
+    package func path(_ relative: String) -> String { rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative }
+    package func display(_ relative: String) -> String { displayName.isEmpty ? relative : "\(displayName)/\(relative)" }
 
-    public func exists(_ relative: String) -> Bool {
+    package func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: url(relative).path)
     }
 
     /// Files under `folder` with one of `extensions`, recursively, as sorted relative paths.
     /// Hidden files and folders are skipped. Uses readdir's file types: no stat per file.
-    public func files(under folder: String, extensions: Set<String>) -> [String] {
+    package func files(under folder: String, extensions: Set<String>) -> [String] {
         var found: [String] = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? rootPath : self.path(relative)

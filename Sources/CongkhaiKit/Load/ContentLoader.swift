@@ -1,41 +1,42 @@
+import CongkhaiCore
 import Foundation
 /// The load stage: reads every file of `Content/` into values, reporting what it cannot read.
-public struct LoadedContent: Sendable {
-    public var config: SiteConfig
-    public var units: [Unit]
-    public var fields: [Field]
-    public var articles: [Article]
-    public var planPages: [PlanPage]
+package struct LoadedContent: Sendable {
+    package var config: SiteConfig
+    package var units: [Unit]
+    package var fields: [Field]
+    package var articles: [Article]
+    package var planPages: [PlanPage]
     /// Built-in datasets, then those declared in `datasets.yml`.
-    public var schemas: [DatasetSchema]
-    public var tables: [MetricTable]
-    public var targets: [Target]
+    package var schemas: [DatasetSchema]
+    package var tables: [MetricTable]
+    package var targets: [Target]
     /// The articles that loaded with no diagnostic, by content-relative path: what a cache may keep.
-    public var cacheableArticles: [(path: String, article: Article)] = []
+    package var cacheableArticles: [(path: String, article: Article)] = []
     /// True when the metric files were read with no diagnostic (validation adds its own verdict).
-    public var metricsClean = false
-    public var metricsFromCache = false
+    package var metricsClean = false
+    package var metricsFromCache = false
 }
 
 /// What the load stage may take from the last build instead of reading files again.
-public struct LoadReuse: Sendable {
-    public var article: @Sendable (String) -> Article?
+package struct LoadReuse: Sendable {
+    package var article: @Sendable (String) -> Article?
     /// Already validated tables, when no metric input changed; given the schemas the load stage
     /// read, which decode them.
-    public var tables: @Sendable ([DatasetSchema]) -> [MetricTable]?
+    package var tables: @Sendable ([DatasetSchema]) -> [MetricTable]?
     /// The news files (content-relative, sorted), when a scan of the folder has just listed them.
-    public var newsFiles: [String]?
+    package var newsFiles: [String]?
 
-    public init(article: @escaping @Sendable (String) -> Article? = { _ in nil },
+    package init(article: @escaping @Sendable (String) -> Article? = { _ in nil },
                 tables: @escaping @Sendable ([DatasetSchema]) -> [MetricTable]? = { _ in nil }) {
         self.article = article
         self.tables = tables
     }
 }
 
-public enum ContentLoader {
+package enum ContentLoader {
     /// With `units` (a `--unit` build), other units' articles are read only up to their front matter.
-    public static func load(_ content: ContentDirectory, log: DiagnosticLog, reuse: LoadReuse = LoadReuse(),
+    package static func load(_ content: ContentDirectory, log: DiagnosticLog, reuse: LoadReuse = LoadReuse(),
                             units selected: Set<String> = []) -> LoadedContent {
         guard content.exists("") else {
             log.error(SourceLocation(file: content.displayName), "content folder not found")

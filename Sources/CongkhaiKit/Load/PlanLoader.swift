@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Reads `plan/*.md`: the decision and the plan's sections, as standing pages.
 enum PlanLoader {
     static let keys = ["title", "order", "summary", "section", "slug"]

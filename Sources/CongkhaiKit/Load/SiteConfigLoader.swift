@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Reads `site.yml`.
 enum SiteConfigLoader {
     static let keys = ["title", "base_url", "language", "owner", "year", "news_per_page", "stale_after_days",

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// Reads content files as UTF-8 text, reporting where a file is not UTF-8.

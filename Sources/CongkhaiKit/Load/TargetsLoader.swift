@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Reads `targets.yml`: the plan's measurable targets. Whether an indicator names a real
 /// dataset and measure is checked later (`TargetValidator`), once declared datasets are known.
 enum TargetsLoader {

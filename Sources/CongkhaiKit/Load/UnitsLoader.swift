@@ -86,4 +86,5 @@ enum UnitsLoader {
     }
 }
 
+import CongkhaiCore
 import Yams

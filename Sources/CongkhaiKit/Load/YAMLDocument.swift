@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Yams
 
 /// A parsed YAML text with enough context to point diagnostics at its lines.

@@ -1,8 +1,9 @@
+import CongkhaiCore
 import CongkhaiImages
 
 /// One file beside the markdown (or in `Content/media/`) that the site publishes.
-public struct MediaFile: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct MediaFile: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// Resized by libvips into several widths (WebP and JPEG) and a social card.
         case photo
         /// An SVG drawing, published as it is.
@@ -11,23 +12,23 @@ public struct MediaFile: Sendable, Hashable {
         case attachment
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The original, content-relative (`news/2021/anh/hoi-nghi.jpg`).
-    public var source: String
+    package var source: String
     /// Where it is published: the file's URL; for a photo, the URL of its sizes without the
     /// `-<width>.webp` ending (`/tin-tuc/hoi-nghi/anh/hoi-nghi`).
-    public var url: String
+    package var url: String
     /// The original's length in bytes.
-    public var bytes: Int
+    package var bytes: Int
     /// A drawing's or a photo's size as shown (after its EXIF orientation).
-    public var pixels: PixelSize?
+    package var pixels: PixelSize?
 
     /// A photo's published files: `<base>-<width>.webp` and `.jpg`, and `<base>-og.jpg` for its social card.
-    public func photoURL(width: Int, webp: Bool) -> String { "\(url)-\(width).\(webp ? "webp" : "jpg")" }
-    public var cardURL: String { "\(url)-og.jpg" }
+    package func photoURL(width: Int, webp: Bool) -> String { "\(url)-\(width).\(webp ? "webp" : "jpg")" }
+    package var cardURL: String { "\(url)-og.jpg" }
 
     /// What a link to it says after its text, as Vietnamese government sites do: "PDF, 1,2 MB".
-    public var label: String {
+    package var label: String {
         let type = source.split(separator: ".").last.map { $0.uppercased() } ?? ""
         return type.isEmpty ? MediaFile.size(bytes) : "\(type), \(MediaFile.size(bytes))"
     }
@@ -42,26 +43,26 @@ public struct MediaFile: Sendable, Hashable {
 }
 
 /// Every file the site's markdown points at, resolved, and the photos made from them.
-public struct MediaCatalog: Sendable {
+package struct MediaCatalog: Sendable {
     /// By markdown file (as diagnostics name it), then target as written.
-    public var references: [String: [String: MediaFile]] = [:]
+    package var references: [String: [String: MediaFile]] = [:]
     /// Every published file, once per URL, sorted by URL.
-    public var files: [MediaFile] = []
+    package var files: [MediaFile] = []
     /// The photos made (or found in the image cache), by content-relative source.
-    public var photos: [String: StoredPhoto] = [:]
+    package var photos: [String: StoredPhoto] = [:]
     /// Absolute paths of the originals, by content-relative source.
-    public var originals: [String: String] = [:]
+    package var originals: [String: String] = [:]
 
-    public init() {}
+    package init() {}
 
     /// A photo as the image cache holds it: its folder, and the sizes made.
-    public struct StoredPhoto: Sendable, Hashable {
-        public var folder: String
-        public var rendered: RenderedPhoto
+    package struct StoredPhoto: Sendable, Hashable {
+        package var folder: String
+        package var rendered: RenderedPhoto
     }
 
     /// The first photo a markdown file shows, for its card and its social card.
-    public func firstPhoto(of file: String, references list: [MediaReference]) -> (MediaFile, StoredPhoto)? {
+    package func firstPhoto(of file: String, references list: [MediaReference]) -> (MediaFile, StoredPhoto)? {
         guard let table = references[file] else { return nil }
         for reference in list where reference.isImage {
             if let media = table[reference.target], media.kind == .photo, let stored = photos[media.source] { return (media, stored) }

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import CongkhaiImages
 
 extension MediaPlanner {

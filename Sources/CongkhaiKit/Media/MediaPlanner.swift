@@ -1,3 +1,4 @@
+import CongkhaiCore
 import CongkhaiImages
 import Foundation
 
@@ -5,7 +6,7 @@ import Foundation
 /// stays in the content folder, is readable, has alt text, is not huge) and decides its URL. A
 /// relative path starts from the markdown file's folder, as every markdown previewer shows it;
 /// `/media/…` is `Content/media/…`. Files beside the markdown are published under its page's URL.
-public enum MediaPlanner {
+package enum MediaPlanner {
     static let photoExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "heic", "heif", "avif"]
     static let largeOriginal = 20 * 1024 * 1024
 
@@ -18,7 +19,7 @@ public enum MediaPlanner {
         var references: [MediaReference]
     }
 
-    public static func plan(_ content: SiteContent, directory: ContentDirectory, log: DiagnosticLog) -> MediaCatalog {
+    package static func plan(_ content: SiteContent, directory: ContentDirectory, log: DiagnosticLog) -> MediaCatalog {
         let prefix = directory.display("").count
         func folder(of display: String) -> String {
             let relative = display.dropFirst(prefix)

@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Links from markdown to pages of this site (`/tin-tuc/…/`, `/don-vi/phuong-1/`), checked against
 /// the pages the build writes: a link to a page that does not exist is an error, with the nearest
 /// existing path as a suggestion. Links to other sites are never fetched.

@@ -1,17 +1,19 @@
+import CongkhaiCore
+
 /// The news column grouped every way its pages list it. Values are indexes into `SiteContent.articles`
 /// (newest first), so each group is already in display order.
-public struct NewsIndex: Sendable {
-    public var byCategory: [String: [Int]]
-    public var byTag: [String: [Int]]
+package struct NewsIndex: Sendable {
+    package var byCategory: [String: [Int]]
+    package var byTag: [String: [Int]]
     /// A tag's display name, from its first (newest) use.
-    public var tagNames: [String: String]
-    public var byUnit: [String: [Int]]
+    package var tagNames: [String: String]
+    package var byUnit: [String: [Int]]
     /// Articles without a unit: the district's own column.
-    public var district: [Int]
+    package var district: [Int]
     /// Every listed article: all but those past their `expires:` on `day`.
-    public var listed: [Int]
+    package var listed: [Int]
 
-    public init(_ articles: [Article], listedOn day: CalendarDay? = nil) {
+    package init(_ articles: [Article], listedOn day: CalendarDay? = nil) {
         listed = day.map { day in articles.indices.filter { !articles[$0].hasExpired(on: day) } } ?? Array(articles.indices)
         var byCategory: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var tagNames: [String: String] = [:], byUnit: [String: [Int]] = [:], district: [Int] = []
@@ -32,19 +34,19 @@ public struct NewsIndex: Sendable {
     }
 
     /// Tag slugs sorted by their Vietnamese names.
-    public var sortedTagSlugs: [String] {
+    package var sortedTagSlugs: [String] {
         byTag.keys.sorted { (tagNames[$0] ?? $0, $0) < (tagNames[$1] ?? $1, $1) }
     }
 }
 
 /// Splitting a list into pages of `size`: page 1 at the list's own URL, then `trang-2/`, `trang-3/`…
-public struct Pagination: Sendable {
-    public var total: Int
-    public var size: Int
+package struct Pagination: Sendable {
+    package var total: Int
+    package var size: Int
 
-    public var pageCount: Int { max(1, (total + size - 1) / size) }
+    package var pageCount: Int { max(1, (total + size - 1) / size) }
 
-    public func range(ofPage page: Int) -> Range<Int> {
+    package func range(ofPage page: Int) -> Range<Int> {
         let start = (page - 1) * size
         return min(start, total)..<min(start + size, total)
     }
@@ -52,25 +54,25 @@ public struct Pagination: Sendable {
     /// The page numbers a pager shows around `page`: the first, the last, and two either side of
     /// the current one, with a gap where numbers are skipped. Keeps every pager small however
     /// long the list.
-    public struct Window: Equatable, Sendable {
+    package struct Window: Equatable, Sendable {
         /// Page 1, when it is not among `before`.
-        public var first: Int?
+        package var first: Int?
         /// Pages are skipped between `first` and `before`.
-        public var gapBefore: Bool
-        public var before: [Int]
-        public var after: [Int]
+        package var gapBefore: Bool
+        package var before: [Int]
+        package var after: [Int]
         /// Pages are skipped between `after` and `last`.
-        public var gapAfter: Bool
+        package var gapAfter: Bool
         /// The last page, when it is not among `after`.
-        public var last: Int?
+        package var last: Int?
     }
 
-    public static func window(around page: Int, count: Int) -> Window {
+    package static func window(around page: Int, count: Int) -> Window {
         let low = max(1, page - 2), high = min(count, page + 2)
         return Window(first: low > 1 ? 1 : nil, gapBefore: low > 2, before: Array(low..<page),
                       after: page < high ? Array((page + 1)...high) : [], gapAfter: high < count - 1,
                       last: high < count ? count : nil)
     }
 
-    public static func url(base: String, page: Int) -> String { page <= 1 ? base : "\(base)trang-\(page)/" }
+    package static func url(base: String, page: Int) -> String { page <= 1 ? base : "\(base)trang-\(page)/" }
 }

@@ -1,17 +1,19 @@
+import CongkhaiCore
+
 /// A file's place inside the output folder. It can only be built from plain path segments,
 /// so whatever a slug or front matter says, nothing is written outside `--output`.
-public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `tin-tuc/abc/index.html`: held joined, as caches and fingerprints use it for every page.
-    public let relative: String
+    package let relative: String
 
-    public init?(components: [String]) {
+    package init?(components: [String]) {
         guard !components.isEmpty, components.allSatisfy(OutputPath.isSafeSegment) else { return nil }
         relative = components.joined(separator: "/")
     }
 
     /// The file that serves a URL path: `/tin-tuc/abc/` → `tin-tuc/abc/index.html`, `/sitemap.xml` → itself.
     /// One pass over the bytes, with the checks of `isSafeSegment`: a large site plans tens of thousands of pages.
-    public init?(urlPath: String) {
+    package init?(urlPath: String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(urlPath.utf8.count + 10)
         var length = 0, dotsOnly = true
@@ -36,16 +38,16 @@ public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     /// The path's segments: folders, then the file name.
-    public var components: [String] { relative.utf8.split(separator: 0x2F).map { String(Substring($0)) } }
+    package var components: [String] { relative.utf8.split(separator: 0x2F).map { String(Substring($0)) } }
 
     /// The folder holding the file (`tin-tuc/abc`), "" at the top.
-    public var folder: String {
+    package var folder: String {
         guard let slash = relative.utf8.lastIndex(of: 0x2F) else { return "" }
         return String(relative[..<slash])
     }
 
     /// The file's own name (`index.html`).
-    public var fileName: String {
+    package var fileName: String {
         guard let slash = relative.utf8.lastIndex(of: 0x2F) else { return relative }
         return String(relative[relative.utf8.index(after: slash)...])
     }
@@ -56,7 +58,7 @@ public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertibl
             && !segment.utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 == 0 }
     }
 
-    public var description: String { relative }
+    package var description: String { relative }
 
-    public static func < (a: OutputPath, b: OutputPath) -> Bool { a.relative < b.relative }
+    package static func < (a: OutputPath, b: OutputPath) -> Bool { a.relative < b.relative }
 }

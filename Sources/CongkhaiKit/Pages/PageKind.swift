@@ -1,5 +1,7 @@
+import CongkhaiCore
+
 /// What a page shows. The renderer turns each kind into a template and its data.
-public enum PageKind: Sendable, Hashable {
+package enum PageKind: Sendable, Hashable {
     case home
     case newsList(page: Int)
     case article(index: Int)
@@ -23,20 +25,24 @@ public enum PageKind: Sendable, Hashable {
     case robots
     case notFound
     case asset(name: String)
+    /// `/tim-kiem/`, and its index: one file of postings a shard, one of documents a chunk.
+    case search
+    case searchShard(Int)
+    case searchDocuments(Int)
     /// A file published as it is: a document or drawing from `Content/`, or a photo's size made
     /// by the image cache (an absolute path).
     case file(source: String)
 }
 
 /// One file of the site to be written: where, and what.
-public struct PlannedPage: Sendable, Hashable {
-    public var path: OutputPath
+package struct PlannedPage: Sendable, Hashable {
+    package var path: OutputPath
     /// The URL path readers see (`/tin-tuc/abc/`).
-    public var url: String
-    public var kind: PageKind
+    package var url: String
+    package var kind: PageKind
     /// Listed in sitemap.xml (HTML pages other than 404).
-    public var inSitemap: Bool
+    package var inSitemap: Bool
 }
 
 /// The open-data file formats.
-public enum DataFormat: String, Sendable, Hashable { case csv, json }
+package enum DataFormat: String, Sendable, Hashable { case csv, json }

@@ -1,11 +1,13 @@
+import CongkhaiCore
+
 /// The plan-pages stage: decides every file of the site and its URL, before anything is rendered.
-public struct SitePlan: Sendable {
-    public var pages: [PlannedPage]
-    public var news: NewsIndex
+package struct SitePlan: Sendable {
+    package var pages: [PlannedPage]
+    package var news: NewsIndex
 }
 
-public enum PagePlanner {
-    public static func plan(_ content: SiteContent, figures: SiteFigures, assets: [String]) -> SitePlan {
+package enum PagePlanner {
+    package static func plan(_ content: SiteContent, figures: SiteFigures, assets: [String]) -> SitePlan {
         let news = NewsIndex(content.articles, listedOn: content.listedOn)
         let perPage = content.config.newsPerPage
         var pages: [PlannedPage] = []
@@ -53,6 +55,10 @@ public enum PagePlanner {
             add("/du-lieu/chi-so.json", .figuresFile(format: .json))
         }
         add("/du-lieu/datapackage.json", .dataPackage)
+        let searchable = SearchSource.all(content, spans: figures.statisticsSpans, hasFigures: !figures.datasets.isEmpty).count
+        add("/tim-kiem/", .search)
+        for n in 0..<SearchIndex.shardCount(documents: searchable) { add("/tim-kiem/chi-muc/\(n).json", .searchShard(n)) }
+        for n in 0..<SearchIndex.chunkCount(documents: searchable) { add("/tim-kiem/tai-lieu/\(n).json", .searchDocuments(n)) }
         add("/ke-hoach/", .planIndex)
         for (i, page) in content.planPages.enumerated() { add(page.path, .plan(index: i)) }
         for asset in assets { add("/assets/\(asset)", .asset(name: asset)) }
@@ -66,7 +72,7 @@ public enum PagePlanner {
 extension SitePlan {
     /// Only the pages of `units`: each unit's page and feed, its articles, and the theme's assets
     /// and 404 page, exactly as a full build writes them (for a unit that publishes on its own site).
-    public func restricted(to units: Set<String>, content: SiteContent) -> SitePlan {
+    package func restricted(to units: Set<String>, content: SiteContent) -> SitePlan {
         var plan = self
         let shown = Set(content.articles.filter { $0.unitID.map(units.contains) ?? false }.map(\.path))
         plan.pages = pages.filter { page in

@@ -63,81 +63,102 @@ enum DefaultTheme {
 
 """#,
         "assets/style.css": #"""
-/* congkhai default theme: one small stylesheet, system fonts (with Vietnamese glyphs), no JavaScript. */
+/* congkhai default theme: one small stylesheet, system fonts (with Vietnamese glyphs), no JavaScript.
+   Vietnamese stacks tone marks over vowel marks (ệ, ổ, Ấ): text gets a generous line height, headings too.
+   Everything a finger taps is at least 44 px tall. Tables stay tables; under 40em the wide ones stack
+   into one card per row, each cell labelled by its column (data-label), key figure first. */
 :root {
-  --ink: #1b1f24; --muted: #4a5260; --line: #d8dce2; --paper: #fff; --tint: #f4f6f8;
-  --brand: #a4161a; --brand-dark: #7a0f12; --link: #0b4f9c; --good: #136f3a; --bad: #a4161a; --warn: #8a5300;
-  --radius: 6px; --measure: 44rem;
+  --ink: #1b1f24; --muted: #4a5260; --line: #cfd5dc; --paper: #fff; --tint: #f3f5f7;
+  --brand: #a4161a; --brand-dark: #7a0f12; --link: #0b4f9c; --good: #136f3a; --bad: #a4161a; --warn: #7a4a00;
+  --good-bg: #e3f2e8; --bad-bg: #fbe5e6; --warn-bg: #fff1d6; --radius: 6px; --measure: 44rem; --tap: 2.75rem;
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; font: 1rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--paper); overflow-wrap: break-word; }
+body { margin: 0; font: 1rem/1.65 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--paper); overflow-wrap: break-word; }
+@media (min-width: 40em) { body { font-size: 1.0625rem; } }
 a { color: var(--link); text-underline-offset: .15em; }
-a:hover { color: var(--brand-dark); }
+a:hover { color: var(--brand-dark); text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 img, svg { max-width: 100%; height: auto; }
-h1, h2, h3 { line-height: 1.25; margin: 1.6em 0 .5em; }
-h1 { font-size: clamp(1.5rem, 4vw, 2.1rem); margin-top: .8em; }
-h2 { font-size: 1.35rem; }
-h3 { font-size: 1.1rem; }
+h1, h2, h3 { line-height: 1.35; margin: 1.6em 0 .5em; }
+h1 { font-size: clamp(1.55rem, 4.5vw, 2.2rem); margin-top: .8em; }
+h2 { font-size: 1.375rem; }
+h3 { font-size: 1.15rem; }
+p, li { max-width: var(--measure); }
 .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
-.skip-link { position: absolute; left: -999px; top: 0; background: #ffbf47; color: #000; padding: .5rem 1rem; z-index: 10; }
+.skip-link { position: absolute; left: -999px; top: 0; background: #ffbf47; color: #000; padding: .75rem 1rem; z-index: 10; }
 .skip-link:focus { left: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.print-foot { display: none; }
 
+/* Masthead, search box and navigation */
 .masthead { background: var(--brand); color: #fff; }
-.masthead-inner { padding-top: .75rem; padding-bottom: .75rem; }
-.brand { display: flex; gap: .75rem; align-items: center; color: #fff; text-decoration: none; }
+.masthead-inner { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: center; justify-content: space-between; padding-top: .75rem; padding-bottom: .75rem; }
+.brand { display: flex; gap: .75rem; align-items: center; min-height: var(--tap); color: #fff; text-decoration: none; }
 .brand:hover { color: #fff; }
 .brand img { flex: none; border: 1px solid rgba(255,255,255,.5); border-radius: var(--radius); }
 .brand-owner { display: block; font-size: .85rem; opacity: .95; text-transform: uppercase; letter-spacing: .03em; }
-.brand-title { display: block; font-size: 1.2rem; font-weight: 700; }
+.brand-title { display: block; font-size: 1.2rem; font-weight: 700; line-height: 1.35; }
+.site-search { display: flex; flex: 1 1 16rem; max-width: 24rem; }
+.site-search input, .search-page input { flex: 1; min-width: 0; min-height: var(--tap); padding: .4rem .75rem; font: inherit; border: 2px solid var(--ink); border-right: 0; border-radius: var(--radius) 0 0 var(--radius); background: #fff; color: var(--ink); }
+.site-search button, .search-page button { min-height: var(--tap); min-width: var(--tap); padding: .4rem 1rem; font: inherit; font-weight: 700; color: #fff; background: var(--ink); border: 2px solid var(--ink); border-radius: 0 var(--radius) var(--radius) 0; cursor: pointer; }
+.site-search input { border-color: #fff; }
+.site-search button { background: var(--brand-dark); border-color: #fff; }
 .main-nav { background: var(--brand-dark); }
 .main-nav ul { display: flex; flex-wrap: wrap; list-style: none; margin: 0 auto; padding-top: 0; padding-bottom: 0; }
-.main-nav a { display: block; padding: .6rem .8rem; color: #fff; text-decoration: none; font-weight: 600; }
-.main-nav a:hover, .main-nav a[aria-current] { background: rgba(255,255,255,.16); color: #fff; box-shadow: inset 0 -3px 0 #ffd43b; }
+.main-nav a { display: flex; align-items: center; min-height: var(--tap); padding: .35rem .8rem; color: #fff; text-decoration: none; font-weight: 600; }
+.main-nav a:hover, .main-nav a[aria-current] { background: rgba(255,255,255,.16); color: #fff; box-shadow: inset 0 -4px 0 #ffd43b; }
 
-.breadcrumbs ol { display: flex; flex-wrap: wrap; gap: .25rem; list-style: none; padding: .75rem 0 0; margin: 0; font-size: .9rem; color: var(--muted); }
+.breadcrumbs ol { display: flex; flex-wrap: wrap; align-items: center; list-style: none; padding: .5rem 0 0; margin: 0; font-size: .92rem; color: var(--muted); }
 .breadcrumbs li + li::before { content: "›"; margin: 0 .35rem 0 .1rem; }
+.breadcrumbs a { display: inline-block; padding: .6rem 0; }
 main { padding-bottom: 3rem; min-height: 60vh; }
-.lede { font-size: 1.1rem; color: var(--muted); max-width: var(--measure); }
+.lede { font-size: 1.15rem; color: var(--muted); max-width: var(--measure); }
 .meta, .count { color: var(--muted); font-size: .92rem; margin: .25rem 0; }
 .card-image { display: block; width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: var(--radius); margin-bottom: .5rem; }
 .prose picture img { display: block; margin: 1rem 0; border-radius: var(--radius); }
 .badge { background: #fff3cd; color: #5c4400; padding: 0 .35rem; border-radius: 3px; }
 .hero { border-bottom: 1px solid var(--line); margin-bottom: 1rem; }
 
-.cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); }
+/* News cards */
+.cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(18rem, 100%), 1fr)); }
+.cards li { max-width: none; }
 .card article { height: 100%; border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem; background: var(--paper); }
-.card-title { margin: 0 0 .25rem; font-size: 1.05rem; }
-.card-title a { text-decoration: none; }
+.card-title { margin: 0 0 .25rem; font-size: 1.1rem; }
+.card-title a { text-decoration: none; display: block; }
 .card-title a:hover { text-decoration: underline; }
 .card-summary { margin: .5rem 0 0; }
-.more { font-weight: 600; }
+.more { font-weight: 600; display: inline-block; padding: .6rem 0; }
 
 .chips, .tag-cloud { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 1rem 0; }
-.chips a, .tag-cloud a { display: inline-block; padding: .25rem .75rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; background: var(--tint); }
+.chips ul { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0; }
+.chips a, .tag-cloud a { display: inline-flex; align-items: center; min-height: var(--tap); padding: .25rem .9rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; background: var(--tint); }
 .chips a[aria-current] { background: var(--brand); border-color: var(--brand); color: #fff; }
+ul.chips li { max-width: none; }
 
 .article { max-width: var(--measure); }
 .article-header h1 { margin-top: .3em; }
+.prose { line-height: 1.7; }
 .prose blockquote { margin: 1.5rem 0; padding: .5rem 1rem; border-left: 4px solid var(--brand); background: var(--tint); }
 .prose pre { overflow-x: auto; background: var(--tint); padding: .75rem; border-radius: var(--radius); }
 .prose code { font-size: .92em; }
-.prose table { border-collapse: collapse; }
+.prose table { border-collapse: collapse; display: block; max-width: 100%; overflow-x: auto; }
+.prose img { border-radius: var(--radius); }
 .article-footer { border-top: 1px solid var(--line); margin-top: 2rem; }
-.adjacent ul { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); max-width: var(--measure); }
+.adjacent ul { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr)); max-width: var(--measure); }
 .adjacent li { border: 1px solid var(--line); border-radius: var(--radius); padding: .75rem 1rem; }
+.adjacent a { display: block; padding: .25rem 0; }
 .adjacent span { display: block; font-size: .85rem; color: var(--muted); }
 .older { text-align: right; }
 
 .pager ul { display: flex; flex-wrap: wrap; gap: .35rem; list-style: none; padding: 0; }
-.pager a, .pager span[aria-current] { display: inline-block; min-width: 2.5rem; padding: .4rem .7rem; text-align: center; border: 1px solid var(--line); border-radius: var(--radius); text-decoration: none; }
+.pager a, .pager span[aria-current] { display: inline-flex; align-items: center; justify-content: center; min-width: var(--tap); min-height: var(--tap); padding: .4rem .7rem; text-align: center; border: 1px solid var(--line); border-radius: var(--radius); text-decoration: none; }
 .pager span[aria-current] { background: var(--brand); color: #fff; border-color: var(--brand); }
 
 .unit-list { columns: 16rem; padding-left: 1.2rem; }
-.unit-list li { break-inside: avoid; margin-bottom: .25rem; }
-.unit-columns { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); }
+.unit-list li { break-inside: avoid; }
+.unit-list a { display: inline-block; padding: .55rem 0; line-height: 1.4; }
+.unit-columns { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr)); }
 .unit-columns .unit-list { columns: auto; }
 .former-name { color: var(--muted); margin: 0; }
 
@@ -145,45 +166,151 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .sidebar { border: 1px solid var(--line); border-radius: var(--radius); padding: 0 1rem 1rem; align-self: start; background: var(--tint); }
 .sidebar h2 { font-size: 1rem; margin-top: 1rem; }
 .sidebar ol { padding-left: 1.2rem; margin: 0; }
+.sidebar a { display: inline-block; padding: .45rem 0; line-height: 1.4; }
 .sidebar a[aria-current] { font-weight: 700; color: var(--ink); }
 .plan-toc li { margin-bottom: 1rem; }
-.plan-toc p { margin: .25rem 0 0; color: var(--muted); }
+.plan-toc a { display: inline-block; padding: .4rem 0; font-weight: 600; }
+.plan-toc p { margin: .1rem 0 0; color: var(--muted); }
 @media (min-width: 60rem) {
   .with-sidebar { grid-template-columns: 16rem minmax(0, 1fr); }
   .sidebar { position: sticky; top: 1rem; }
 }
 
-/* Figures: tables that scroll on phones, status words with a symbol (never colour alone). */
-.table-scroll { overflow-x: auto; margin: 1rem 0; border: 1px solid var(--line); border-radius: var(--radius); }
-table.figures { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: .95rem; }
-table.figures caption { text-align: left; font-weight: 600; padding: .5rem .75rem; }
-table.figures th, table.figures td { padding: .45rem .75rem; border-top: 1px solid var(--line); text-align: left; vertical-align: top; }
-table.figures td.num, table.figures th.num { text-align: right; white-space: nowrap; }
-table.figures thead th { background: var(--tint); }
-.status { font-weight: 600; white-space: nowrap; }
-.status-met { color: var(--good); }
-.status-missed { color: var(--bad); }
-.status-nodata, .status-stale { color: var(--warn); }
-.tiles { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); list-style: none; padding: 0; }
-.tile { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: var(--radius); padding: .75rem 1rem; }
-.tile.met { border-left-color: var(--good); }
-.tile.missed { border-left-color: var(--bad); }
-.tile .value { font-size: 1.8rem; font-weight: 700; margin: .1rem 0; }
-.tile .label { margin: 0; font-weight: 600; }
-.tile p { margin: .2rem 0; }
-.note { font-size: .9rem; color: var(--muted); }
+/* Status: a symbol and a word on a tinted pill, never colour alone. */
+.status { display: inline-block; font-weight: 700; white-space: nowrap; padding: 0 .45rem; border-radius: 3px; line-height: 1.6; }
+.status-met, .status-up-to-date { color: var(--good); background: var(--good-bg); }
+.status-missed, .status-missing { color: var(--bad); background: var(--bad-bg); }
+.status-nodata, .status-stale, .status-behind, .status-no-baseline { color: var(--warn); background: var(--warn-bg); }
+.note { font-size: .875rem; color: var(--muted); }
+.clause { display: inline-block; font-size: .8rem; font-weight: 600; color: var(--muted); margin-right: .25rem; }
+
+/* Figure cards: what is measured, the figure, the verdict, then what it was measured on. */
+.tiles { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); list-style: none; padding: 0; }
+.tiles li { max-width: none; }
+.tile { display: flex; flex-direction: column; border: 1px solid var(--line); border-top: 6px solid var(--line); border-radius: var(--radius); padding: .75rem 1rem; break-inside: avoid; }
+.tile.met { border-top-color: var(--good); }
+.tile.missed { border-top-color: var(--bad); }
+.tile p { margin: .15rem 0; }
+.tile .label { order: -1; margin: 0 0 .25rem; font-weight: 600; line-height: 1.45; }
+.tile .figure { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .6rem; }
+.tile .value { font-size: 2.1rem; font-weight: 700; line-height: 1.2; font-variant-numeric: tabular-nums; }
+.tile p.value { margin: .1rem 0; }
+.tile .target { font-size: .92rem; }
+
+/* Tables: real tables with captions; numbers right-aligned; the widest ones stack on phones. */
+.table-scroll { overflow-x: auto; margin: 1rem 0; }
+table.figures { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: .95rem; line-height: 1.5; }
+table.figures caption { text-align: left; font-weight: 700; padding: .5rem 0; line-height: 1.45; }
+table.figures th, table.figures td { padding: .5rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+table.figures thead th { background: var(--tint); border-bottom: 2px solid var(--ink); font-size: .9rem; vertical-align: bottom; }
+table.figures thead th .note, table.figures th .note { font-weight: 400; }
+table.figures thead th .note { display: block; }
+table.figures td.num, table.figures th.num { text-align: right; }
+table.figures td.num { white-space: nowrap; }
+table.figures td.key { font-weight: 700; }
+table.figures td.key .note { font-weight: 400; }
+table.figures tfoot th, table.figures tfoot td { border-top: 2px solid var(--ink); font-weight: 700; }
+table.figures .verdict .status { margin-bottom: .15rem; }
+table.targets th[scope=row] { font-weight: 600; }
+.badges { list-style: none; margin: 0; padding: 0; }
+.badges li { margin: .1rem 0 .3rem; line-height: 1.45; }
+table.compliance th[scope=row] { width: 28%; }
+table.compliance td:last-child { width: 22%; }
+@media (max-width: 39.99em) {
+  table.stack, table.stack tbody, table.stack tfoot, table.stack caption { display: block; width: 100%; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  table.stack caption { padding-top: 0; }
+  table.stack tr { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .35rem 1rem; margin: 0 0 .75rem; padding: .7rem .85rem; border: 1px solid var(--line); border-left: 5px solid var(--link); border-radius: var(--radius); break-inside: avoid; }
+  table.stack tfoot tr { border-left-color: var(--ink); background: var(--tint); }
+  table.stack th[scope=row] { grid-column: 1 / -1; padding: 0; border: 0; font-size: 1.05rem; line-height: 1.4; }
+  table.stack td { display: block; padding: 0; border: 0; text-align: left; white-space: normal; }
+  table.stack td.num { text-align: left; white-space: normal; }
+  table.stack td[data-label]::before { content: attr(data-label); display: block; font-size: .8rem; font-weight: 600; color: var(--muted); line-height: 1.35; }
+  table.stack td.key { font-size: 1.3rem; line-height: 1.3; }
+  table.stack td.key .note { font-size: .85rem; }
+  table.stack td.verdict, table.stack td.wide, table.stack tr.gap td { grid-column: 1 / -1; }
+  table.stack td.empty { display: none; }
+  table.stack tfoot th, table.stack tfoot td { border: 0; }
+  table.ranking td.rank { grid-column: 1 / -1; order: -1; }
+  table.ranking td.rank::before { display: inline; margin-right: .35rem; }
+  table.compliance th[scope=row], table.compliance td:last-child { width: auto; }
+  table.targets td.verdict { grid-column: auto; }
+  table.stack th .note { font-weight: 400; }
+  table.stack .status { white-space: normal; }
+}
+
 .chart { margin: 1rem 0; }
 .chart svg { display: block; width: 100%; max-width: 44rem; height: auto; }
 details { margin: .5rem 0 1rem; }
-summary { cursor: pointer; color: var(--link); }
+summary { cursor: pointer; color: var(--link); min-height: var(--tap); display: flex; align-items: center; }
+summary::before { content: "▸"; margin-right: .4rem; }
+details[open] > summary::before { content: "▾"; }
+summary::-webkit-details-marker { display: none; }
+summary { list-style: none; }
+
+.period-nav .period-group { font-size: 1rem; margin: 1rem 0 0; }
+.period-nav .chips { margin: .5rem 0; }
 
 .site-footer { background: var(--tint); border-top: 1px solid var(--line); padding: 1.5rem 0; font-size: .92rem; color: var(--muted); }
 .site-footer p { margin: .35rem 0; }
+.site-footer a { display: inline-block; padding: .55rem 0; }
 .notice { border-left: 4px solid var(--warn); padding-left: .75rem; }
-@media print { .main-nav, .skip-link, .pager, .adjacent { display: none; } }
-.clause-progress { margin: -.25rem 0 1rem; padding: .4rem .75rem; background: var(--tint); border-left: 4px solid var(--line); border-radius: 0 var(--radius) var(--radius) 0; font-size: .95rem; }
+.clause-progress { margin: -.25rem 0 1rem; padding: .5rem .75rem; background: var(--tint); border-left: 4px solid var(--line); border-radius: 0 var(--radius) var(--radius) 0; font-size: .95rem; }
 .clause-progress p { margin: 0; }
-table.compliance th[scope=row] { min-width: 12rem; }
+
+/* Search page */
+.search-page form { display: flex; max-width: 36rem; margin: 1rem 0; }
+.search-results { list-style: none; padding: 0; margin: 1rem 0; max-width: var(--measure); }
+.search-results li { padding: .75rem 0; border-bottom: 1px solid var(--line); }
+.search-results a { font-weight: 600; font-size: 1.1rem; display: inline-block; padding: .2rem 0; }
+.more-button { min-height: var(--tap); padding: .4rem 1rem; font: inherit; font-weight: 600; color: var(--link); background: var(--paper); border: 2px solid var(--link); border-radius: var(--radius); cursor: pointer; }
+.search-results .kind { display: block; font-size: .85rem; color: var(--muted); }
+.search-results p { margin: .2rem 0 0; }
+
+/* The embed code to copy on a unit page */
+.embed-code textarea { width: 100%; max-width: var(--measure); min-height: 6rem; font: .85rem/1.5 ui-monospace, monospace; padding: .5rem; border: 1px solid var(--muted); border-radius: var(--radius); }
+
+/* Print: for the notice board (niêm yết công khai). A4, no chrome, rows and cards kept whole,
+   the page's address and date at the foot. */
+@media print {
+  @page { size: A4; margin: 14mm 12mm 16mm; }
+  body { font-size: 10pt; line-height: 1.45; color: #000; }
+  .wrap { max-width: none; padding: 0; }
+  .skip-link, .masthead, .main-nav, .site-search, .breadcrumbs, .pager, .adjacent, .period-nav, .chips a,
+  .site-footer, .embed-code, .unit-news .cards, details, .more, .search-page form, .no-print { display: none !important; }
+  main { min-height: 0; padding: 0; }
+  h1 { font-size: 16pt; margin: 0 0 .3em; }
+  h2 { font-size: 13pt; margin: 1em 0 .3em; break-after: avoid; }
+  h3 { font-size: 11pt; margin: .8em 0 .3em; break-after: avoid; }
+  p, li { max-width: none; }
+  a { color: #000; text-decoration: none; }
+  .lede { font-size: 10.5pt; }
+  .table-scroll { overflow: visible; margin: .4em 0; }
+  table.figures { font-size: 8.5pt; line-height: 1.3; }
+  table.figures th, table.figures td { padding: .2em .35em; }
+  table.figures thead th { background: none; }
+  table.figures caption { padding: .2em 0; break-after: avoid; }
+  .transparency > .chips { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1em; margin: .4em 0; font-size: 8.5pt; }
+  .transparency > .chips li { margin: 0; }
+  thead { display: table-header-group; }
+  tfoot { display: table-row-group; }
+  tr, .tile, .card, .clause-progress, .badges li, figure { break-inside: avoid; }
+  .status { background: none; padding: 0; }
+  .tiles { grid-template-columns: repeat(5, 1fr); gap: .4em; margin: .3em 0; }
+  .dataset-summary h3 { margin-top: .5em; }
+  .tile { padding: .3em .5em; border-top-width: 3px; }
+  .tile { font-size: 8.5pt; }
+  .tile .value { font-size: 13pt; }
+  .note { font-size: .9em; }
+  .chart { display: inline-block; width: 32.6%; margin: .2em 0; vertical-align: top; }
+  .chart svg { max-height: 3.6cm; }
+  .chart figcaption { line-height: 1.3; }
+  .chart figcaption { font-size: 8pt; }
+  .with-sidebar { display: block; }
+  .sidebar { display: none; }
+  .cards { grid-template-columns: 1fr 1fr; }
+  .print-foot { display: block; margin: 1.5em 0 0; padding-top: .4em; border-top: 1px solid #000; font-size: 9pt; }
+}
 
 """#,
         "compliance.mustache": #"""
@@ -193,23 +320,23 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <p class="lede">Kế hoạch yêu cầu 100% cơ quan, đơn vị công khai và cập nhật kịp thời tỷ lệ giải quyết hồ sơ đúng hạn, trễ hạn và tỷ lệ hài lòng (mục I.4.3, I.5.3), có chuyên mục tuyên truyền cải cách hành chính (mục I.8.1). Bảng dưới cho biết đơn vị nào đã công khai số liệu kỳ mới nhất.</p>
 <p><strong>{{behind_count}}</strong> trên {{unit_count}} đơn vị chưa cập nhật đủ số liệu kỳ mới nhất. Đơn vị có số liệu mới nhất trước ngày {{stale_before}} ({{stale_after_days}} ngày trước ngày cập nhật trang) bị xem là chậm cập nhật.</p>
 <div class="table-scroll" role="region" tabindex="0" aria-label="Tỷ lệ đơn vị đã công khai, theo bộ số liệu">
-<table class="figures">
+<table class="figures stack" role="table">
   <caption>Tỷ lệ đơn vị đã công khai kỳ mới nhất, theo bộ số liệu</caption>
-  <thead><tr><th scope="col">Bộ số liệu</th><th scope="col">Kỳ mới nhất</th><th scope="col" class="num">Đơn vị đã công khai</th></tr></thead>
+  <thead><tr><th scope="col">Bộ số liệu</th><th scope="col" class="num">Đơn vị đã công khai</th><th scope="col">Kỳ mới nhất</th></tr></thead>
   <tbody>
   {{#datasets}}
-    <tr><th scope="row">{{title}}</th><td>{{latest}}</td><td class="num">{{#rate}}{{text}}{{#parts}} ({{.}}){{/parts}}{{/rate}}</td></tr>
+    <tr><th scope="row">{{title}}</th><td class="num key" data-label="Đơn vị đã công khai">{{#rate}}{{text}}{{#parts}} <span class="note">({{.}})</span>{{/parts}}{{/rate}}</td><td data-label="Kỳ mới nhất">{{latest}}</td></tr>
   {{/datasets}}
   </tbody>
 </table>
 </div>
 <div class="table-scroll" role="region" tabindex="0" aria-label="Tình hình công khai của từng đơn vị">
-<table class="figures compliance">
-  <caption>Tình hình công khai của từng đơn vị</caption>
+<table class="figures stack compliance" role="table">
+  <caption>Tình hình công khai của từng đơn vị: mỗi bộ số liệu đơn vị phải báo cáo, kỳ mới nhất đã công khai</caption>
   <thead>
     <tr>
       <th scope="col">Đơn vị</th>
-      {{#datasets}}<th scope="col">{{title}}</th>{{/datasets}}
+      <th scope="col">Số liệu đã công khai</th>
       <th scope="col">Chuyên mục tin ({{news_month}})</th>
     </tr>
   </thead>
@@ -217,8 +344,8 @@ table.compliance th[scope=row] { min-width: 12rem; }
   {{#rows}}
     <tr>
       <th scope="row"><a href="{{url}}">{{name}}</a></th>
-      {{#cells}}<td>{{#owed}}<span class="status {{class}}">{{label}}</span>{{#newest}}<br><span class="note">{{.}}</span>{{/newest}}{{/owed}}{{^owed}}<span class="note">Không phải báo cáo</span>{{/owed}}</td>{{/cells}}
-      <td>{{news_status}}<br><span class="note">{{articles_year}} bài trong năm</span></td>
+      <td class="wide" data-label="Số liệu đã công khai"><ul class="badges">{{#cells}}{{#owed}}<li><span class="status {{class}}">{{label}}</span> <span class="dataset">{{dataset}}</span>{{#newest}} <span class="note">({{.}})</span>{{/newest}}</li>{{/owed}}{{/cells}}</ul></td>
+      <td class="wide" data-label="Chuyên mục tin ({{news_month}})">{{news_status}} <span class="note">· {{articles_year}} bài trong năm</span></td>
     </tr>
   {{/rows}}
   </tbody>
@@ -243,31 +370,31 @@ table.compliance th[scope=row] { min-width: 12rem; }
 """#,
         "dossier-table.mustache": #"""
 <div class="table-scroll" role="region" tabindex="0" aria-label="{{caption}}">
-<table class="figures">
+<table class="figures stack" role="table">
   <caption>{{caption}}</caption>
   <thead>
     <tr>
       <th scope="col">Lĩnh vực</th>
-      <th scope="col" class="num">Tiếp nhận</th>
-      <th scope="col" class="num">Đã giải quyết</th>
-      <th scope="col" class="num">Đúng hạn<br><span class="note">(trên số đã giải quyết)</span></th>
-      <th scope="col" class="num">Quá hạn<br><span class="note">(trên số đã giải quyết)</span></th>
-      <th scope="col" class="num">Trực tuyến<br><span class="note">(trên số tiếp nhận)</span></th>
-      <th scope="col" class="num">Đang giải quyết quá hạn</th>
+      <th scope="col" class="num">Đúng hạn <span class="note">(trên số đã giải quyết)</span></th>
+      <th scope="col" class="num">Quá hạn <span class="note">(trên số đã giải quyết)</span></th>
       <th scope="col">So với chỉ tiêu</th>
+      <th scope="col" class="num">Đã giải quyết</th>
+      <th scope="col" class="num">Tiếp nhận</th>
+      <th scope="col" class="num">Trực tuyến <span class="note">(trên số tiếp nhận)</span></th>
+      <th scope="col" class="num">Đang giải quyết quá hạn</th>
     </tr>
   </thead>
   <tbody>
   {{#rows}}
     <tr>
       <th scope="row">{{name}}</th>
-      <td class="num">{{received}}</td>
-      <td class="num">{{resolved}}</td>
-      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
-      <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/late}}</td>
-      <td class="num">{{#online}}{{text}}{{/online}}</td>
-      <td class="num">{{pending_overdue}}</td>
-      <td>{{#targets}}<span class="status {{status.class}}">{{status.label}}</span> <span class="note">{{clause}}: {{threshold}}</span><br>{{/targets}}</td>
+      <td class="num key" data-label="Đúng hạn">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num" data-label="Quá hạn">{{#late}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/late}}</td>
+      <td class="verdict" data-label="So với chỉ tiêu">{{#targets}}<span class="status {{status.class}}">{{status.label}}</span> <span class="note">{{clause}}: {{threshold}}</span><br>{{/targets}}</td>
+      <td class="num" data-label="Đã giải quyết">{{resolved}}</td>
+      <td class="num" data-label="Tiếp nhận">{{received}}</td>
+      <td class="num" data-label="Trực tuyến">{{#online}}{{text}}{{/online}}</td>
+      <td class="num" data-label="Đang giải quyết quá hạn">{{pending_overdue}}</td>
     </tr>
   {{/rows}}
   </tbody>
@@ -275,13 +402,13 @@ table.compliance th[scope=row] { min-width: 12rem; }
   <tfoot>
     <tr>
       <th scope="row">{{name}}</th>
-      <td class="num">{{received}}</td>
-      <td class="num">{{resolved}}</td>
-      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
-      <td class="num">{{#late}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/late}}</td>
-      <td class="num">{{#online}}{{text}}{{/online}}</td>
-      <td class="num">{{pending_overdue}}</td>
-      <td></td>
+      <td class="num key" data-label="Đúng hạn">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num" data-label="Quá hạn">{{#late}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/late}}</td>
+      <td class="verdict empty"></td>
+      <td class="num" data-label="Đã giải quyết">{{resolved}}</td>
+      <td class="num" data-label="Tiếp nhận">{{received}}</td>
+      <td class="num" data-label="Trực tuyến">{{#online}}{{text}}{{/online}}</td>
+      <td class="num" data-label="Đang giải quyết quá hạn">{{pending_overdue}}</td>
     </tr>
   </tfoot>
   {{/total}}
@@ -330,13 +457,18 @@ table.compliance th[scope=row] { min-width: 12rem; }
 
 """#,
         "header.mustache": #"""
-{{! The masthead and main navigation: rendered once per section and shared by its pages. }}
+{{! The masthead, the search box and the main navigation: rendered once per section and shared by its pages. }}
 <header class="masthead">
   <div class="wrap masthead-inner">
     <a class="brand" href="/">
       <img src="/assets/icon.svg" alt="" width="40" height="40">
       <span><span class="brand-owner">{{site.owner}}</span><span class="brand-title">{{site.title}}</span></span>
     </a>
+    <form class="site-search" role="search" action="/tim-kiem/" method="get">
+      <label class="visually-hidden" for="tim-nhanh">Tìm kiếm trên trang</label>
+      <input id="tim-nhanh" name="q" type="search" placeholder="Tìm đơn vị, tin, lĩnh vực…" autocomplete="off">
+      <button type="submit">Tìm</button>
+    </form>
   </div>
   <nav class="main-nav" aria-label="Điều hướng chính">
     <ul class="wrap">
@@ -363,9 +495,9 @@ table.compliance th[scope=row] { min-width: 12rem; }
     {{#tiles}}
     <li class="tile {{class}}">
       <p class="label">{{title}}</p>
-      <p class="value">{{value.text}}</p>
-      <p><span class="status {{status.class}}">{{status.label}}</span> · yêu cầu {{threshold}} <span class="note">(mục {{clause}})</span></p>
+      <p class="figure"><span class="value">{{value.text}}</span> <span class="status {{status.class}}">{{status.label}}</span></p>
       {{#value.parts}}<p class="note">{{.}}{{#denominator}} {{.}}{{/denominator}}</p>{{/value.parts}}
+      <p class="target">Yêu cầu {{threshold}} <span class="note">· mục {{clause}}</span></p>
       {{#missed_parts}}<p class="note">Chưa đạt: {{name}} ({{value}})</p>{{/missed_parts}}
     </li>
     {{/tiles}}
@@ -441,6 +573,7 @@ table.compliance th[scope=row] { min-width: 12rem; }
 <main id="noi-dung" class="wrap">
 {{$content}}{{/content}}
 </main>
+<p class="print-foot">{{page.canonical}} · Cập nhật ngày {{site.build_date}}</p>
 {{{fragment.footer}}}
 </body>
 </html>
@@ -597,6 +730,26 @@ Allow: /
 Sitemap: {{sitemap_url}}
 
 """#,
+        "search.mustache": #"""
+{{<layout}}
+{{$content}}
+<div class="search-page">
+<h1>Tìm kiếm</h1>
+<form action="/tim-kiem/" method="get" role="search">
+  <label class="visually-hidden" for="tu-khoa">Từ khóa cần tìm</label>
+  <input id="tu-khoa" name="q" type="search" placeholder="Ví dụ: ho tich, phuong 5, dat dai" autocomplete="off">
+  <button type="submit">Tìm</button>
+</form>
+<p id="trang-thai" class="count" role="status">Gõ tên đơn vị, lĩnh vực hoặc chủ đề, có dấu hay không dấu đều được: <a href="/tim-kiem/?q=ho+tich">ho tich</a>, <a href="/tim-kiem/?q=phuong+5">phuong 5</a>, <a href="/tim-kiem/?q=mot+cua">mot cua</a>.</p>
+<ol id="ket-qua" class="search-results" data-shards="{{search.shards}}" data-chunk="{{search.chunk}}"></ol>
+<p><button id="xem-them" type="button" class="more-button" hidden>Xem thêm kết quả</button></p>
+<noscript><p>Tìm kiếm cần JavaScript. Không có JavaScript, xem <a href="/don-vi/">danh sách đơn vị</a>, <a href="/tin-tuc/the/">các thẻ của chuyên mục tin</a> và <a href="/thong-ke/">thống kê</a>.</p></noscript>
+</div>
+<script src="/assets/search.js" defer></script>
+{{/content}}
+{{/layout}}
+
+"""#,
         "sitemap.xml.mustache": #"""
 <?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -625,25 +778,25 @@ Sitemap: {{sitemap_url}}
 {{/fields_table}}
 <h2>Xếp hạng đơn vị theo tỷ lệ giải quyết đúng hạn</h2>
 <div class="table-scroll" role="region" tabindex="0" aria-label="Xếp hạng đơn vị theo tỷ lệ đúng hạn, {{span}}">
-<table class="figures">
+<table class="figures stack ranking" role="table">
   <caption>Các đơn vị xếp theo tỷ lệ đúng hạn, {{span}}</caption>
   <thead>
-    <tr><th scope="col" class="num">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="num">Đã giải quyết</th><th scope="col" class="num">Đúng hạn</th><th scope="col" class="num">Quá hạn</th><th scope="col" class="num">Trực tuyến</th><th scope="col" class="num">Đang quá hạn</th></tr>
+    <tr><th scope="col" class="num">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="num">Đúng hạn</th><th scope="col" class="num">Quá hạn</th><th scope="col" class="num">Đã giải quyết</th><th scope="col" class="num">Trực tuyến</th><th scope="col" class="num">Đang quá hạn</th></tr>
   </thead>
   <tbody>
   {{#ranking}}
     {{#gap}}
-    <tr><td colspan="7">… {{omitted}} đơn vị ở giữa bảng xếp hạng; danh sách đầy đủ có trong <a href="/du-lieu/chi-so.csv">dữ liệu mở (chi-so.csv)</a>.</td></tr>
+    <tr class="gap"><td colspan="7">… {{omitted}} đơn vị ở giữa bảng xếp hạng; danh sách đầy đủ có trong <a href="/du-lieu/chi-so.csv">dữ liệu mở (chi-so.csv)</a>.</td></tr>
     {{/gap}}
     {{^gap}}
     <tr>
-      <td class="num">{{rank}}</td>
+      <td class="num rank" data-label="Hạng">{{rank}}</td>
       <th scope="row"><a href="{{url}}">{{name}}</a></th>
-      <td class="num">{{resolved}}</td>
-      <td class="num">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
-      <td class="num">{{#late}}{{text}}{{/late}}</td>
-      <td class="num">{{#online}}{{text}}{{/online}}</td>
-      <td class="num">{{pending_overdue}}</td>
+      <td class="num key" data-label="Đúng hạn">{{#on_time}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/on_time}}</td>
+      <td class="num" data-label="Quá hạn">{{#late}}{{text}}{{/late}}</td>
+      <td class="num" data-label="Đã giải quyết">{{resolved}}</td>
+      <td class="num" data-label="Trực tuyến">{{#online}}{{text}}{{/online}}</td>
+      <td class="num" data-label="Đang quá hạn">{{pending_overdue}}</td>
     </tr>
     {{/gap}}
   {{/ranking}}
@@ -672,19 +825,18 @@ Sitemap: {{sitemap_url}}
 """#,
         "target-table.mustache": #"""
 <div class="table-scroll" role="region" tabindex="0" aria-label="{{caption}}">
-<table class="figures">
+<table class="figures stack targets" role="table">
   <caption>{{caption}}</caption>
   <thead>
-    <tr><th scope="col">Mục</th><th scope="col">Chỉ tiêu</th><th scope="col" class="num">Kết quả</th><th scope="col">Yêu cầu</th><th scope="col">Đánh giá</th></tr>
+    <tr><th scope="col">Chỉ tiêu</th><th scope="col" class="num">Kết quả</th><th scope="col">Đánh giá</th><th scope="col">Yêu cầu</th></tr>
   </thead>
   <tbody>
   {{#rows}}
     <tr>
-      <td>{{clause}}</td>
-      <th scope="row">{{title}}{{#denominator}}<br><span class="note">Mẫu số: {{.}}</span>{{/denominator}}</th>
-      <td class="num">{{#value}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/value}}</td>
-      <td>{{threshold}}</td>
-      <td><span class="status {{status.class}}">{{status.label}}</span>{{#missed_parts}}<br><span class="note">{{name}}: {{value}}</span>{{/missed_parts}}{{#units_meeting}}<br><span class="note">Đơn vị đạt: {{.}}</span>{{/units_meeting}}</td>
+      <th scope="row"><span class="clause">Mục {{clause}}</span> {{title}}{{#denominator}}<br><span class="note">Mẫu số: {{.}}</span>{{/denominator}}</th>
+      <td class="num key" data-label="Kết quả">{{#value}}{{text}}{{#parts}}<br><span class="note">{{.}}</span>{{/parts}}{{/value}}</td>
+      <td class="verdict" data-label="Đánh giá"><span class="status {{status.class}}">{{status.label}}</span>{{#missed_parts}}<br><span class="note">{{name}}: {{value}}</span>{{/missed_parts}}{{#units_meeting}}<br><span class="note">Đơn vị đạt: {{.}}</span>{{/units_meeting}}</td>
+      <td data-label="Yêu cầu">{{threshold}}</td>
     </tr>
   {{/rows}}
   </tbody>

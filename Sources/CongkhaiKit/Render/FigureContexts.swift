@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Building blocks for pages that show figures: values with their parts, target rows, tables.
 extension RenderEnvironment {
     func fieldName(_ id: String?) -> String {

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// Rendered fragments that many pages share, made once: an article's card appears on the news

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Mustache
 
 /// Mustache's HTML escaping, done on UTF-8 bytes: most strings have nothing to escape and are

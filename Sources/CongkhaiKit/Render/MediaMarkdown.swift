@@ -1,3 +1,4 @@
+import CongkhaiCore
 import CCmark
 import Foundation
 import CongkhaiImages
@@ -10,6 +11,16 @@ import CongkhaiImages
 enum MediaMarkdown {
     /// The column a body's photo fills: the article's measure, or the phone's width.
     static let sizes = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
+
+    /// The body of the markdown file at `path` with its files in place (`Markdown.bodyHTML` for a
+    /// body without any).
+    static func bodyHTML(ofFileAt path: String, allowRawHTML: Bool, files: [String: MediaFile],
+                         photos: [String: MediaCatalog.StoredPhoto]) -> String {
+        guard let data = FileIO.contents(atPath: path) else { return "" }
+        let text = String(decoding: data, as: UTF8.self)
+        guard case .success(let parts)? = FrontMatter.split(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) else { return "" }
+        return html(parts.body, allowRawHTML: allowRawHTML, files: files, photos: photos)
+    }
 
     static func html(_ source: String, allowRawHTML: Bool, files: [String: MediaFile], photos: [String: MediaCatalog.StoredPhoto]) -> String {
         let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)

@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Data for the news column's pages and feeds.
 extension RenderEnvironment {
     static let feedSize = 20
@@ -60,7 +62,12 @@ extension RenderEnvironment {
     func articleContext(_ index: Int) -> Context {
         let article = content.articles[index]
         var data = card(index)
-        data["body"] = ArticleLoader.bodyHTML(of: article, allowRawHTML: config.allowRawHTML, media: media)
+        if let files = media.references[article.source.file] {
+            data["body"] = MediaMarkdown.bodyHTML(ofFileAt: article.source.file, allowRawHTML: config.allowRawHTML, files: files,
+                                                  photos: media.photos)
+        } else {
+            data["body"] = Markdown.bodyHTML(ofFileAt: article.source.file, allowRawHTML: config.allowRawHTML)
+        }
         data["tags"] = article.tags.map { ["name": $0.name, "url": "/tin-tuc/the/\($0.slug)/"] as Context }
         data["has_tags"] = !article.tags.isEmpty
         if let expires = article.expires, article.hasExpired(on: buildDate) { data["expired_on"] = expires.vietnamese }

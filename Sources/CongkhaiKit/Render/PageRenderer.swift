@@ -1,14 +1,15 @@
+import CongkhaiCore
 import Foundation
 import Mustache
 
 /// The render stage: turns one planned page into bytes, through the theme's templates.
-public struct PageRenderer: Sendable {
-    public let environment: RenderEnvironment
-    public let theme: Theme
+package struct PageRenderer: Sendable {
+    package let environment: RenderEnvironment
+    package let theme: Theme
 
     let openData: OpenData
 
-    public init(environment: RenderEnvironment, theme: Theme) {
+    package init(environment: RenderEnvironment, theme: Theme) {
         self.environment = environment
         self.theme = theme
         openData = OpenData(figures: environment.figures, content: environment.content)
@@ -16,7 +17,7 @@ public struct PageRenderer: Sendable {
         environment.fragments.render = { name, data in library.render(TemplateObject.wrap(data), withTemplate: name) ?? "" }
     }
 
-    public enum Failure: Error, Equatable { case missingTemplate(String) }
+    package enum Failure: Error, Equatable { case missingTemplate(String) }
 
     /// The one way a render failure is reported, wherever the page was rendered.
     func diagnostic(_ failure: Failure, page: PlannedPage) -> Diagnostic {
@@ -27,10 +28,12 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    public func render(_ page: PlannedPage) throws(Failure) -> Data {
+    package func render(_ page: PlannedPage) throws(Failure) -> Data {
         if let fill = stream(page) { return OpenData.whole(fill) }
         switch page.kind {
         case .asset(let name): return theme.assets[name] ?? Data()
+        case .searchShard(let n): return environment.searchIndex.shardJSON(n)
+        case .searchDocuments(let n): return environment.searchIndex.chunkJSON(n)
         case .file(let source): return FileIO.contents(atPath: source).map { Data($0) } ?? Data()
         case .dataPackage: return Data(openData.dataPackage().utf8)
         default: break
@@ -73,6 +76,8 @@ public struct PageRenderer: Sendable {
         case .sitemap: return "sitemap.xml"
         case .robots: return "robots.txt"
         case .notFound: return "404"
+        case .search: return "search"
+        case .searchShard, .searchDocuments: return ""
         case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return ""
         }
     }
@@ -103,6 +108,8 @@ public struct PageRenderer: Sendable {
         case .sitemap: return env.sitemapContext()
         case .robots: return ["sitemap_url": env.config.absoluteURL("/sitemap.xml")]
         case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: "/404.html")
+        case .search: return env.searchContext()
+        case .searchShard, .searchDocuments: return [:]
         case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return [:]
         }
     }

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// Data for the plan's pages under `/ke-hoach/`.

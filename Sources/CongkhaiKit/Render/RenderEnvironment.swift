@@ -1,17 +1,21 @@
+import CongkhaiCore
+
 /// What every page's data is built from: the content, the plan, and the build's own facts.
-public struct RenderEnvironment: Sendable {
-    public let content: SiteContent
-    public let figures: SiteFigures
-    public let plan: SitePlan
-    public let buildDate: CalendarDay
+package struct RenderEnvironment: Sendable {
+    package let content: SiteContent
+    package let figures: SiteFigures
+    package let plan: SitePlan
+    package let buildDate: CalendarDay
     /// The sections shown in the main navigation: (label, URL).
-    public let navigation: [(label: String, url: String)]
+    package let navigation: [(label: String, url: String)]
     /// What every page shows of the site (`site` in templates): made once, not for every page.
     /// Text, numbers and booleans only, never changed after `init`.
     nonisolated(unsafe) let siteData: Context
     let fragments: FragmentCache
+    /// The search index, made by the first of its files to be rendered.
+    let searchCell = SearchIndexCell()
     /// The files the markdown points at, published, and the photos made from them.
-    public var media = MediaCatalog()
+    package var media = MediaCatalog()
 
     /// The first segment of a URL path as a section URL: `/tin-tuc/abc/` → `/tin-tuc/`, `/` → `/`.
     static func section(of url: String) -> String {
@@ -40,7 +44,7 @@ public struct RenderEnvironment: Sendable {
     }
 
     /// `navigation`: the sections' URLs, when known from elsewhere than `plan` (a page rendered alone).
-    public init(content: SiteContent, figures: SiteFigures, plan: SitePlan, buildDate: CalendarDay, navigation urls: [String]? = nil) {
+    package init(content: SiteContent, figures: SiteFigures, plan: SitePlan, buildDate: CalendarDay, navigation urls: [String]? = nil) {
         self.content = content
         self.figures = figures
         self.plan = plan

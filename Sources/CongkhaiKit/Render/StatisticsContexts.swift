@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Data for `/thong-ke/`, `/thong-ke/<period>/`, `/cong-khai/` and the figures on home, unit and plan pages.
 extension RenderEnvironment {
     /// The span a statistics index shows: the plan year to date.
@@ -78,9 +80,9 @@ extension RenderEnvironment {
             let unit = content.unit(row.unit)!
             let cells = figures.datasets.map { data -> Context in
                 guard let status = row.statuses.first(where: { $0.dataset == data.schema.id }) else {
-                    return ["owed": false]
+                    return ["owed": false, "dataset": data.schema.title]
                 }
-                return ["owed": true, "label": status.state.label, "class": "status-\(status.state.rawValue)",
+                return ["owed": true, "dataset": data.schema.title, "label": status.state.label, "class": "status-\(status.state.rawValue)",
                         "newest": status.newest.map { Span($0).label } ?? ""]
             }
             return ["name": unit.name(on: buildDate), "url": "/don-vi/\(unit.id)/", "cells": cells,

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Mustache
 
 /// Template data as Mustache sees it. Contexts are built as `[String: Any]` literals for

@@ -1,19 +1,20 @@
+import CongkhaiCore
 import Foundation
 import Mustache
 
 /// The templates and static assets a site is rendered with: the default theme, overridden file by
 /// file by the site's own `Templates/` folder.
-public struct Theme: Sendable {
-    public let library: MustacheLibrary
+package struct Theme: Sendable {
+    package let library: MustacheLibrary
     /// Asset path under `assets/` → its bytes.
-    public let assets: [String: Data]
+    package let assets: [String: Data]
     /// Template name → where it came from, for diagnostics.
-    public let origins: [String: String]
+    package let origins: [String: String]
     /// Template name → its source text, for fingerprints of the pages that use it.
-    public let sources: [String: String]
+    package let sources: [String: String]
 
     /// `directory` is the site's `Templates/` folder (may be nil or missing: then the default theme alone).
-    public static func load(directory: String?, log: DiagnosticLog) -> Theme {
+    package static func load(directory: String?, log: DiagnosticLog) -> Theme {
         var sources: [String: (text: String, origin: String)] = [:]
         var assets: [String: Data] = [:]
         for (path, text) in DefaultTheme.files {

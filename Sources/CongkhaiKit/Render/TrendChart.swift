@@ -1,19 +1,21 @@
+import CongkhaiCore
+
 /// A bar chart of a rate over months, as inline SVG with a text alternative. The same points
 /// are always published as a table beside it.
-public struct TrendChart: Sendable {
-    public struct Point: Sendable {
-        public var label: String
-        public var value: MeasureValue
+package struct TrendChart: Sendable {
+    package struct Point: Sendable {
+        package var label: String
+        package var value: MeasureValue
     }
 
-    public var title: String
-    public var points: [Point]
+    package var title: String
+    package var points: [Point]
     /// A horizontal line for the target, in per mille, and which side of it meets it.
-    public var target: Double?
-    public var comparison: Target.Comparison = .atLeast
-    public var targetLabel: String?
+    package var target: Double?
+    package var comparison: Target.Comparison = .atLeast
+    package var targetLabel: String?
 
-    public init(title: String, points: [Point], target: Double?, comparison: Target.Comparison = .atLeast, targetLabel: String?) {
+    package init(title: String, points: [Point], target: Double?, comparison: Target.Comparison = .atLeast, targetLabel: String?) {
         self.title = title
         self.points = points
         self.target = target
@@ -22,7 +24,7 @@ public struct TrendChart: Sendable {
     }
 
     /// The text alternative: what a screen reader says for the picture.
-    public var description: String {
+    package var description: String {
         let values = points.map { "\($0.label): \($0.value.text)" }.joined(separator: "; ")
         let goal = targetLabel.map { " Chỉ tiêu \($0)." } ?? ""
         return "\(title). \(values).\(goal)"
@@ -31,7 +33,7 @@ public struct TrendChart: Sendable {
     /// Ids must be unique in the page: `id` prefixes them. Written piece by piece into one string
     /// (a national site draws tens of thousands of these).
     /// `description`: the text alternative (`description`), which callers also show beside the chart.
-    public func svg(id: String, description: String) -> String {
+    package func svg(id: String, description: String) -> String {
         let width = 640.0, height = 240.0, left = 44.0, right = 8.0, top = 12.0, bottom = 36.0
         let plotW = width - left - right, plotH = height - top - bottom
         let values = points.compactMap { $0.value.rate?.perMille.map(Double.init) }

@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// Data for the units index and each unit's transparency page.
 extension RenderEnvironment {
     func unitSummary(_ unit: Unit) -> Context {

@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// `congkhai report`: compliance and target status for people (text, markdown) and CI (json).
 public struct ComplianceReport: Sendable {
     public enum Format: String, Sendable, CaseIterable { case text, json, markdown }
@@ -10,7 +12,7 @@ public struct ComplianceReport: Sendable {
     public struct UnitLine: Sendable {
         public var unit, name: String
         /// dataset id → state
-        public var datasets: [(dataset: String, state: PublishingStatus.State, newest: String?)]
+        package var datasets: [(dataset: String, state: PublishingStatus.State, newest: String?)]
         public var articlesInYear: Int
     }
 
@@ -25,7 +27,7 @@ public struct ComplianceReport: Sendable {
     public var unitsBehind: [UnitLine] { units.filter { $0.datasets.contains { $0.state != .upToDate } } }
     public var targetsMissed: [TargetLine] { targets.filter { $0.status == TargetResult.Status.missed.rawValue } }
 
-    public init(content: SiteContent, figures: SiteFigures, buildDate: CalendarDay) {
+    package init(content: SiteContent, figures: SiteFigures, buildDate: CalendarDay) {
         title = content.config.title
         self.buildDate = buildDate
         let evaluator = figures.evaluator

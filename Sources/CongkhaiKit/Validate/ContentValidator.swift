@@ -1,5 +1,7 @@
+import CongkhaiCore
+
 /// The validate stage: checks that files agree with each other (ids, slugs) and keeps what is published.
-public enum ContentValidator {
+package enum ContentValidator {
     /// Path segments under `/tin-tuc/` that the site itself uses.
     static func isReservedNewsSlug(_ slug: String) -> Bool {
         if ["chuyen-muc", "the", "trang"].contains(slug) { return true }
@@ -8,7 +10,7 @@ public enum ContentValidator {
 
     /// With `buildDate`, articles dated after it are held back (`scheduled`) unless `includeFuture`,
     /// and those past their `expires:` on it are not listed.
-    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, buildDate: CalendarDay? = nil,
+    package static func validate(_ loaded: LoadedContent, includeDrafts: Bool, buildDate: CalendarDay? = nil,
                                 includeFuture: Bool = false, log: DiagnosticLog) -> SiteContent {
         let unitIDs = loaded.units.map(\.id)
         let knownUnits = Set(unitIDs)
@@ -79,7 +81,7 @@ public enum ContentValidator {
     }
 
     /// `build --unit ID` must name units of units.yml.
-    public static func validateUnitSelection(_ ids: [String], in content: SiteContent, log: DiagnosticLog) {
+    package static func validateUnitSelection(_ ids: [String], in content: SiteContent, log: DiagnosticLog) {
         let known = content.units.map(\.id)
         for id in ids where content.unit(id) == nil {
             let hint: DiagnosticText? = Spelling.closest(to: id, among: known, maxDistance: 3).map { "did you mean \"\($0)\"?" }

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// Checks the rows of every metric table against each other and against their dataset's rules,
@@ -12,8 +13,8 @@ import Foundation
 /// field's rows are one run, sorted by period, so duplicates are neighbours (the first in file
 /// order comes first), a quarter follows its months and a month's predecessor is just before it.
 /// Names are made into strings only for a diagnostic.
-public enum MetricsValidator {
-    public static func validate(_ tables: [MetricTable], log: DiagnosticLog) -> [MetricTable] {
+package enum MetricsValidator {
+    package static func validate(_ tables: [MetricTable], log: DiagnosticLog) -> [MetricTable] {
         var checked = tables
         checked.withUnsafeMutableBufferPointer { slots in
             let slots = UnsafeSendable(slots)

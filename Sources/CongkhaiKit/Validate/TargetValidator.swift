@@ -1,6 +1,8 @@
+import CongkhaiCore
+
 /// Checks that every target names a dataset, measure and fields that exist.
-public enum TargetValidator {
-    public static func validate(_ targets: [Target], schemas: [DatasetSchema], fields: [Field], log: DiagnosticLog) -> [Target] {
+package enum TargetValidator {
+    package static func validate(_ targets: [Target], schemas: [DatasetSchema], fields: [Field], log: DiagnosticLog) -> [Target] {
         let fieldIDs = Set(fields.map(\.id))
         let derived = DerivedIndicators.measures(datasets: schemas.map(\.id)).map(\.description)
         let known = schemas.flatMap { schema in schema.measures.flatMap { ([$0.id] + $0.aliases).map { "\(schema.id).\($0)" } } } + derived

@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,19 +8,19 @@ import Darwin
 
 /// The write stage. Pages go to a fresh folder beside the output; only a build that succeeds
 /// swaps it in, so a failed build leaves the published site exactly as it was.
-public final class OutputWriter: @unchecked Sendable {
-    public let output: URL
-    public let staging: URL
+package final class OutputWriter: @unchecked Sendable {
+    package let output: URL
+    package let staging: URL
     private let createdFolders = FolderSet()
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var path: String
-        public var reason: DiagnosticText
-        public var text: DiagnosticText { "\(path): \(reason)" }
-        public var description: String { text.description }
+    package struct Failure: Error, CustomStringConvertible {
+        package var path: String
+        package var reason: DiagnosticText
+        package var text: DiagnosticText { "\(path): \(reason)" }
+        package var description: String { text.description }
     }
 
-    public init(output: URL) throws(Failure) {
+    package init(output: URL) throws(Failure) {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
@@ -36,7 +37,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Writes one file under the staging folder. `path` is confined by construction.
-    public func write(_ data: Data, to path: OutputPath) throws(Failure) {
+    package func write(_ data: Data, to path: OutputPath) throws(Failure) {
         let fd = try create(path)
         defer { close(fd) }
         let ok = data.withUnsafeBytes { FileIO.writeAll(fd, $0) }
@@ -84,7 +85,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Replaces the output folder with the staging folder.
-    public func publish() throws(Failure) {
+    package func publish() throws(Failure) {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         let exists = fm.fileExists(atPath: output.path, isDirectory: &isFolder)
@@ -140,7 +141,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Removes the staging folder; the output is untouched.
-    public func discard() {
+    package func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
 }

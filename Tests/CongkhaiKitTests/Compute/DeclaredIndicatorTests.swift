@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// A plan steward declares a new dataset and target in YAML only; it shows on the site and in `report`.

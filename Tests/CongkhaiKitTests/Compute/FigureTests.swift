@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// Figures: sum counts then divide, one rounding rule, "no data" never shown as 0% or 100%.

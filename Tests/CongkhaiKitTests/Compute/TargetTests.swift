@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// Targets from targets.yml judged against figures from CSV files, end to end through the loaders.

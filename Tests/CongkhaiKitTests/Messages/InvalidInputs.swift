@@ -1,4 +1,5 @@
 import Foundation
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// A site with one of each kind of mistake an editor or a clerk makes, for the catalogue's test:

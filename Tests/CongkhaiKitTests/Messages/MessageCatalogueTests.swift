@@ -1,4 +1,5 @@
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 @Suite("Messages in two languages")

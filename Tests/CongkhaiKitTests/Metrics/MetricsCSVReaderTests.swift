@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 @Suite struct MetricsCSVReaderTests {
@@ -90,20 +91,17 @@ import Testing
         #expect(cells(document.records[1]) == ["123", "x"])
     }
 
-    /// 10 MB in well under a second in release (`swift test -c release -Xswiftc -enable-testability`);
-    /// a debug build is several times slower, so the bound here is loose.
-    @Test func parsesTenMegabytesQuickly() {
+    /// A file of national size reads whole, every record and column in place. Its speed is
+    /// measured by `scripts/bench`, not here: unit tests share the machine and assert no timings.
+    @Test func readsTenMegabytes() {
         let line = "phuong-12,2021-03,\"dat-dai\",12,345,678,90,12,3,45,6\n"
         let count = 10_000_000 / line.utf8.count + 1
         let text = String(repeating: line, count: count)
         let log = DiagnosticLog()
-        let start = ContinuousClock.now
         let document = CSVReader.parse(text, file: "big.csv", log: log)
-        let elapsed = ContinuousClock.now - start
         #expect(document.records.count == count)
         #expect(document.records.last?.cells.count == 11)
         #expect(document.records.last?.cells[10].column == 51)
-        #expect(elapsed < .seconds(10), "parsing 10 MB took \(elapsed)")
-        print("CSVReader: \(text.utf8.count) bytes, \(count) records in \(elapsed)")
+        #expect(log.all.isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 @Suite struct MetricsDeclarationTests {

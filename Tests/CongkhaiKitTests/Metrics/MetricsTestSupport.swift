@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// A throwaway `Content/` folder for the metrics tests; diagnostics name its files `Content/…`.

@@ -1,6 +1,7 @@
 import CongkhaiImages
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// Photos and documents beside the markdown, as the communications office publishes them.

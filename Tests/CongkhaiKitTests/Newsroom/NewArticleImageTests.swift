@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// `congkhai new article "…" --image FILE`: a page bundle with the photo beside it.

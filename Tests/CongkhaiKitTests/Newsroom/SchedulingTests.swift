@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// Articles dated after the build date wait for it; `expires:` takes a notice off the lists.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
+@testable import CongkhaiPreview
 
 extension ServeTests {
     /// The preview server of `congkhai serve`, started in-process on a free loopback port against a

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
+@testable import CongkhaiPreview
 
 extension ServeTests {
     @Suite struct SiteFilesTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// A throwaway site folder for one test: files written from a dictionary, removed at deinit.
@@ -122,3 +123,6 @@ func treeContents(_ folder: URL) -> [String: Data] {
     }
     return files
 }
+
+/// Foundation has a `Unit` (of measurement) too: in these tests, `Unit` is the site's.
+typealias Unit = CongkhaiCore.Unit

@@ -1,3 +1,5 @@
+import CongkhaiCore
+
 /// A read-only map from byte strings to small numbers, looked up with a buffer of bytes: the metric
 /// loader finds a cell's unit or field without making a `String` of it.
 struct ByteKeyMap: Sendable {

@@ -1,17 +1,18 @@
+import CongkhaiCore
 import Foundation
 
 /// One cell of a CSV file, with the place it starts (for diagnostics that point at the cell).
-public struct CSVCell: Sendable, Equatable {
+package struct CSVCell: Sendable, Equatable {
     /// The cell's text: quotes removed, `""` unescaped, CRLF inside quotes turned into LF.
-    public var text: String
+    package var text: String
     /// The line the cell starts on (1-based).
-    public var line: Int
+    package var line: Int
     /// The 1-based character column of the cell's first character (its opening quote, if quoted)
     /// in that line. Characters are Unicode scalars, as in the YAML diagnostics.
-    public var column: Int
-    public var quoted: Bool
+    package var column: Int
+    package var quoted: Bool
 
-    public init(text: String, line: Int, column: Int, quoted: Bool = false) {
+    package init(text: String, line: Int, column: Int, quoted: Bool = false) {
         self.text = text
         self.line = line
         self.column = column
@@ -20,32 +21,32 @@ public struct CSVCell: Sendable, Equatable {
 }
 
 /// One record (row) of a CSV file.
-public struct CSVRecord: Sendable, Equatable {
-    public var cells: [CSVCell]
+package struct CSVRecord: Sendable, Equatable {
+    package var cells: [CSVCell]
     /// The line the record starts on.
-    public var line: Int
+    package var line: Int
 
-    public init(cells: [CSVCell], line: Int) {
+    package init(cells: [CSVCell], line: Int) {
         self.cells = cells
         self.line = line
     }
 
     /// Every cell is empty or spaces (spreadsheets export such rows as `,,,,`).
-    public var isBlank: Bool {
+    package var isBlank: Bool {
         cells.allSatisfy { cell in cell.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 }
 
 /// A parsed CSV file: the header is `records[0]` when the file is not empty.
-public struct CSVDocument: Sendable, Equatable {
-    public var file: String
+package struct CSVDocument: Sendable, Equatable {
+    package var file: String
     /// `,`, or `;` for files exported by spreadsheets in locales (Vietnamese among them) whose
     /// decimal separator is a comma.
-    public var separator: Character
-    public var records: [CSVRecord]
+    package var separator: Character
+    package var records: [CSVRecord]
 
-    public var header: CSVRecord? { records.first }
-    public var rows: ArraySlice<CSVRecord> { records.dropFirst() }
+    package var header: CSVRecord? { records.first }
+    package var rows: ArraySlice<CSVRecord> { records.dropFirst() }
 }
 
 /// An RFC 4180 reader that remembers where every cell starts.
@@ -56,15 +57,15 @@ public struct CSVDocument: Sendable, Equatable {
 /// - a quote that is never closed is an error at the opening quote, and that record is dropped.
 ///
 /// It works on UTF-8 bytes, so a 10 MB file takes a fraction of a second.
-public enum CSVReader {
+package enum CSVReader {
     /// Reads and parses a file (UTF-8, a byte-order mark is dropped; otherwise an error).
-    public static func read(at url: URL, displayPath: String, log: DiagnosticLog) -> CSVDocument? {
+    package static func read(at url: URL, displayPath: String, log: DiagnosticLog) -> CSVDocument? {
         guard let text = SourceReader.readText(at: url, displayPath: displayPath, log: log) else { return nil }
         return parse(text, file: displayPath, log: log)
     }
 
     /// Parses `text`; diagnostics name `file`.
-    public static func parse(_ text: String, file: String, log: DiagnosticLog) -> CSVDocument {
+    package static func parse(_ text: String, file: String, log: DiagnosticLog) -> CSVDocument {
         var text = text
         return text.withUTF8 { buffer in
             var tokenizer = CSVTokenizer(bytes: buffer, file: file, log: log)

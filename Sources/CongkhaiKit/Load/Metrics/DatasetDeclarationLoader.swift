@@ -1,26 +1,27 @@
+import CongkhaiCore
 import Foundation
 import Yams
 
 /// A column of a declared dataset that holds text (a note, a name). Files may carry it; nothing
 /// is computed from it, so it is not a `ColumnSpec`.
-public struct TextColumnSpec: Sendable, Equatable {
-    public var name: String
-    public var title: String
+package struct TextColumnSpec: Sendable, Equatable {
+    package var name: String
+    package var title: String
 
-    public init(name: String, title: String) {
+    package init(name: String, title: String) {
         self.name = name
         self.title = title
     }
 }
 
 /// What `datasets.yml` declares.
-public struct DatasetDeclarations: Sendable, Equatable {
+package struct DatasetDeclarations: Sendable, Equatable {
     /// The declared datasets, in file order (`builtIn: false`).
-    public var schemas: [DatasetSchema]
+    package var schemas: [DatasetSchema]
     /// Text columns by dataset id: header texts the metrics loader accepts and ignores.
-    public var textColumns: [String: [TextColumnSpec]]
+    package var textColumns: [String: [TextColumnSpec]]
 
-    public init(schemas: [DatasetSchema] = [], textColumns: [String: [TextColumnSpec]] = [:]) {
+    package init(schemas: [DatasetSchema] = [], textColumns: [String: [TextColumnSpec]] = [:]) {
         self.schemas = schemas
         self.textColumns = textColumns
     }
@@ -31,8 +32,8 @@ public struct DatasetDeclarations: Sendable, Equatable {
 /// may have `aggregate: sum | latest`, `aliases: [...]` and `required: false`, a dataset
 /// `by_field: true`, and a measure `denominator_label` and `bounded: false` (a ratio that may
 /// exceed 100%; otherwise every ratio's numerator may not exceed its denominator in any row).
-public enum DatasetDeclarationLoader {
-    public static let fileName = "datasets.yml"
+package enum DatasetDeclarationLoader {
+    package static let fileName = "datasets.yml"
 
     static let datasetKeys = ["id", "title", "period", "by_field", "reported_by", "columns", "measures"]
     static let columnKeys = ["name", "title", "type", "aggregate", "aliases", "required"]
@@ -42,12 +43,12 @@ public enum DatasetDeclarationLoader {
     static let keyColumns = ["unit", "period", "field"]
 
     /// The declared datasets; `[]` when the site has no `datasets.yml`.
-    public static func load(_ content: ContentDirectory, unitIDs: [String], log: DiagnosticLog) -> [DatasetSchema] {
+    package static func load(_ content: ContentDirectory, unitIDs: [String], log: DiagnosticLog) -> [DatasetSchema] {
         loadDeclarations(content, unitIDs: unitIDs, log: log).schemas
     }
 
     /// The declared datasets and their text columns.
-    public static func loadDeclarations(_ content: ContentDirectory, unitIDs: [String], log: DiagnosticLog) -> DatasetDeclarations {
+    package static func loadDeclarations(_ content: ContentDirectory, unitIDs: [String], log: DiagnosticLog) -> DatasetDeclarations {
         guard content.exists(fileName) else { return DatasetDeclarations() }
         let display = content.display(fileName)
         guard let text = SourceReader.readText(at: content.url(fileName), displayPath: display, log: log) else {
@@ -58,7 +59,7 @@ public enum DatasetDeclarationLoader {
 
     /// Parses the text of a `datasets.yml`; diagnostics name `file`. Units in `reported_by` are
     /// checked against `unitIDs` unless it is empty (units.yml could not be read).
-    public static func parse(_ text: String, file: String, unitIDs: [String], log: DiagnosticLog) -> DatasetDeclarations {
+    package static func parse(_ text: String, file: String, unitIDs: [String], log: DiagnosticLog) -> DatasetDeclarations {
         guard let document = YAMLDocument.parse(text, file: file, log: log) else { return DatasetDeclarations() }
         guard let root = document.root else { return DatasetDeclarations() }
         guard let items = root.sequence else {

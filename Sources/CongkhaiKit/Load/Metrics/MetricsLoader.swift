@@ -1,3 +1,4 @@
+import CongkhaiCore
 import Foundation
 
 /// Reads `metrics/<dataset>/**/*.csv` into one `MetricTable` per dataset.
@@ -6,8 +7,8 @@ import Foundation
 /// Vietnamese titles of the national form (compared as slugs: case, diacritics, spacing and `_`
 /// do not matter); a title that several columns share goes to the first of them, in the form's
 /// order, that the file has not given yet. Every problem is reported at its cell.
-public enum MetricsLoader {
-    public static let folder = "metrics"
+package enum MetricsLoader {
+    package static let folder = "metrics"
 
     /// Header texts of the key columns.
     static let unitHeaders = ["unit", "Đơn vị", "Mã đơn vị"]
@@ -16,7 +17,7 @@ public enum MetricsLoader {
     /// Row numbers, ignored without a word.
     static let rowNumberHeaders = ["STT", "row_no", "Số thứ tự"]
 
-    public static func load(_ content: ContentDirectory, schemas: [DatasetSchema], units: [Unit], fields: [Field],
+    package static func load(_ content: ContentDirectory, schemas: [DatasetSchema], units: [Unit], fields: [Field],
                             textColumns: [String: [TextColumnSpec]] = [:], log: DiagnosticLog) -> [MetricTable] {
         let files = content.files(under: folder, extensions: ["csv"])
         guard !files.isEmpty else { return [] }
@@ -77,7 +78,7 @@ public enum MetricsLoader {
     }
 
     /// The rows of one file's text (also for importing exports), in the table's order; diagnostics name `file`.
-    public static func parse(_ text: String, file: String, schema: DatasetSchema, units: [Unit], fields: [Field],
+    package static func parse(_ text: String, file: String, schema: DatasetSchema, units: [Unit], fields: [Field],
                              textColumns: [TextColumnSpec] = [], log: DiagnosticLog) -> [MetricRow] {
         let references = References(units: units, fields: fields)
         var text = text
@@ -391,7 +392,7 @@ public enum MetricsLoader {
 
     /// The largest count accepted: far above any real figure, and small enough that sums over
     /// millions of rows cannot overflow.
-    public static let maximumCount = 999_999_999_999
+    package static let maximumCount = 999_999_999_999
 
     /// A count: plain digits, spaces around allowed. Nothing else (no signs, separators or decimals).
     static func parseCount(_ text: String) -> Count {

@@ -1,0 +1,3 @@
+import CongkhaiCommands
+
+Congkhai.main()

@@ -1,0 +1,78 @@
+import ArgumentParser
+import CongkhaiCore
+import CongkhaiKit
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        The new site is written beside the output folder and swapped in only when the build succeeds: a failed build leaves the published site exactly as it was. The same content and build date always give byte-identical output.
+
+        A second build reuses the cache in .congkhai-cache/ and rewrites only the pages whose inputs changed (each replaced by one rename); the result equals a clean build (--no-cache).
+        """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
+    var output = "Public"
+
+    @Option(name: .customLong("unit"), help: ArgumentHelp("Build only this unit's pages: its transparency page, feed and articles (repeatable).", valueName: "id"))
+    var units: [String] = []
+
+    @Flag(name: .long, help: "Ignore the build cache: render every page and swap the whole folder in.")
+    var noCache = false
+
+    @Option(name: .long, help: ArgumentHelp("Where the build cache lives (never inside the output).", valueName: "dir"))
+    var cacheDir: String?
+
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each stage's time.")
+    var verbose = false
+
+    func run() throws {
+        var options = try site.buildOptions(output: output)
+        options.units = units
+        options.useCache = !noCache
+        options.cacheDirectory = cacheDir
+        let progress = ProgressLine(quiet: quiet)
+        let result = SiteBuilder.build(options) { progress.update($0) }
+        progress.finish()
+        switch result {
+        case .success(let report):
+            DiagnosticPrinter.print(report.diagnostics, in: site.language)
+            let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
+            if verbose {
+                for (stage, time) in report.stageTimings { print(String(format: "  %6.3f s  %@", time, stage)) }
+            }
+            if quiet { return }
+            ScheduledPrinter.print(report.scheduled, in: site.language)
+            site.language.printLine("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
+        case .failure(let failure):
+            DiagnosticPrinter.print(failure.diagnostics, in: site.language)
+            site.language.printError("build failed: \(output) was left unchanged")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate every content file and template; write nothing.",
+        discussion: "Exit status 1 when there is an error (or any warning with --strict), 0 otherwise.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let report = SiteBuilder.inspect(try site.buildOptions(output: "Public"))
+        let diagnostics = report.diagnostics
+        DiagnosticPrinter.print(diagnostics, in: site.language)
+        ScheduledPrinter.print(report.scheduled, in: site.language)
+        if diagnostics.hasErrors || (site.strict && !diagnostics.isEmpty) { throw ExitCode.failure }
+        site.language.printLine("content is valid")
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import CongkhaiCore
+import CongkhaiKit
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Report which units published their latest figures and which targets are met.",
+        discussion: """
+        For people (text, markdown) and for CI (json). With --strict the exit status is 1 when a unit has not published the latest period of a dataset it owes, or a target is missed.
+        """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "text, json or markdown.")
+    var format: ComplianceReport.Format = .text
+
+    func run() throws {
+        switch SiteBuilder.report(try site.buildOptions(output: "Public")) {
+        case .failure(let failure):
+            DiagnosticPrinter.print(failure.diagnostics, in: site.language)
+            throw ExitCode.failure
+        case .success(let (report, warnings)):
+            if format == .text { DiagnosticPrinter.print(warnings, in: site.language) }
+            print(report.render(format), terminator: "")
+            if site.strict && (!report.unitsBehind.isEmpty || !report.targetsMissed.isEmpty) { throw ExitCode.failure }
+        }
+    }
+}
+
+extension ComplianceReport.Format: ExpressibleByArgument {}

@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whole files read, and whole buffers written, with `read` and `write`, which may move fewer
+/// bytes than asked: they are called until all are moved.
+package enum FileIO {
+    /// Writes every byte; false on an error (then `errno` says which).
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
+    }
+
+    /// A whole file's bytes; nil when it cannot be opened or read. `open`, `fstat` and `read`:
+    /// content files are read 400.000 times on a national site (front matter, then body), and
+    /// `FileManager.contents(atPath:)` was 6% of loading that site's content (perf).
+    package static func contents(atPath path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        // A file may grow after `fstat`: read until `read` reports its end.
+        var capacity = Int(info.st_size) + 1
+        while true {
+            var more = false, failed = false
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = bytes.count
+                if count > 0 { buffer.baseAddress!.initialize(from: bytes, count: count) }
+                while count < capacity {
+                    let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true; return }
+                    if n == 0 { return }
+                    count += n
+                }
+                more = true
+            }
+            if failed { return nil }
+            guard more else { return bytes }
+            capacity *= 2
+        }
+    }
+
+}

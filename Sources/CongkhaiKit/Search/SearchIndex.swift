@@ -1,0 +1,113 @@
+import CongkhaiCore
+import Foundation
+
+/// The site's static search index, written under `/tim-kiem/` and read by `assets/search.js`.
+///
+/// Words are folded as slugs are (`Slug.fold`: tone and vowel marks dropped, `đ` → `d`, lower
+/// case), so `ho tich`, `Hộ Tịch` and `HỘ TỊCH` are one word, and the browser folds a query the same
+/// way (`String.normalize("NFD")`, marks removed, `đ` → `d`). The index is split so that a query
+/// downloads little on a national site:
+/// - `chi-muc/<n>.json`: the postings of the words whose FNV-1a hash falls in shard `n`
+///   (`{"word": [doc delta, weight, doc delta, weight, …]}`); a query reads one shard a word;
+/// - `tai-lieu/<n>.json`: documents `n × chunkSize …` as `[url, title, kind, snippet]`; a query
+///   reads the chunks of the results it shows.
+/// Documents are numbered units first, then the plan, statistics and other pages, then articles
+/// newest first, and a result's score is the sum of its words' weights: a unit whose name holds
+/// every word of the query comes first.
+package struct SearchIndex: Sendable {
+    package static let chunkSize = 200
+
+    /// What is searched: one page, its fields with their weights.
+    package struct Document: Sendable {
+        package var url: String
+        package var title: String
+        package var kind: String
+        package var snippet: String
+        package var fields: [(text: String, weight: Int)]
+    }
+
+    package let documents: [Document]
+    package let shardCount: Int
+    /// Per shard: word → [(document, weight)] in document order.
+    let shards: [[String: [(Int, Int)]]]
+
+    /// The number of shards for `documents` documents: about 256 documents a shard, a power of two.
+    package static func shardCount(documents: Int) -> Int {
+        var n = 1
+        while n < 4096 && n * 256 < documents { n *= 2 }
+        return n
+    }
+
+    package static func chunkCount(documents: Int) -> Int { max(1, (documents + chunkSize - 1) / chunkSize) }
+
+    /// A word's shard: FNV-1a (32 bits) over its bytes, masked (the same formula as `search.js`).
+    package static func shard(of word: some StringProtocol, count: Int) -> Int {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in word.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return Int(hash & UInt32(count - 1))
+    }
+
+    /// The folded words of a text: `"Hộ tịch, Phường 5"` → `["ho", "tich", "phuong", "5"]`.
+    package static func words(_ text: String) -> [Substring] {
+        Slug.make(text).split(separator: "-")
+    }
+
+    package init(documents: [Document]) {
+        self.documents = documents
+        shardCount = Self.shardCount(documents: documents.count)
+        var shards = [[String: [(Int, Int)]]](repeating: [:], count: shardCount)
+        var weights: [String: Int] = [:]
+        for (number, document) in documents.enumerated() {
+            weights.removeAll(keepingCapacity: true)
+            for field in document.fields {
+                // A word counts once per field, whatever its repeats.
+                var seen = Set<Substring>()
+                for word in Self.words(field.text) where seen.insert(word).inserted {
+                    weights[String(word), default: 0] += field.weight
+                }
+            }
+            for (word, weight) in weights {
+                shards[Self.shard(of: word, count: shardCount)][word, default: []].append((number, min(weight, 999)))
+            }
+        }
+        self.shards = shards
+    }
+
+    /// `chi-muc/<n>.json`: words sorted, documents as deltas.
+    package func shardJSON(_ n: Int) -> Data {
+        let sink = ByteSink()
+        sink.append("{")
+        for (k, (word, postings)) in shards[n].sorted(by: { $0.key < $1.key }).enumerated() {
+            if k > 0 { sink.append(",") }
+            sink.appendJSON(word)
+            sink.append(":[")
+            var previous = 0
+            for (i, (document, weight)) in postings.enumerated() {
+                if i > 0 { sink.append(",") }
+                sink.append(document - previous); sink.append(","); sink.append(weight)
+                previous = document
+            }
+            sink.append("]")
+        }
+        sink.append("}")
+        return sink.data()
+    }
+
+    /// `tai-lieu/<n>.json`: `[[url, title, kind, snippet], …]`.
+    package func chunkJSON(_ n: Int) -> Data {
+        let sink = ByteSink()
+        sink.append("[")
+        let range = (n * Self.chunkSize)..<min(documents.count, (n + 1) * Self.chunkSize)
+        for i in range {
+            let d = documents[i]
+            sink.append(i > range.lowerBound ? ",[" : "[")
+            sink.appendJSON(d.url); sink.append(",")
+            sink.appendJSON(d.title); sink.append(",")
+            sink.appendJSON(d.kind); sink.append(",")
+            sink.appendJSON(d.snippet)
+            sink.append("]")
+        }
+        sink.append("]")
+        return sink.data()
+    }
+}
