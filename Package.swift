@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // The preview server of `congkhai serve`: a small HTTP server on sockets, no SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // Reading the one-door system's .xlsx exports: the ZIP container and its XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, through pkg-config.
@@ -32,6 +35,12 @@ let package = Package(
         .target(name: "CVipsShim", dependencies: ["CVips"]),
         // Photos: sizes read from headers, published widths and social cards made with libvips.
         .target(name: "CongkhaiImages", dependencies: ["CVipsShim"]),
+        // libxlsxwriter (the Biểu 06a template) through pkg-config; its API has no variadic functions.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // The leaf every other target stands on: the domain's value types, diagnostics, small
         // helpers, markdown through libcmark, the byte sink and the input stamps. It knows no stage.
         .target(
@@ -59,6 +68,18 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
+        // `congkhai import` / `congkhai template`: the one-door system's exports (xlsx, csv in any
+        // of the encodings offices use) into the canonical CSV, and the form as a template.
+        .target(
+            name: "CongkhaiImport",
+            dependencies: [
+                "CongkhaiCore",
+                "CongkhaiKit",
+                "CXlsxWriter",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
+        ),
         // The commands (swift-argument-parser): parse arguments, call the library, print what it
         // returns, choose the exit status. A library, so that tests run the commands in process.
         .target(
@@ -67,6 +88,7 @@ let package = Package(
                 "CongkhaiCore",
                 "CongkhaiKit",
                 "CongkhaiPreview",
+                "CongkhaiImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +101,10 @@ let package = Package(
             name: "CongkhaiKitTests",
             dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiImages"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CongkhaiImportTests",
+            dependencies: ["CongkhaiImport", "CongkhaiCore", "CongkhaiKit", "CXlsxWriter"]
         ),
     ]
 )

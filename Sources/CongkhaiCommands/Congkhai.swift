@@ -15,7 +15,7 @@ public struct Congkhai: ParsableCommand {
         Messages in Vietnamese: add `--lang vi` to any command, or set a vi locale (LANG=vi_VN.UTF-8). Thông báo bằng tiếng Việt: thêm `--lang vi` vào lệnh, hoặc đặt LANG=vi_VN.UTF-8.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self, TemplateCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -4,8 +4,9 @@ import Testing
 @testable import CongkhaiKit
 
 /// Builds the fixture sites under Fixtures/sites/ and compares them byte for byte with their
-/// committed `expected/` output. After an intended change, regenerate with
-/// `CONGKHAI_UPDATE_FIXTURES=1 swift test --filter FixtureSiteTests` and review the diff.
+/// committed `expected/` output; a difference is shown as a line diff. After an intended change,
+/// regenerate with `CONGKHAI_UPDATE_FIXTURES=1 swift test --filter FixtureSiteTests` (which
+/// fails, saying what it rewrote), review `git diff`, and run the tests again without it.
 @Suite struct FixtureSiteTests {
     static let buildDate = CalendarDay(year: 2021, month: 11, day: 20)
 
@@ -20,18 +21,25 @@ import Testing
         // Its photos are made in a cache of its own, not in the working folder's.
         options.cacheDirectory = output.path + "-cache"
         defer { try? FileManager.default.removeItem(atPath: output.path + "-cache") }
-        guard case .success = SiteBuilder.build(options) else { Issue.record("fixture \(name) failed to build"); return }
+        if case .failure(let failure) = SiteBuilder.build(options) {
+            Issue.record("fixture \(name) failed to build:\n\(failure.diagnostics.map(\.description).joined(separator: "\n"))")
+            return
+        }
         let built = treeContents(output)
         let expectedFolder = folder.appendingPathComponent("expected")
-        if ProcessInfo.processInfo.environment["CONGKHAI_UPDATE_FIXTURES"] == "1" {
+        if Fixtures.updating {
             try? FileManager.default.removeItem(at: expectedFolder)
             try FileManager.default.copyItem(at: output, to: expectedFolder)
+            Fixtures.recordUpdate("sites/\(name)/expected")
             return
         }
         let expected = treeContents(expectedFolder)
-        #expect(Set(built.keys) == Set(expected.keys))
+        let missing = Set(expected.keys).subtracting(built.keys).sorted(), extra = Set(built.keys).subtracting(expected.keys).sorted()
+        #expect(missing.isEmpty, "expected but not built: \(missing.joined(separator: ", "))")
+        #expect(extra.isEmpty, "built but not expected: \(extra.joined(separator: ", "))")
         for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
-            #expect(built[path] == data, "\(path) differs from the expected output")
+            guard let actual = built[path], actual != data else { continue }
+            Issue.record("\(path) differs from the expected output:\n\(Fixtures.diff(expected: data, actual: actual))")
         }
     }
 
@@ -68,10 +76,34 @@ import Testing
         guard case .success(let (report, _)) = SiteBuilder.report(options) else { Issue.record("report failed"); return }
         let text = report.render(format)
         let expected = folder.appendingPathComponent("expected-report.\(format.rawValue)")
-        if ProcessInfo.processInfo.environment["CONGKHAI_UPDATE_FIXTURES"] == "1" {
+        if Fixtures.updating {
             try text.write(to: expected, atomically: true, encoding: .utf8)
+            Fixtures.recordUpdate("sites/basic/expected-report.\(format.rawValue)")
             return
         }
-        #expect(text == (try String(contentsOf: expected, encoding: .utf8)))
+        let committed = try String(contentsOf: expected, encoding: .utf8)
+        #expect(text == committed, "the \(format.rawValue) report differs:\n\(LineDiff.unified(expected: committed, actual: text))")
+    }
+}
+
+/// The update mode of the fixture tests, and how they show a difference.
+enum Fixtures {
+    /// `CONGKHAI_UPDATE_FIXTURES=1`: the tests write what they built as the new expected output.
+    static var updating: Bool { ProcessInfo.processInfo.environment["CONGKHAI_UPDATE_FIXTURES"] == "1" }
+
+    /// An update is recorded as a failure, so that the mode cannot pass silently: review the
+    /// change with `git diff`, then run the tests again without the variable.
+    static func recordUpdate(_ what: String) {
+        Issue.record("updated \(what) (CONGKHAI_UPDATE_FIXTURES=1): review `git diff`, then run the tests without it")
+    }
+
+    /// A line diff for text, or the sizes and first differing byte for other files.
+    static func diff(expected: Data, actual: Data) -> String {
+        if let old = String(data: expected, encoding: .utf8), let new = String(data: actual, encoding: .utf8) {
+            return LineDiff.unified(expected: old, actual: new)
+        }
+        let first = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(expected.count, actual.count)
+        return "binary: \(expected.count) bytes expected, \(actual.count) built, first difference at byte \(first)"
     }
 }

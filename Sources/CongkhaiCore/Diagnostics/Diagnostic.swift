@@ -1,4 +1,5 @@
-/// A place in a source file. Lines and columns count from 1; column 0 means "the whole line".
+/// A place in a source file. Lines and columns count from 1; column 0 means "the whole line";
+/// line 0 means `file` names the place itself (a spreadsheet cell: `Biểu 06a.xlsx:Sheet1!H13`).
 public struct SourceLocation: Hashable, Sendable, Comparable {
     public var file: String
     public var line: Int
@@ -8,6 +9,22 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
         self.file = file
         self.line = line
         self.column = column
+    }
+
+    /// A spreadsheet cell: `file:sheet!H13`.
+    public static func cell(file: String, sheet: String, column: Int, row: Int) -> SourceLocation {
+        SourceLocation(file: "\(file):\(sheet)!\(columnLetters(column))\(row)", line: 0, column: 0)
+    }
+
+    /// 1 → A, 26 → Z, 27 → AA.
+    public static func columnLetters(_ column: Int) -> String {
+        var n = column, letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
@@ -54,7 +71,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// The same in `language`: `path:line:col: lỗi: …`, `    gợi ý: …` in Vietnamese.
     public func rendered(in language: MessageLanguage) -> String {
-        var out = "\(location.file):\(location.line):\(location.column): \(language.word(for: severity)): \(text.rendered(in: language))"
+        let place = location.line == 0 ? location.file : "\(location.file):\(location.line):\(location.column)"
+        var out = "\(place): \(language.word(for: severity)): \(text.rendered(in: language))"
         if let hintText { out += "\n    \(language.noteWord): \(hintText.rendered(in: language))" }
         return out
     }

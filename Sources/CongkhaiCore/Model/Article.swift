@@ -47,8 +47,6 @@ package final class Article: Sendable, Equatable {
         self.frontMatterOnly = frontMatterOnly
     }
 
-    package var path: String { "/tin-tuc/\(slug)/" }
-
     /// Dated after `day` (Vietnam time): scheduled, published by the first build on or after its day.
     package func isScheduled(on day: CalendarDay) -> Bool { date.vietnamDay > day }
 
@@ -117,6 +115,4 @@ package struct PlanPage: Sendable, Equatable {
         self.section = section
         self.body = body
     }
-
-    package var path: String { "/ke-hoach/\(slug)/" }
 }

@@ -60,11 +60,14 @@ package struct Unit: Sendable, Equatable, Identifiable {
 package struct Field: Sendable, Equatable, Identifiable {
     package var id: String
     package var name: String
+    /// Other names exports give the field (`aliases:` in fields.yml), matched like the name.
+    package var aliases: [String]
     package var location: SourceLocation
 
-    package init(id: String, name: String, location: SourceLocation = SourceLocation(file: "fields.yml")) {
+    package init(id: String, name: String, aliases: [String] = [], location: SourceLocation = SourceLocation(file: "fields.yml")) {
         self.id = id
         self.name = name
+        self.aliases = aliases
         self.location = location
     }
 }

@@ -76,9 +76,11 @@ enum BodyEditUpdate {
         for (path, stamp) in now {
             guard let old = before[path] else { return nil }
             guard old != stamp else { continue }
-            guard path.hasPrefix("content/news/"), path.hasSuffix(".md") || path.hasSuffix(".markdown"),
+            let relative = String(path.dropFirst(SourceInventory.content("").count))
+            guard path.hasPrefix(SourceInventory.content(ArticleLoader.folder, folder: true)),
+                  relative.split(separator: ".").last.map({ ArticleLoader.extensions.contains(String($0)) }) == true,
                   changed.count < maximumFiles else { return nil }
-            changed.append(String(path.dropFirst("content/".count)))
+            changed.append(relative)
         }
         return changed.sorted()
     }
@@ -104,8 +106,9 @@ enum BodyEditUpdate {
             guard let neighbour = session.articleRecord(older) else { return nil }
             column.append(neighbour.article)
         }
-        guard let output = OutputPath(urlPath: article.path) else { return nil }
-        let page = PlannedPage(path: output, url: article.path, kind: .article(index: index), inSitemap: true)
+        let url = Routes.article(article)
+        guard let output = OutputPath(urlPath: url) else { return nil }
+        let page = PlannedPage(path: output, url: url, kind: .article(index: index), inSitemap: true)
         // The page's last record must be there: otherwise the output is not what the cache says.
         guard session.pageRecord(output.relative) != nil else { return nil }
 

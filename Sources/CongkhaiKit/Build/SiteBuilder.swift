@@ -223,7 +223,9 @@ func weight(_ kind: PageKind) -> Int {
     case .datasetFile: return 1
     case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard: return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
-    default: return 4
+    case .newsList, .article, .category, .tag, .tagIndex, .openData, .dataPackage, .newsFeed, .unitFeed, .robots,
+         .notFound, .asset, .file, .search, .searchShard, .searchDocuments:
+        return 4
     }
 }
 

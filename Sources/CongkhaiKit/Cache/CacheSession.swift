@@ -24,7 +24,10 @@ final class CacheSession {
         self.inventory = inventory
         files = CacheFiles(forOutput: options.outputPath, directory: options.cacheDirectory)
         optionsDigest = CacheSession.digest(options)
-        metricsDigest = inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/units.yml", "content/fields.yml"])
+        metricsDigest = inventory.digest(prefixes: [SourceInventory.content(MetricsLoader.folder, folder: true),
+                                                    SourceInventory.content(DatasetDeclarationLoader.fileName),
+                                                    SourceInventory.content(UnitsLoader.unitsFile),
+                                                    SourceInventory.content(UnitsLoader.fieldsFile)])
         guard options.useCache else { manifest = nil; previousStamps = nil; memory = nil; return }
         if let store = options.cacheStore {
             let digest = optionsDigest
@@ -110,10 +113,11 @@ final class CacheSession {
         guard let cache = previous else { return LoadReuse() }
         let inventory = self.inventory
         var reuse = LoadReuse(article: { path in
-            let key = "content/" + path
+            let key = SourceInventory.content(path)
             return cache.inventory.stamps[key] == inventory.stamps[key] ? cache.articles[path]?.article : nil
         })
-        reuse.newsFiles = inventory.files(under: "content/news/", extensions: ["md", "markdown"])
+        reuse.newsFiles = inventory.files(under: SourceInventory.content(ArticleLoader.folder, folder: true),
+                                           extensions: ArticleLoader.extensions)
         guard cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 else { return reuse }
         if memory != nil {
             reuse.tables = { _ in cache.tables }

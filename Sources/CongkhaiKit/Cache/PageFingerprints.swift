@@ -21,20 +21,22 @@ struct PageFingerprints {
         self.environment = environment
         self.theme = theme
         var site = StableHasher()
-        site.combine(inventory.digest(prefixes: ["content/site.yml", "content/units.yml", "content/fields.yml"]))
+        site.combine(inventory.digest(prefixes: [SiteConfigLoader.file, UnitsLoader.unitsFile, UnitsLoader.fieldsFile].map { SourceInventory.content($0) }))
         site.combine(options.buildDate.description)
         for item in environment.navigation { site.combine(item.url) }
         siteDigest = site.value
 
         var figures = StableHasher()
-        figures.combine(inventory.digest(prefixes: ["content/metrics/", "content/datasets.yml", "content/targets.yml"]))
+        figures.combine(inventory.digest(prefixes: [SourceInventory.content(MetricsLoader.folder, folder: true),
+                                                     SourceInventory.content(DatasetDeclarationLoader.fileName),
+                                                     SourceInventory.content(TargetsLoader.file)]))
         figures.combine(siteDigest)
         for article in environment.content.articles where article.unitID != nil {
             figures.combine(article.unitID!)
             figures.combine(article.date.epochSeconds)
         }
         figuresDigest = figures.value
-        planDigest = inventory.digest(prefixes: ["content/plan/"])
+        planDigest = inventory.digest(prefixes: [SourceInventory.content(PlanLoader.folder, folder: true)])
 
         cardDigests = environment.content.articles.map { article in
             var h = StableHasher()
@@ -152,7 +154,7 @@ struct PageFingerprints {
         h.combine(siteDigest)
         switch page.kind {
         case .home:
-            h.combine(figuresDigest); cards(news.listed.prefix(6))
+            h.combine(figuresDigest); cards(news.listed.prefix(ShownArticles.onHome))
         case .newsList(let n): listing(news.listed, n)
         case .article(let i):
             cards([i]); h.combine(content.articles[i].bodyDigest)
@@ -167,8 +169,8 @@ struct PageFingerprints {
             h.combine(figuresDigest)
         case .unit(let id):
             h.combine(figuresDigest); listing(news.byUnit[id] ?? [], 1)
-        case .newsFeed: cards(news.listed.prefix(RenderEnvironment.feedSize))
-        case .unitFeed(let id): cards((news.byUnit[id] ?? []).prefix(RenderEnvironment.feedSize))
+        case .newsFeed: cards(news.listed.prefix(ShownArticles.inFeed))
+        case .unitFeed(let id): cards((news.byUnit[id] ?? []).prefix(ShownArticles.inFeed))
         case .planIndex, .plan:
             h.combine(planDigest); h.combine(figuresDigest)
             if case .plan(let i) = page.kind { mediaDigest(content.planPages[i].source.file, into: &h) }

@@ -5,6 +5,12 @@ package struct SourceInventory: Sendable {
     /// `content/news/a.md`, `templates/article.mustache` → stamp.
     package var stamps: [String: SourceStamp]
 
+    /// An input's key: `content/` and its path in the content folder (`content/site.yml`), or
+    /// with `folder`, the prefix of every file in that folder (`content/news/`).
+    static func content(_ relative: String, folder: Bool = false) -> String {
+        "content/" + relative + (folder ? "/" : "")
+    }
+
     static let contentExtensions: Set<String> = ["md", "markdown", "yml", "yaml", "csv"]
 
     package static func scan(content: ContentDirectory, templates: String?) -> SourceInventory {

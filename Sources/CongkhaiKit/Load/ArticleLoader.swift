@@ -3,6 +3,8 @@ import Foundation
 
 /// Reads `news/**/*.md`: front matter through Yams, body kept as CommonMark.
 enum ArticleLoader {
+    static let folder = "news"
+    static let extensions: Set<String> = ["md", "markdown"]
     static let keys = ["title", "date", "unit", "category", "tags", "summary", "slug", "draft", "expires"]
 
     /// Loads every article, in file order; `reuse` gives the cached article of a file that has not
@@ -14,7 +16,7 @@ enum ArticleLoader {
     static func loadAll(_ content: ContentDirectory, log: DiagnosticLog, files listed: [String]? = nil,
                         units: Set<String> = [], reuse: @Sendable (String) -> Article? = { _ in nil })
         -> (articles: [Article], clean: [(path: String, article: Article)]) {
-        let files = listed ?? content.files(under: "news", extensions: ["md", "markdown"])
+        let files = listed ?? content.files(under: folder, extensions: extensions)
         var results: [(article: Article?, clean: Bool)] = files.map { path in (reuse(path), true) }
         // Only the files that changed are read and parsed, on every core.
         let misses = results.indices.filter { results[$0].article == nil }

@@ -2,11 +2,12 @@ import CongkhaiCore
 
 /// Reads `plan/*.md`: the decision and the plan's sections, as standing pages.
 enum PlanLoader {
+    static let folder = "plan"
     static let keys = ["title", "order", "summary", "section", "slug"]
 
     static func loadAll(_ content: ContentDirectory, log: DiagnosticLog) -> [PlanPage] {
         var pages: [PlanPage] = []
-        for relative in content.files(under: "plan", extensions: ["md", "markdown"]) {
+        for relative in content.files(under: folder, extensions: ArticleLoader.extensions) {
             let display = content.display(relative)
             guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log),
                   let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),

@@ -2,11 +2,11 @@ import CongkhaiCore
 
 /// Reads `site.yml`.
 enum SiteConfigLoader {
+    static let file = "site.yml"
     static let keys = ["title", "base_url", "language", "owner", "year", "news_per_page", "stale_after_days",
                        "ranking_rows", "allow_raw_html", "illustrative_data"]
 
     static func load(_ content: ContentDirectory, log: DiagnosticLog) -> SiteConfig {
-        let file = "site.yml"
         let display = content.display(file)
         guard content.exists(file) else {
             log.error(SourceLocation(file: display), "missing site.yml", hint: "every site needs Content/site.yml with at least `title` and `base_url`")

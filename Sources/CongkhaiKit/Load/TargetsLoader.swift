@@ -3,11 +3,12 @@ import CongkhaiCore
 /// Reads `targets.yml`: the plan's measurable targets. Whether an indicator names a real
 /// dataset and measure is checked later (`TargetValidator`), once declared datasets are known.
 enum TargetsLoader {
+    static let file = "targets.yml"
     static let keys = ["id", "clause", "title", "note", "measurable", "indicator", "op", "value", "fields",
                        "exclude_fields", "per", "change", "baseline_period", "baseline_value"]
 
     static func load(_ content: ContentDirectory, log: DiagnosticLog) -> [Target] {
-        guard let (document, items) = UnitsLoader.list(file: "targets.yml", content: content, log: log, required: false) else { return [] }
+        guard let (document, items) = UnitsLoader.list(file: file, content: content, log: log, required: false) else { return [] }
         var targets: [Target] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {

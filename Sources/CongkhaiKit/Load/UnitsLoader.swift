@@ -1,9 +1,11 @@
 /// Reads `units.yml` and `fields.yml`: the lists every other file refers to by id.
 enum UnitsLoader {
+    static let unitsFile = "units.yml"
+    static let fieldsFile = "fields.yml"
     static let unitKeys = ["id", "name", "kind", "short", "renamed"]
 
     static func loadUnits(_ content: ContentDirectory, log: DiagnosticLog) -> [Unit] {
-        guard let (document, items) = list(file: "units.yml", content: content, log: log) else { return [] }
+        guard let (document, items) = list(file: unitsFile, content: content, log: log) else { return [] }
         var units: [Unit] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
@@ -40,14 +42,14 @@ enum UnitsLoader {
     }
 
     static func loadFields(_ content: ContentDirectory, log: DiagnosticLog) -> [Field] {
-        guard let (document, items) = list(file: "fields.yml", content: content, log: log, required: false) else { return [] }
+        guard let (document, items) = list(file: fieldsFile, content: content, log: log, required: false) else { return [] }
         var fields: [Field] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard let record = YAMLRecord(item, in: document, log: log, what: "a field") else { continue }
-            record.warnUnknownKeys(allowed: ["id", "name"])
+            record.warnUnknownKeys(allowed: ["id", "name", "aliases"])
             guard let id = validID(record, seen: &seen, log: log), let name = record.string("name", required: true) else { continue }
-            fields.append(Field(id: id, name: name, location: record.location))
+            fields.append(Field(id: id, name: name, aliases: record.stringList("aliases") ?? [], location: record.location))
         }
         return fields
     }

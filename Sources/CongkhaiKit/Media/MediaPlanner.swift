@@ -27,11 +27,11 @@ package enum MediaPlanner {
         }
         var owners: [Owner] = []
         for article in content.articles where !article.references.isEmpty {
-            owners.append(Owner(display: article.source.file, folder: folder(of: article.source.file), url: article.path,
+            owners.append(Owner(display: article.source.file, folder: folder(of: article.source.file), url: Routes.article(article),
                                 references: article.references))
         }
         for page in content.planPages where !page.references.isEmpty {
-            owners.append(Owner(display: page.source.file, folder: folder(of: page.source.file), url: page.path,
+            owners.append(Owner(display: page.source.file, folder: folder(of: page.source.file), url: Routes.planPage(page),
                                 references: page.references))
         }
         return plan(owners, directory: directory, log: log)
@@ -108,7 +108,7 @@ package enum MediaPlanner {
         return catalog
     }
 
-    static func isMediaPath(_ path: String) -> Bool { path.hasPrefix("/media/") }
+    static func isMediaPath(_ path: String) -> Bool { path.hasPrefix(Routes.media) }
 
     /// A reference's path as a content-relative file path, or nil when it climbs out of the
     /// content folder. `/media/x` is `media/x`; anything else starts from `folder`.
@@ -136,7 +136,7 @@ package enum MediaPlanner {
         let kept: ArraySlice<String>
         let base: String
         if segments.first == "media" {
-            base = "/media/"; kept = segments.dropFirst()
+            base = Routes.media; kept = segments.dropFirst()
         } else if !folder.isEmpty, source.hasPrefix(folder + "/") {
             base = owner; kept = segments.dropFirst(folder.split(separator: "/").count)
         } else {

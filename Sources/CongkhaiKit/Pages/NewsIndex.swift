@@ -73,6 +73,4 @@ package struct Pagination: Sendable {
                       after: page < high ? Array((page + 1)...high) : [], gapAfter: high < count - 1,
                       last: high < count ? count : nil)
     }
-
-    package static func url(base: String, page: Int) -> String { page <= 1 ? base : "\(base)trang-\(page)/" }
 }

@@ -19,52 +19,52 @@ package enum PagePlanner {
         }
         func addList(base: String, count: Int, _ kind: (Int) -> PageKind) {
             let pagination = Pagination(total: count, size: perPage)
-            for page in 1...pagination.pageCount { add(Pagination.url(base: base, page: page), kind(page)) }
+            for page in 1...pagination.pageCount { add(Routes.page(page, of: base), kind(page)) }
         }
 
-        add("/", .home)
-        addList(base: "/tin-tuc/", count: news.listed.count) { .newsList(page: $0) }
-        for (i, article) in content.articles.enumerated() { add(article.path, .article(index: i)) }
+        add(Routes.home, .home)
+        addList(base: Routes.news, count: news.listed.count) { .newsList(page: $0) }
+        for (i, article) in content.articles.enumerated() { add(Routes.article(article), .article(index: i)) }
         for category in Category.all {
-            addList(base: "/tin-tuc/chuyen-muc/\(category.id)/", count: news.byCategory[category.id]?.count ?? 0) {
+            addList(base: Routes.category(category.id), count: news.byCategory[category.id]?.count ?? 0) {
                 .category(id: category.id, page: $0)
             }
         }
-        add("/tin-tuc/the/", .tagIndex)
+        add(Routes.tags, .tagIndex)
         for slug in news.sortedTagSlugs {
-            addList(base: "/tin-tuc/the/\(slug)/", count: news.byTag[slug]?.count ?? 0) { .tag(slug: slug, page: $0) }
+            addList(base: Routes.tag(slug), count: news.byTag[slug]?.count ?? 0) { .tag(slug: slug, page: $0) }
         }
-        add("/tin-tuc/feed.xml", .newsFeed)
-        add("/don-vi/", .unitIndex)
+        add(Routes.newsFeed, .newsFeed)
+        add(Routes.units, .unitIndex)
         for unit in content.units {
-            add("/don-vi/\(unit.id)/", .unit(id: unit.id))
-            add("/don-vi/\(unit.id)/feed.xml", .unitFeed(id: unit.id))
+            add(Routes.unit(unit.id), .unit(id: unit.id))
+            add(Routes.unitFeed(unit.id), .unitFeed(id: unit.id))
         }
         if !figures.datasets.isEmpty {
-            add("/thong-ke/", .statisticsIndex)
-            for span in figures.statisticsSpans { add("/thong-ke/\(span.key)/", .statistics(span: span)) }
-            add("/cong-khai/", .compliance)
+            add(Routes.statistics, .statisticsIndex)
+            for span in figures.statisticsSpans { add(Routes.statistics(span), .statistics(span: span)) }
+            add(Routes.compliance, .compliance)
         }
-        add("/du-lieu/", .openData)
+        add(Routes.openData, .openData)
         for data in figures.datasets {
-            add("/du-lieu/\(data.schema.id).csv", .datasetFile(id: data.schema.id, format: .csv))
-            add("/du-lieu/\(data.schema.id).json", .datasetFile(id: data.schema.id, format: .json))
+            for format in [DataFormat.csv, .json] {
+                add(Routes.datasetFile(data.schema.id, format), .datasetFile(id: data.schema.id, format: format))
+            }
         }
         if !figures.datasets.isEmpty {
-            add("/du-lieu/chi-so.csv", .figuresFile(format: .csv))
-            add("/du-lieu/chi-so.json", .figuresFile(format: .json))
+            for format in [DataFormat.csv, .json] { add(Routes.figuresFile(format), .figuresFile(format: format)) }
         }
-        add("/du-lieu/datapackage.json", .dataPackage)
+        add(Routes.dataPackage, .dataPackage)
         let searchable = SearchSource.all(content, spans: figures.statisticsSpans, hasFigures: !figures.datasets.isEmpty).count
-        add("/tim-kiem/", .search)
-        for n in 0..<SearchIndex.shardCount(documents: searchable) { add("/tim-kiem/chi-muc/\(n).json", .searchShard(n)) }
-        for n in 0..<SearchIndex.chunkCount(documents: searchable) { add("/tim-kiem/tai-lieu/\(n).json", .searchDocuments(n)) }
-        add("/ke-hoach/", .planIndex)
-        for (i, page) in content.planPages.enumerated() { add(page.path, .plan(index: i)) }
-        for asset in assets { add("/assets/\(asset)", .asset(name: asset)) }
-        add("/404.html", .notFound, sitemap: false)
-        add("/robots.txt", .robots)
-        add("/sitemap.xml", .sitemap)
+        add(Routes.search, .search)
+        for n in 0..<SearchIndex.shardCount(documents: searchable) { add(Routes.searchShard(n), .searchShard(n)) }
+        for n in 0..<SearchIndex.chunkCount(documents: searchable) { add(Routes.searchDocuments(n), .searchDocuments(n)) }
+        add(Routes.plan, .planIndex)
+        for (i, page) in content.planPages.enumerated() { add(Routes.planPage(page), .plan(index: i)) }
+        for asset in assets { add(Routes.asset(asset), .asset(name: asset)) }
+        add(Routes.notFound, .notFound, sitemap: false)
+        add(Routes.robots, .robots)
+        add(Routes.sitemap, .sitemap)
         return SitePlan(pages: pages, news: news)
     }
 }
@@ -74,15 +74,18 @@ extension SitePlan {
     /// and 404 page, exactly as a full build writes them (for a unit that publishes on its own site).
     package func restricted(to units: Set<String>, content: SiteContent) -> SitePlan {
         var plan = self
-        let shown = Set(content.articles.filter { $0.unitID.map(units.contains) ?? false }.map(\.path))
+        let shown = Set(content.articles.filter { $0.unitID.map(units.contains) ?? false }.map { Routes.article($0) })
         plan.pages = pages.filter { page in
             switch page.kind {
             case .unit(let id), .unitFeed(let id): return units.contains(id)
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
             case .asset, .notFound: return true
             // The files of its articles, and the shared ones under /media/.
-            case .file: return page.url.hasPrefix("/media/") || shown.contains(MediaPlanner.articleFolder(of: page.url))
-            default: return false
+            case .file: return page.url.hasPrefix(Routes.media) || shown.contains(MediaPlanner.articleFolder(of: page.url))
+            case .home, .newsList, .category, .tag, .tagIndex, .unitIndex, .statisticsIndex, .statistics, .compliance,
+                 .openData, .datasetFile, .figuresFile, .dataPackage, .planIndex, .plan, .newsFeed, .sitemap, .robots,
+                 .search, .searchShard, .searchDocuments:
+                return false
             }
         }
         return plan

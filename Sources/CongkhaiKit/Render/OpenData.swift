@@ -283,7 +283,7 @@ struct OpenData: Sendable {
               "profile": "tabular-data-package",
               "name": \(json(Slug.make(content.config.title))),
               "title": \(json(content.config.title)),
-              "homepage": \(json(content.config.absoluteURL("/du-lieu/"))),
+              "homepage": \(json(content.config.absoluteURL(Routes.openData))),
               "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
               "resources": [
             \(resources.joined(separator: ",\n"))

@@ -29,61 +29,73 @@ package struct PageRenderer: Sendable {
     }
 
     package func render(_ page: PlannedPage) throws(Failure) -> Data {
-        if let fill = stream(page) { return OpenData.whole(fill) }
-        switch page.kind {
+        switch source(page.kind) {
+        case .template(let template):
+            guard let text = theme.library.render(TemplateObject.wrap(context(page)), withTemplate: template) else {
+                throw .missingTemplate(template)
+            }
+            return Data(text.utf8)
+        case .stream(let fill): return OpenData.whole(fill)
         case .asset(let name): return theme.assets[name] ?? Data()
-        case .searchShard(let n): return environment.searchIndex.shardJSON(n)
-        case .searchDocuments(let n): return environment.searchIndex.chunkJSON(n)
-        case .file(let source): return FileIO.contents(atPath: source).map { Data($0) } ?? Data()
-        case .dataPackage: return Data(openData.dataPackage().utf8)
-        default: break
+        case .generated(let make): return make()
         }
-        let (template, context) = templateAndContext(page)
-        guard let text = theme.library.render(TemplateObject.wrap(context), withTemplate: template) else {
-            throw .missingTemplate(template)
-        }
-        return Data(text.utf8)
     }
 
-    /// How to write an open-data file as it is made, for a writer that streams it to disk
-    /// (`OutputWriter.write(to:streaming:)`); nil for pages rendered whole. On a national site
-    /// these files are gigabytes, which would otherwise be held in memory.
-    func stream(_ page: PlannedPage) -> ((ByteSink) -> Void)? {
-        switch page.kind {
-        case .datasetFile(let id, .csv): return { openData.datasetCSV(id, into: $0) }
-        case .datasetFile(let id, .json): return { openData.datasetJSON(id, into: $0) }
-        case .figuresFile(.csv): return { openData.figuresCSV(into: $0) }
-        case .figuresFile(.json): return { openData.figuresJSON(into: $0) }
-        default: return nil
+    /// How a page is made.
+    enum Source {
+        /// Through the theme's template of this name.
+        case template(String)
+        /// Open data, written as it is made: a writer that streams it to disk
+        /// (`OutputWriter.write(to:streaming:)`) never holds it whole. On a national site these
+        /// files are gigabytes.
+        case stream((ByteSink) -> Void)
+        /// A theme file, copied as it is.
+        case asset(String)
+        /// A file made without a template: the open-data catalogue (`datapackage.json`), the
+        /// search index's shards and documents, a published photo size or document.
+        case generated(() -> Data)
+    }
+
+    func source(_ kind: PageKind) -> Source {
+        switch kind {
+        case .home: return .template("home")
+        case .newsList, .category, .tag: return .template("news-list")
+        case .article: return .template("article")
+        case .tagIndex: return .template("tags")
+        case .unitIndex: return .template("units")
+        case .unit: return .template("unit")
+        case .statisticsIndex, .statistics: return .template("statistics")
+        case .compliance: return .template("compliance")
+        case .openData: return .template("open-data")
+        case .planIndex: return .template("plan-index")
+        case .plan: return .template("plan")
+        case .newsFeed, .unitFeed: return .template("feed.xml")
+        case .sitemap: return .template("sitemap.xml")
+        case .robots: return .template("robots.txt")
+        case .notFound: return .template("404")
+        case .search: return .template("search")
+        case .datasetFile(let id, .csv): return .stream { openData.datasetCSV(id, into: $0) }
+        case .datasetFile(let id, .json): return .stream { openData.datasetJSON(id, into: $0) }
+        case .figuresFile(.csv): return .stream { openData.figuresCSV(into: $0) }
+        case .figuresFile(.json): return .stream { openData.figuresJSON(into: $0) }
+        case .asset(let name): return .asset(name)
+        case .dataPackage: return .generated { Data(openData.dataPackage().utf8) }
+        case .searchShard(let n): return .generated { environment.searchIndex.shardJSON(n) }
+        case .searchDocuments(let n): return .generated { environment.searchIndex.chunkJSON(n) }
+        case .file(let source): return .generated { FileIO.contents(atPath: source).map { Data($0) } ?? Data() }
         }
+    }
+
+    /// How to write a page as it is made, for a writer that streams it; nil for pages made whole.
+    func stream(_ page: PlannedPage) -> ((ByteSink) -> Void)? {
+        if case .stream(let fill) = source(page.kind) { return fill }
+        return nil
     }
 
     /// The template a page kind is rendered with ("" for files made without one).
     func templateName(_ kind: PageKind) -> String {
-        switch kind {
-        case .home: return "home"
-        case .newsList, .category, .tag: return "news-list"
-        case .article: return "article"
-        case .tagIndex: return "tags"
-        case .unitIndex: return "units"
-        case .unit: return "unit"
-        case .statisticsIndex, .statistics: return "statistics"
-        case .compliance: return "compliance"
-        case .openData: return "open-data"
-        case .planIndex: return "plan-index"
-        case .plan: return "plan"
-        case .newsFeed, .unitFeed: return "feed.xml"
-        case .sitemap: return "sitemap.xml"
-        case .robots: return "robots.txt"
-        case .notFound: return "404"
-        case .search: return "search"
-        case .searchShard, .searchDocuments: return ""
-        case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return ""
-        }
-    }
-
-    func templateAndContext(_ page: PlannedPage) -> (String, Context) {
-        (templateName(page.kind), context(page))
+        if case .template(let name) = source(kind) { return name }
+        return ""
     }
 
     func context(_ page: PlannedPage) -> Context {
@@ -106,8 +118,8 @@ package struct PageRenderer: Sendable {
         case .newsFeed: return env.newsFeedContext()
         case .unitFeed(let id): return env.unitFeedContext(id)
         case .sitemap: return env.sitemapContext()
-        case .robots: return ["sitemap_url": env.config.absoluteURL("/sitemap.xml")]
-        case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: "/404.html")
+        case .robots: return ["sitemap_url": env.config.absoluteURL(Routes.sitemap)]
+        case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: Routes.notFound)
         case .search: return env.searchContext()
         case .searchShard, .searchDocuments: return [:]
         case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return [:]

@@ -4,9 +4,9 @@ import Foundation
 /// Data for the plan's pages under `/ke-hoach/`.
 extension RenderEnvironment {
     func planIndexContext() -> Context {
-        let pages = content.planPages.map { ["title": $0.title, "url": $0.path, "summary": $0.summary] as Context }
-        return pageContext(title: "Kế hoạch cải cách hành chính năm \(config.year)", url: "/ke-hoach/",
-                           breadcrumbs: [("Kế hoạch", "/ke-hoach/")],
+        let pages = content.planPages.map { ["title": $0.title, "url": Routes.planPage($0), "summary": $0.summary] as Context }
+        return pageContext(title: "Kế hoạch cải cách hành chính năm \(config.year)", url: Routes.plan,
+                           breadcrumbs: [("Kế hoạch", Routes.plan)],
                            extra: ["pages": pages, "progress_table": progressTable(planProgress(), section: nil) as Any])
     }
 
@@ -16,9 +16,9 @@ extension RenderEnvironment {
         let progress = page.section.map { section in
             zip(figures.targets, planProgress()).filter { $0.0.clause.hasPrefix(section + ".") }
         } ?? []
-        let siblings = content.planPages.map { ["title": $0.title, "url": $0.path, "current": $0.slug == page.slug] as Context }
-        return pageContext(title: page.title, url: page.path, description: page.summary,
-                           breadcrumbs: [("Kế hoạch", "/ke-hoach/"), (page.title, page.path)],
+        let siblings = content.planPages.map { ["title": $0.title, "url": Routes.planPage($0), "current": $0.slug == page.slug] as Context }
+        return pageContext(title: page.title, url: Routes.planPage(page), description: page.summary,
+                           breadcrumbs: [("Kế hoạch", Routes.plan), (page.title, Routes.planPage(page))],
                            extra: ["plan": ["title": page.title, "summary": page.summary,
                                             "segments": segments(media.references[page.source.file].map {
                                                 MediaMarkdown.html(page.body, allowRawHTML: config.allowRawHTML, files: $0, photos: media.photos)

@@ -26,20 +26,13 @@ package struct RenderEnvironment: Sendable {
 
     /// Every section the main navigation may show, in order: (label, URL).
     static let sections: [(label: String, url: String)] = [
-        ("Trang chủ", "/"), ("Tin tức", "/tin-tuc/"), ("Đơn vị", "/don-vi/"), ("Thống kê", "/thong-ke/"),
-        ("Công khai", "/cong-khai/"), ("Kế hoạch", "/ke-hoach/"), ("Dữ liệu mở", "/du-lieu/"),
+        ("Trang chủ", Routes.home), ("Tin tức", Routes.news), ("Đơn vị", Routes.units), ("Thống kê", Routes.statistics),
+        ("Công khai", Routes.compliance), ("Kế hoạch", Routes.plan), ("Dữ liệu mở", Routes.openData),
     ]
 
-    /// The sections a plan has pages for: statistics and compliance only when there are figures.
+    /// The sections a plan has pages in: statistics and compliance only when there are figures.
     static func navigationURLs(of plan: SitePlan) -> [String] {
-        var present = Set(["/", "/tin-tuc/", "/don-vi/", "/ke-hoach/", "/du-lieu/"])
-        for page in plan.pages {
-            switch page.kind {
-            case .statisticsIndex: present.insert("/thong-ke/")
-            case .compliance: present.insert("/cong-khai/")
-            default: continue
-            }
-        }
+        let present = Set(plan.pages.map { section(of: $0.url) })
         return sections.map(\.url).filter(present.contains)
     }
 
@@ -104,7 +97,7 @@ extension RenderEnvironment {
 
     func unitLink(_ id: String?, on day: CalendarDay) -> Context? {
         guard let id, let unit = content.unit(id) else { return nil }
-        return ["id": unit.id, "name": unit.name(on: day), "short": unit.shortName(on: day), "url": "/don-vi/\(unit.id)/"]
+        return ["id": unit.id, "name": unit.name(on: day), "short": unit.shortName(on: day), "url": Routes.unit(unit.id)]
     }
 
     /// An article as list pages show it, with `html`: its `article-card` template rendered once.
@@ -137,9 +130,9 @@ extension RenderEnvironment {
         let article = content.articles[index]
         let day = article.date.vietnamDay
         var card: Context = [
-            "title": article.title, "url": article.path, "summary": article.summary,
+            "title": article.title, "url": Routes.article(article), "summary": article.summary,
             "date": day.vietnamese, "date_iso": article.date.rfc3339, "draft": article.draft,
-            "category": ["name": article.category.name, "url": "/tin-tuc/chuyen-muc/\(article.category.id)/"] as Context,
+            "category": ["name": article.category.name, "url": Routes.category(article.category.id)] as Context,
         ]
         if let unit = unitLink(article.unitID, on: day) { card["unit"] = unit }
         if let (file, stored) = media.firstPhoto(of: article.source.file, references: article.references) {
@@ -167,14 +160,14 @@ extension RenderEnvironment {
             // every name present (false when absent). A list of entries that each said whether
             // it was a gap, the current page or a link cost about fifty lookups a pager.
             let window = Pagination.window(around: page, count: pagination.pageCount)
-            func link(_ n: Int) -> Context { ["number": n, "url": Pagination.url(base: base, page: n)] }
+            func link(_ n: Int) -> Context { ["number": n, "url": Routes.page(n, of: base)] }
             let pager: Context = [
                 "current": page, "count": pagination.pageCount,
                 "first": window.first.map { link($0) as Any } ?? false, "gap_before": window.gapBefore,
                 "before": window.before.map(link), "after": window.after.map(link),
                 "gap_after": window.gapAfter, "last": window.last.map { link($0) as Any } ?? false,
-                "previous_url": page > 1 ? Pagination.url(base: base, page: page - 1) as Any : false,
-                "next_url": page < pagination.pageCount ? Pagination.url(base: base, page: page + 1) as Any : false,
+                "previous_url": page > 1 ? Routes.page(page - 1, of: base) as Any : false,
+                "next_url": page < pagination.pageCount ? Routes.page(page + 1, of: base) as Any : false,
             ]
             context["pager"] = pager
         }

@@ -27,9 +27,9 @@ extension RenderEnvironment {
 
     func searchContext() -> Context {
         let count = SearchSource.all(content, spans: figures.statisticsSpans, hasFigures: !figures.datasets.isEmpty).count
-        return pageContext(title: "Tìm kiếm", url: "/tim-kiem/",
+        return pageContext(title: "Tìm kiếm", url: Routes.search,
                            description: "Tìm đơn vị, tin tức, kế hoạch và số liệu cải cách hành chính, gõ có dấu hoặc không dấu",
-                           breadcrumbs: [("Tìm kiếm", "/tim-kiem/")],
+                           breadcrumbs: [("Tìm kiếm", Routes.search)],
                            extra: ["search": ["shards": SearchIndex.shardCount(documents: count), "chunk": SearchIndex.chunkSize,
                                               "documents": count] as Context])
     }
@@ -42,18 +42,18 @@ extension RenderEnvironment {
             var fields: [(String, Int)] = [(unit.name(on: buildDate), 60), (unit.shortName(on: buildDate), 60), (unit.kind.label, 4)]
             for rename in unit.renamed { fields.append((rename.name, 20)) }
             if !unit.renamed.isEmpty { fields.append((unit.name, 20)) }
-            return .init(url: "/don-vi/\(unit.id)/", title: unit.name(on: buildDate), kind: "Đơn vị",
+            return .init(url: Routes.unit(unit.id), title: unit.name(on: buildDate), kind: "Đơn vị",
                          snippet: "Trang công khai: tỷ lệ giải quyết hồ sơ đúng hạn, trễ hạn, mức độ hài lòng, phản ánh kiến nghị. \(unit.kind.label).",
                          fields: fields)
         case .page(let url, let title):
             return .init(url: url, title: title, kind: "Trang", snippet: "", fields: [(title, 20)])
         case .plan(let i):
             let page = content.planPages[i]
-            return .init(url: page.path, title: page.title, kind: "Kế hoạch", snippet: Self.clip(page.summary),
+            return .init(url: Routes.planPage(page), title: page.title, kind: "Kế hoạch", snippet: Self.clip(page.summary),
                          fields: [(page.title, 20), (page.summary, 4), (page.body, 1)])
         case .statistics(let span):
             let title = "Thống kê – \(span.label)"
-            return .init(url: "/thong-ke/\(span.key)/", title: title, kind: "Thống kê",
+            return .init(url: Routes.statistics(span), title: title, kind: "Thống kê",
                          snippet: "Số liệu toàn quận theo lĩnh vực, xếp hạng đơn vị, \(span.label).",
                          fields: [(title, 20), (content.fields.map(\.name).joined(separator: " "), 1)])
         case .article(let i):
@@ -61,7 +61,7 @@ extension RenderEnvironment {
             var fields: [(String, Int)] = [(article.title, 10), (article.summary, 2), (article.category.name, 2)]
             for tag in article.tags { fields.append((tag.name, 5)) }
             if let unit = article.unitID.flatMap(content.unit) { fields.append((unit.shortName(on: article.date.vietnamDay), 3)) }
-            return .init(url: article.path, title: article.title, kind: "Tin tức · \(article.date.vietnamDay.vietnamese)",
+            return .init(url: Routes.article(article), title: article.title, kind: "Tin tức · \(article.date.vietnamDay.vietnamese)",
                          snippet: Self.clip(article.summary), fields: fields)
         }
     }

@@ -6,7 +6,7 @@ extension RenderEnvironment {
     var headlineSpan: Span? { figures.dossiers.flatMap { figures.defaultSpan(for: $0) } ?? figures.statisticsSpans.first }
 
     func statisticsIndexContext() -> Context {
-        statisticsContext(span: headlineSpan, url: "/thong-ke/")
+        statisticsContext(span: headlineSpan, url: Routes.statistics)
     }
 
     func statisticsContext(span: Span?, url: String) -> Context {
@@ -21,8 +21,8 @@ extension RenderEnvironment {
             extra["summaries"] = datasetSummaries(unit: nil, span: span)
         }
         let title = span.map { "Thống kê – \($0.label)" } ?? "Thống kê"
-        var crumbs = [("Thống kê", "/thong-ke/")]
-        if url != "/thong-ke/", let span { crumbs.append((span.label, url)) }
+        var crumbs = [("Thống kê", Routes.statistics)]
+        if url != Routes.statistics, let span { crumbs.append((span.label, url)) }
         return pageContext(title: title, url: url, description: "Số liệu giải quyết hồ sơ thủ tục hành chính của các đơn vị, \(span?.label ?? "")",
                            breadcrumbs: crumbs, extra: extra)
     }
@@ -32,7 +32,7 @@ extension RenderEnvironment {
         let spans = figures.statisticsSpans
         return [(Span.Kind.year, "Cả năm"), (.quarter, "Theo quý"), (.month, "Theo tháng")].compactMap { kind, label in
             let items = spans.filter { $0.kind == kind }.map { span -> Context in
-                ["label": span.label, "url": "/thong-ke/\(span.key)/", "current": span == current]
+                ["label": span.label, "url": Routes.statistics(span), "current": span == current]
             }
             return items.isEmpty ? nil : ["label": label, "spans": items]
         }
@@ -55,7 +55,7 @@ extension RenderEnvironment {
         }
         func row(_ i: Int) -> Context {
             let (unit, counts, _) = ranked[i]
-            return ["rank": i + 1, "name": unit.name(on: span.lastDay), "url": "/don-vi/\(unit.id)/",
+            return ["rank": i + 1, "name": unit.name(on: span.lastDay), "url": Routes.unit(unit.id),
                     "resolved": VietnameseNumber.integer(counts.sum(["resolved_early", "resolved_on_time", "resolved_late"], in: data.schema)),
                     "on_time": cell(counts.value(of: onTime, in: data.schema)),
                     "late": cell(counts.value(of: late, in: data.schema)),
@@ -85,14 +85,14 @@ extension RenderEnvironment {
                 return ["owed": true, "dataset": data.schema.title, "label": status.state.label, "class": "status-\(status.state.rawValue)",
                         "newest": status.newest.map { Span($0).label } ?? ""]
             }
-            return ["name": unit.name(on: buildDate), "url": "/don-vi/\(unit.id)/", "cells": cells,
+            return ["name": unit.name(on: buildDate), "url": Routes.unit(unit.id), "cells": cells,
                     "articles_year": row.articlesInYear, "articles_month": row.articlesInLatestMonth,
                     "news_status": row.articlesInLatestMonth > 0 ? "✔ Có bài" : (row.articlesInYear > 0 ? "◐ Không có bài trong tháng" : "✘ Chưa có bài")]
         }
         let behind = facts.rows.filter { !$0.isFullyUpToDate }.count
-        return pageContext(title: "Tình hình công khai số liệu của các đơn vị", url: "/cong-khai/",
+        return pageContext(title: "Tình hình công khai số liệu của các đơn vị", url: Routes.compliance,
                            description: "Đơn vị nào đã công khai, chậm cập nhật hoặc chưa công khai số liệu cải cách hành chính",
-                           breadcrumbs: [("Công khai", "/cong-khai/")],
+                           breadcrumbs: [("Công khai", Routes.compliance)],
                            extra: ["datasets": datasets, "rows": rows, "behind_count": behind, "unit_count": facts.rows.count,
                                    "news_month": facts.newsMonth.label, "stale_after_days": config.staleAfterDays,
                                    "stale_before": buildDate.adding(days: -config.staleAfterDays).vietnamese])
@@ -135,7 +135,7 @@ extension RenderEnvironment {
             let table = content.tables.first { $0.schema.id == data.schema.id }
             return ["id": data.schema.id, "title": data.schema.title, "rows": VietnameseNumber.integer(table?.rows.count ?? 0),
                     "from": data.spans.first?.label ?? "", "to": data.spans.last(where: { $0.kind != .year })?.label ?? "",
-                    "csv": "/du-lieu/\(data.schema.id).csv", "json": "/du-lieu/\(data.schema.id).json",
+                    "csv": Routes.datasetFile(data.schema.id, .csv), "json": Routes.datasetFile(data.schema.id, .json),
                     "by_field": data.schema.byField,
                     "columns": data.schema.columns.map { ["key": $0.key, "title": $0.title] as Context },
                     "measures": data.schema.measures.map { measure -> Context in
@@ -147,8 +147,8 @@ extension RenderEnvironment {
                         return m
                     }]
         }
-        return pageContext(title: "Dữ liệu mở", url: "/du-lieu/", description: "Tải về toàn bộ số liệu cải cách hành chính dạng CSV và JSON",
-                           breadcrumbs: [("Dữ liệu mở", "/du-lieu/")],
+        return pageContext(title: "Dữ liệu mở", url: Routes.openData, description: "Tải về toàn bộ số liệu cải cách hành chính dạng CSV và JSON",
+                           breadcrumbs: [("Dữ liệu mở", Routes.openData)],
                            extra: ["datasets": datasets, "has_datasets": !datasets.isEmpty])
     }
 }

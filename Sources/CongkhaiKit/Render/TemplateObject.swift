@@ -45,7 +45,7 @@ struct ListedCard: MustacheParent, MustacheCustomRepresentation, @unchecked Send
         switch name {
         case "html": return environment.cardHTML(index)
         // What an article page shows of its neighbours: answered without making their whole card.
-        case "url": return environment.content.articles[index].path
+        case "url": return Routes.article(environment.content.articles[index])
         case "title": return environment.content.articles[index].title
         default: return TemplateObject(environment.fragments.cardFields(index) { environment.cardData(index) }).child(named: name)
         }

@@ -4,7 +4,7 @@ import CongkhaiCore
 extension RenderEnvironment {
     func unitSummary(_ unit: Unit) -> Context {
         ["id": unit.id, "name": unit.name(on: buildDate), "short": unit.shortName(on: buildDate),
-         "url": "/don-vi/\(unit.id)/", "kind": unit.kind.label,
+         "url": Routes.unit(unit.id), "kind": unit.kind.label,
          "article_count": plan.news.byUnit[unit.id]?.count ?? 0]
     }
 
@@ -13,14 +13,14 @@ extension RenderEnvironment {
             let units = content.units.filter { $0.kind == kind }
             return ["label": kind.label, "count": units.count, "units": units.map { unitSummary($0) }]
         }.filter { ($0["count"] as? Int ?? 0) > 0 }
-        return pageContext(title: "Các đơn vị công khai số liệu", url: "/don-vi/",
+        return pageContext(title: "Các đơn vị công khai số liệu", url: Routes.units,
                            description: "Trang công khai của từng cơ quan, phường và đơn vị sự nghiệp",
-                           breadcrumbs: [("Đơn vị", "/don-vi/")], extra: ["groups": groups])
+                           breadcrumbs: [("Đơn vị", Routes.units)], extra: ["groups": groups])
     }
 
     func unitContext(_ id: String) -> Context {
         let unit = content.unit(id)!
-        let url = "/don-vi/\(id)/"
+        let url = Routes.unit(id)
         let name = unit.name(on: buildDate)
         var data = unitSummary(unit)
         data["former_names"] = unit.renamed.isEmpty ? [] : formerNames(unit)
@@ -29,10 +29,10 @@ extension RenderEnvironment {
         let column = shown.map { listedCard($0) }
         var extra: Context = ["unit": data, "articles": column, "articles_html": cardsHTML(shown), "has_articles": !column.isEmpty,
                               "more_articles": articles.count > column.count,
-                              "article_count": articles.count, "feed_url": "\(url)feed.xml"]
+                              "article_count": articles.count, "feed_url": Routes.unitFeed(id)]
         if let transparency = transparency(id) { extra["transparency"] = transparency }
         return pageContext(title: name, url: url, description: "Công khai cải cách hành chính của \(name)",
-                           breadcrumbs: [("Đơn vị", "/don-vi/"), (unit.shortName(on: buildDate), url)], extra: extra)
+                           breadcrumbs: [("Đơn vị", Routes.units), (unit.shortName(on: buildDate), url)], extra: extra)
     }
 
     /// The names a unit had before its latest one, with the days they applied.

@@ -13,16 +13,16 @@ package enum SearchSource: Sendable, Hashable {
 
     package static func all(_ content: SiteContent, spans: [Span], hasFigures: Bool) -> [SearchSource] {
         var sources = content.units.indices.map(SearchSource.unit)
-        sources.append(.page(url: "/don-vi/", title: "Các đơn vị công khai số liệu"))
-        sources.append(.page(url: "/ke-hoach/", title: "Kế hoạch cải cách hành chính năm \(content.config.year)"))
+        sources.append(.page(url: Routes.units, title: "Các đơn vị công khai số liệu"))
+        sources.append(.page(url: Routes.plan, title: "Kế hoạch cải cách hành chính năm \(content.config.year)"))
         sources += content.planPages.indices.map(SearchSource.plan)
         if hasFigures {
-            sources.append(.page(url: "/thong-ke/", title: "Thống kê kết quả giải quyết hồ sơ thủ tục hành chính"))
+            sources.append(.page(url: Routes.statistics, title: "Thống kê kết quả giải quyết hồ sơ thủ tục hành chính"))
             sources += spans.map(SearchSource.statistics)
-            sources.append(.page(url: "/cong-khai/", title: "Tình hình công khai số liệu của các đơn vị"))
+            sources.append(.page(url: Routes.compliance, title: "Tình hình công khai số liệu của các đơn vị"))
         }
-        sources.append(.page(url: "/du-lieu/", title: "Dữ liệu mở"))
-        sources.append(.page(url: "/tin-tuc/", title: "Tin tức cải cách hành chính"))
+        sources.append(.page(url: Routes.openData, title: "Dữ liệu mở"))
+        sources.append(.page(url: Routes.news, title: "Tin tức cải cách hành chính"))
         sources += content.articles.indices.map(SearchSource.article)
         return sources
     }

@@ -71,6 +71,7 @@ struct MessageSourceScanner {
             if c == "\n" {
                 line += 1
                 i += 1
+                pendingFunctionReturnsText = pendingFunctionReturnsText && lastSignificant == ">"
                 // A declaration continues on a line that starts with `??` or `.`.
                 if declarationLine == line - 1 {
                     var j = i
@@ -107,7 +108,8 @@ struct MessageSourceScanner {
                 var word = ""
                 while i < chars.count, isIdentChar(chars[i]) { word.unicodeScalars.append(chars[i]); i += 1 }
                 if word == "DiagnosticText" {
-                    if lastSignificant == ":" { declarationLine = line }
+                    // `let x: DiagnosticText = …`, or a computed `var text: DiagnosticText { … }`.
+                    if lastSignificant == ":" { declarationLine = line; pendingFunctionReturnsText = true }
                     if lastSignificant == ">" { pendingFunctionReturnsText = true }
                 }
                 lastIdentifier = word
@@ -115,6 +117,7 @@ struct MessageSourceScanner {
                 continue
             }
             labelled = c == ":" && messageLabels.contains(lastIdentifier) ? true : (c == " " || c == "\t" ? labelled : false)
+            if c == "=" || c == "," || c == ")" { pendingFunctionReturnsText = false }
             switch c {
             case "(":
                 stack.append(Frame(isParen: true, counts: messageCalls.contains(lastIdentifier)))

@@ -51,7 +51,7 @@ package struct CSVDocument: Sendable, Equatable {
 
 /// An RFC 4180 reader that remembers where every cell starts.
 ///
-/// - separator: `,`; `;` when the header line has no comma but has semicolons (outside quotes);
+/// - separator: `,`; `;` when the header line has more semicolons than commas (outside quotes);
 /// - quoted cells may hold separators, `""` for a quote, and line breaks;
 /// - lines end with LF, CRLF or a lone CR; empty lines (blank trailing lines among them) are skipped;
 /// - a quote that is never closed is an error at the opening quote, and that record is dropped.
@@ -107,7 +107,8 @@ package enum CSVReader {
             }
             i += 1
         }
-        return commas == 0 && semicolons > 0 ? semicolon : comma
+        // More semicolons than commas: titles such as "Trực tiếp, dịch vụ bưu chính" hold commas.
+        return semicolons > commas ? semicolon : comma
     }
 }
 

@@ -487,8 +487,10 @@ extension MetricsLoader {
             }
             for field in fields { self.fields[field.id] = field.id }
             for field in fields {
-                let slug = Slug.make(field.name)
-                if !slug.isEmpty && self.fields[slug] == nil { self.fields[slug] = field.id }
+                for name in [field.name] + field.aliases {
+                    let slug = Slug.make(name)
+                    if !slug.isEmpty && self.fields[slug] == nil { self.fields[slug] = field.id }
+                }
             }
             for (i, id) in unitIDs.enumerated() where unitPosition[id] == nil { unitPosition[id] = Int32(i) }
             for (i, id) in fieldIDs.enumerated() where fieldPosition[id] == nil { fieldPosition[id] = Int32(i) }

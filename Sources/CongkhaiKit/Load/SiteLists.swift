@@ -1,0 +1,34 @@
+import CongkhaiCore
+
+/// The lists other files refer to by id, for tools that need them without loading the whole
+/// site (`congkhai import`, `congkhai template`).
+package enum SiteLists {
+    package static func units(_ content: ContentDirectory, log: DiagnosticLog) -> [Unit] {
+        UnitsLoader.loadUnits(content, log: log)
+    }
+
+    package static func fields(_ content: ContentDirectory, log: DiagnosticLog) -> [Field] {
+        UnitsLoader.loadFields(content, log: log)
+    }
+
+    /// The built-in datasets and those `datasets.yml` declares.
+    package static func schemas(_ content: ContentDirectory, units: [Unit], log: DiagnosticLog) -> [DatasetSchema] {
+        BuiltInDatasets.all + DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log).schemas
+    }
+}
+
+extension MetricsLoader {
+    /// What each header cell of a metric file stands for: `unit`, `period`, `field`, a column's key,
+    /// or nil (a row number, a text column, an unknown header). Titles shared by several columns go
+    /// to the first not yet given, in the form's order, as when the file is loaded.
+    package static func headerKeys(_ header: [String], schema: DatasetSchema) -> [String?] {
+        let table = HeaderTable(schema, textColumns: [])
+        var given: Set<HeaderTable.Target> = []
+        return header.map { text in
+            let slug = Slug.make(text)
+            guard let target = table.candidates(for: slug).first(where: { !given.contains($0) }) else { return nil }
+            given.insert(target)
+            return table.key(target)
+        }
+    }
+}
