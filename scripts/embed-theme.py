@@ -12,7 +12,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "Templates")
 OUT = os.path.join(ROOT, "Sources", "CongkhaiKit", "Render", "DefaultTheme.swift")
-TEXT = (".mustache", ".css", ".svg", ".txt")
+TEXT = (".mustache", ".css", ".svg", ".txt", ".js")
 
 
 def swift_literal(text: str) -> str:

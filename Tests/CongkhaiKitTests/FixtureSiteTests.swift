@@ -45,7 +45,7 @@ import Testing
 
     @Test func compiledInThemeMatchesTemplatesFolder() throws {
         let templates = treeContents(Repository.root.appendingPathComponent("Templates"))
-            .filter { ["mustache", "css", "svg", "txt"].contains(($0.key as NSString).pathExtension) }
+            .filter { ["mustache", "css", "svg", "txt", "js"].contains(($0.key as NSString).pathExtension) }
         #expect(Set(templates.keys) == Set(DefaultTheme.files.keys), "run scripts/embed-theme.py")
         for (path, data) in templates {
             #expect(DefaultTheme.files[path] == String(decoding: data, as: UTF8.self), "\(path): run scripts/embed-theme.py")

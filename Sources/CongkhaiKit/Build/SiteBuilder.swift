@@ -224,7 +224,7 @@ func weight(_ kind: PageKind) -> Int {
     case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard: return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
     case .newsList, .article, .category, .tag, .tagIndex, .openData, .dataPackage, .newsFeed, .unitFeed, .robots,
-         .notFound, .asset, .file, .search, .searchShard, .searchDocuments:
+         .notFound, .asset, .file, .search, .searchDocuments, .unitEmbed, .unitFigures:
         return 4
     }
 }

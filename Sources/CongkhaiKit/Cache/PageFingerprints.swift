@@ -174,6 +174,8 @@ struct PageFingerprints {
         case .planIndex, .plan:
             h.combine(planDigest); h.combine(figuresDigest)
             if case .plan(let i) = page.kind { mediaDigest(content.planPages[i].source.file, into: &h) }
+        case .unitEmbed, .unitFigures:
+            h.combine(figuresDigest)
         case .statisticsIndex, .statistics, .compliance, .openData, .datasetFile, .figuresFile, .dataPackage:
             h.combine(figuresDigest)
         case .sitemap:

@@ -39,6 +39,8 @@ package enum PagePlanner {
         for unit in content.units {
             add(Routes.unit(unit.id), .unit(id: unit.id))
             add(Routes.unitFeed(unit.id), .unitFeed(id: unit.id))
+            add(Routes.unitEmbed(unit.id), .unitEmbed(id: unit.id), sitemap: false)
+            add(Routes.unitFigures(unit.id), .unitFigures(id: unit.id))
         }
         if !figures.datasets.isEmpty {
             add(Routes.statistics, .statisticsIndex)
@@ -77,7 +79,7 @@ extension SitePlan {
         let shown = Set(content.articles.filter { $0.unitID.map(units.contains) ?? false }.map { Routes.article($0) })
         plan.pages = pages.filter { page in
             switch page.kind {
-            case .unit(let id), .unitFeed(let id): return units.contains(id)
+            case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id): return units.contains(id)
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
             case .asset, .notFound: return true
             // The files of its articles, and the shared ones under /media/.

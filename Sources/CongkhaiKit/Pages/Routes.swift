@@ -32,6 +32,8 @@ package enum Routes {
     package static func unitFeed(_ id: String) -> String { "/don-vi/\(id)/feed.xml" }
     /// A unit's figures as a small page to embed in its own site.
     package static func unitEmbed(_ id: String) -> String { "/don-vi/\(id)/nhung/" }
+    /// The same figures as JSON, for a portal that draws its own.
+    package static func unitFigures(_ id: String) -> String { "/don-vi/\(id)/so-lieu.json" }
 
     // MARK: Figures and open data
 

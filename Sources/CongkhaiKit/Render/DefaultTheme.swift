@@ -62,6 +62,75 @@ enum DefaultTheme {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" role="img" aria-label="congkhai"><rect width="40" height="40" rx="6" fill="#a4161a"/><path d="M20 7l3.1 8.6h9.1l-7.3 5.4 2.8 8.7L20 24.4l-7.7 5.3 2.8-8.7-7.3-5.4h9.1z" fill="#ffd43b"/></svg>
 
 """#,
+        "assets/search.js": #"""
+/* congkhai search: reads the static index under /tim-kiem/ (no server). Words are folded as the
+   build folds them: marks removed (NFD), đ → d, lower case; every word of the query must match. */
+(function () {
+  "use strict";
+  var list = document.getElementById("ket-qua");
+  if (!list || !window.fetch) return;
+  var shards = +list.getAttribute("data-shards"), chunk = +list.getAttribute("data-chunk");
+  var input = document.getElementById("tu-khoa"), status = document.getElementById("trang-thai");
+  var more = document.getElementById("xem-them"), base = "/tim-kiem/", page = 30, cache = {};
+  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase(); }
+  function words(s) { return fold(s).split(/[^a-z0-9]+/).filter(function (w, i, all) { return w && all.indexOf(w) === i; }); }
+  function shardOf(w) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < w.length; i++) { h = Math.imul(h ^ w.charCodeAt(i), 0x01000193) >>> 0; }
+    return h & (shards - 1);
+  }
+  function get(path) {
+    if (!cache[path]) cache[path] = fetch(base + path).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+    return cache[path];
+  }
+  function say(text) { status.textContent = text; }
+  function show(ranked, from) {
+    var shown = ranked.slice(from, from + page);
+    var chunks = shown.map(function (r) { return Math.floor(r[0] / chunk); }).filter(function (c, i, all) { return all.indexOf(c) === i; });
+    return Promise.all(chunks.map(function (c) { return get("tai-lieu/" + c + ".json"); })).then(function (loaded) {
+      var docs = {};
+      chunks.forEach(function (c, k) { docs[c] = loaded[k]; });
+      shown.forEach(function (r) {
+        var d = docs[Math.floor(r[0] / chunk)][r[0] % chunk];
+        var li = document.createElement("li"), kind = document.createElement("span"), a = document.createElement("a");
+        kind.className = "kind"; kind.textContent = d[2];
+        a.href = d[0]; a.textContent = d[1];
+        li.appendChild(kind); li.appendChild(a);
+        if (d[3]) { var p = document.createElement("p"); p.textContent = d[3]; li.appendChild(p); }
+        list.appendChild(li);
+      });
+      more.hidden = from + page >= ranked.length;
+      more.onclick = function () { show(ranked, from + page); };
+    });
+  }
+  function run(query) {
+    var ws = words(query);
+    list.textContent = ""; more.hidden = true;
+    if (!ws.length) return;
+    say("Đang tìm…");
+    Promise.all(ws.map(function (w) { return get("chi-muc/" + shardOf(w) + ".json"); })).then(function (found) {
+      var scores = null;
+      ws.forEach(function (w, k) {
+        var postings = found[k][w] || [], here = new Map(), doc = 0;
+        for (var i = 0; i < postings.length; i += 2) { doc += postings[i]; here.set(doc, postings[i + 1]); }
+        if (scores === null) { scores = here; return; }
+        var both = new Map();
+        scores.forEach(function (s, d) { if (here.has(d)) both.set(d, s + here.get(d)); });
+        scores = both;
+      });
+      var ranked = Array.from(scores).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      say(ranked.length ? ranked.length.toLocaleString("vi-VN") + " kết quả cho “" + query + "”" : "Không tìm thấy kết quả cho “" + query + "”. Thử bớt từ, hoặc gõ tên đơn vị, lĩnh vực.");
+      return show(ranked, 0);
+    }).catch(function () { say("Không tải được chỉ mục tìm kiếm. Vui lòng thử lại."); });
+  }
+  var query = new URLSearchParams(location.search).get("q") || "";
+  if (input) input.value = query;
+  var quick = document.getElementById("tim-nhanh");
+  if (quick) quick.value = query;
+  if (query) run(query);
+})();
+
+"""#,
         "assets/style.css": #"""
 /* congkhai default theme: one small stylesheet, system fonts (with Vietnamese glyphs), no JavaScript.
    Vietnamese stacks tone marks over vowel marks (ệ, ổ, Ấ): text gets a generous line height, headings too.
@@ -414,6 +483,64 @@ summary { list-style: none; }
   {{/total}}
 </table>
 </div>
+
+"""#,
+        "embed.mustache": #"""
+<!DOCTYPE html>
+<html lang="{{site.language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page.title}}</title>
+<link rel="canonical" href="{{page.canonical}}">
+<meta name="robots" content="noindex">
+<style>
+body{margin:0;padding:.75rem;font:15px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1b1f24;background:#fff}
+h1{font-size:1.1rem;line-height:1.4;margin:0 0 .25rem}
+p{margin:.25rem 0}
+.note{font-size:.85rem;color:#4a5260}
+a{color:#0b4f9c}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;margin:.5rem 0}
+caption{text-align:left;font-weight:700;padding:.25rem 0}
+th,td{padding:.4rem .5rem;border-bottom:1px solid #cfd5dc;text-align:left;vertical-align:top}
+thead th{background:#f3f5f7;font-size:.85rem;border-bottom:2px solid #1b1f24}
+td .v{font-size:1.15rem;font-weight:700;display:block}
+.s{display:inline-block;font-weight:700;padding:0 .35rem;border-radius:3px;font-size:.85rem}
+.status-met{color:#136f3a;background:#e3f2e8}.status-missed{color:#a4161a;background:#fbe5e6}
+.status-no-data,.status-no-baseline{color:#7a4a00;background:#fff1d6}
+@media (max-width:30em){thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table,tbody,caption{display:block}tr{display:grid;grid-template-columns:1fr 1fr;gap:.25rem .75rem;border:1px solid #cfd5dc;border-radius:6px;padding:.5rem;margin:0 0 .5rem}
+th[scope=row]{grid-column:1/-1;border:0;padding:0}td{border:0;padding:0}td::before{content:attr(data-label);display:block;font-size:.75rem;font-weight:600;color:#4a5260}}
+</style>
+</head>
+<body>
+<main>
+{{#unit}}
+<h1>{{name}}</h1>
+<p class="note">Kết quả thực hiện các chỉ tiêu cải cách hành chính năm {{site.year}}. Trang được cập nhật ngày {{site.build_date}}.{{#site.illustrative}} Số liệu minh họa.{{/site.illustrative}}</p>
+{{/unit}}
+{{#has_rows}}
+<table role="table">
+  <caption>Tỷ lệ đúng hạn, trễ hạn, hài lòng và xử lý phản ánh, kiến nghị</caption>
+  <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Kỳ mới nhất</th><th scope="col">Từ đầu năm</th></tr></thead>
+  <tbody>
+  {{#rows}}
+  <tr>
+    <th scope="row">{{title}} <span class="note">(mục {{clause}}; số liệu đến {{updated}})</span></th>
+    <td data-label="Kỳ mới nhất">{{#latest}}<span class="v">{{value.text}}</span><span class="note">{{#value.parts}}{{.}} · {{/value.parts}}{{span}}</span><br><span class="s {{status.class}}">{{status.label}}</span> <span class="note">{{threshold}}</span>{{/latest}}</td>
+    <td data-label="Từ đầu năm">{{#year}}<span class="v">{{value.text}}</span><span class="note">{{#value.parts}}{{.}} · {{/value.parts}}{{span}}</span><br><span class="s {{status.class}}">{{status.label}}</span> <span class="note">{{threshold}}</span>{{/year}}</td>
+  </tr>
+  {{/rows}}
+  </tbody>
+</table>
+{{/has_rows}}
+{{^has_rows}}<p>Đơn vị chưa công khai số liệu.</p>{{/has_rows}}
+{{#unit}}
+<p><a href="{{url}}" target="_blank" rel="noopener">Xem đầy đủ trên trang công khai của {{site.title}} →</a> · <a href="{{json}}" target="_blank" rel="noopener">Số liệu dạng JSON</a></p>
+{{/unit}}
+</main>
+</body>
+</html>
 
 """#,
         "feed.xml.mustache": #"""
@@ -898,6 +1025,14 @@ Sitemap: {{sitemap_url}}
 {{> trend}}
   {{/trends}}
 {{> dataset-summaries}}
+{{#embed}}
+<details class="embed-code">
+  <summary>Đưa số liệu này lên trang web của đơn vị</summary>
+  <p>Dán mã dưới đây vào trang web của đơn vị (cổng thông tin phường, trang của phòng ban) để hiện tỷ lệ đúng hạn, trễ hạn, hài lòng và xử lý phản ánh, kiến nghị, luôn cập nhật theo trang này. Xem trước: <a href="{{url}}">trang nhúng</a>. Cổng thông tin tự trình bày số liệu có thể dùng <a href="{{json}}">tệp JSON</a>.</p>
+  <label for="ma-nhung">Mã nhúng (iframe)</label>
+  <textarea id="ma-nhung" readonly rows="4">{{code}}</textarea>
+</details>
+{{/embed}}
 </section>
 {{/transparency}}
 <section class="unit-news" aria-labelledby="tin-don-vi">

@@ -82,6 +82,8 @@ package struct PageRenderer: Sendable {
         case .dataPackage: return .generated { Data(openData.dataPackage().utf8) }
         case .searchShard(let n): return .generated { environment.searchIndex.shardJSON(n) }
         case .searchDocuments(let n): return .generated { environment.searchIndex.chunkJSON(n) }
+        case .unitEmbed: return .template("embed")
+        case .unitFigures(let id): return .generated { environment.embedJSON(id) }
         case .file(let source): return .generated { FileIO.contents(atPath: source).map { Data($0) } ?? Data() }
         }
     }
@@ -121,7 +123,8 @@ package struct PageRenderer: Sendable {
         case .robots: return ["sitemap_url": env.config.absoluteURL(Routes.sitemap)]
         case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: Routes.notFound)
         case .search: return env.searchContext()
-        case .searchShard, .searchDocuments: return [:]
+        case .searchShard, .searchDocuments, .unitFigures: return [:]
+        case .unitEmbed(let id): return env.embedContext(id)
         case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return [:]
         }
     }

@@ -30,7 +30,10 @@ extension RenderEnvironment {
         var extra: Context = ["unit": data, "articles": column, "articles_html": cardsHTML(shown), "has_articles": !column.isEmpty,
                               "more_articles": articles.count > column.count,
                               "article_count": articles.count, "feed_url": Routes.unitFeed(id)]
-        if let transparency = transparency(id) { extra["transparency"] = transparency }
+        if var transparency = transparency(id) {
+            transparency["embed"] = ["url": Routes.unitEmbed(id), "json": Routes.unitFigures(id), "code": embedSnippet(id, name: name)] as Context
+            extra["transparency"] = transparency
+        }
         return pageContext(title: name, url: url, description: "Công khai cải cách hành chính của \(name)",
                            breadcrumbs: [("Đơn vị", Routes.units), (unit.shortName(on: buildDate), url)], extra: extra)
     }
