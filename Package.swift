@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiImages"],
+            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands", "CongkhaiImages"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
 import CongkhaiCommands
+import Foundation
 
-Congkhai.main()
+exit(Congkhai.execute(Array(CommandLine.arguments.dropFirst())))

@@ -46,7 +46,7 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(report.diagnostics, in: site.language)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
             if verbose {
-                for (stage, time) in report.stageTimings { print(String(format: "  %6.3f s  %@", time, stage)) }
+                for (stage, time) in report.stageTimings { Console.current.line(String(format: "  %6.3f s  %@", time, stage)) }
             }
             if quiet { return }
             ScheduledPrinter.print(report.scheduled, in: site.language)
@@ -68,11 +68,12 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let report = SiteBuilder.inspect(try site.buildOptions(output: "Public"))
+        let options = try site.buildOptions(output: "Public")
+        let report = SiteBuilder.inspect(options)
         let diagnostics = report.diagnostics
         DiagnosticPrinter.print(diagnostics, in: site.language)
         ScheduledPrinter.print(report.scheduled, in: site.language)
-        if diagnostics.hasErrors || (site.strict && !diagnostics.isEmpty) { throw ExitCode.failure }
+        if options.fails(diagnostics) { throw ExitCode.failure }
         site.language.printLine("content is valid")
     }
 }

@@ -21,6 +21,6 @@ extension MessageLanguage: ExpressibleByArgument {
 
 /// The command line's own sentences ("content is valid", "2 error(s)…") in the chosen language.
 extension MessageLanguage {
-    func printLine(_ text: DiagnosticText) { Swift.print(say(text)) }
-    func printError(_ text: DiagnosticText) { FileHandle.standardError.write(Data((say(text) + "\n").utf8)) }
+    func printLine(_ text: DiagnosticText) { Console.current.line(say(text)) }
+    func printError(_ text: DiagnosticText) { Console.current.errorLine(say(text)) }
 }

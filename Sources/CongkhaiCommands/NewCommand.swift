@@ -51,9 +51,9 @@ struct NewArticleCommand: ParsableCommand {
         }
         switch NewArticle.create(title: title, date: day, unit: unit, category: category, image: image, alt: alt, contentPath: content) {
         case .success(let path):
-            print(path)
+            Console.current.line(path)
         case .failure(let failure):
-            FileHandle.standardError.write(Data((failure.rendered(in: messages.language) + "\n").utf8))
+            Console.current.errorLine(failure.rendered(in: messages.language))
             throw ExitCode.failure
         }
     }

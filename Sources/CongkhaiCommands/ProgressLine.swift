@@ -12,9 +12,11 @@ final class ProgressLine: @unchecked Sendable {
     private var drawn = false
     private let lock = NSLock()
 
+    /// Progress events come from every core: the console is the one current when the build began.
+    private let console = Console.current
+
     init(quiet: Bool) {
-        let environment = ProcessInfo.processInfo.environment
-        enabled = !quiet && isatty(STDERR_FILENO) == 1 && environment["CI"] == nil && environment["TERM"] != "dumb"
+        enabled = !quiet && console.showsProgress
     }
 
     func update(_ event: BuildProgress) {
@@ -34,12 +36,12 @@ final class ProgressLine: @unchecked Sendable {
         lastDraw = now
         drawn = true
         text = String(text.prefix(100))
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+        console.err("\r\u{1B}[2K\(text)")
     }
 
     /// Clears the line before the final messages are printed.
     func finish() {
         lock.lock(); defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if drawn { console.err("\r\u{1B}[2K") }
     }
 }

@@ -17,14 +17,15 @@ struct ReportCommand: ParsableCommand {
     var format: ComplianceReport.Format = .text
 
     func run() throws {
-        switch SiteBuilder.report(try site.buildOptions(output: "Public")) {
+        let options = try site.buildOptions(output: "Public")
+        switch SiteBuilder.report(options) {
         case .failure(let failure):
             DiagnosticPrinter.print(failure.diagnostics, in: site.language)
             throw ExitCode.failure
         case .success(let (report, warnings)):
             if format == .text { DiagnosticPrinter.print(warnings, in: site.language) }
-            print(report.render(format), terminator: "")
-            if site.strict && (!report.unitsBehind.isEmpty || !report.targetsMissed.isEmpty) { throw ExitCode.failure }
+            Console.current.out(report.render(format))
+            if options.fails(report) { throw ExitCode.failure }
         }
     }
 }

@@ -92,8 +92,7 @@ enum ServePrinter {
 
     private static func say(_ line: DiagnosticText, _ language: MessageLanguage) {
         let line = language.say(line)
-        // Written straight to the file descriptor: unbuffered, so a piped log shows each line at once.
-        FileHandle.standardOutput.write(Data("[\(time(Date()))] \(line)\n".utf8))
+        Console.current.line("[\(time(Date()))] \(line)")
     }
 
     /// The local wall-clock time, HH:MM:SS.

@@ -60,7 +60,7 @@ enum ScheduledPrinter {
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic], in language: MessageLanguage) {
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.rendered(in: language) + "\n").utf8))
+            Console.current.errorLine(diagnostic.rendered(in: language))
         }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors + warnings > 0 {

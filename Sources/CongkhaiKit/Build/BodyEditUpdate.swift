@@ -13,57 +13,36 @@ enum BodyEditUpdate {
     /// More changed files than this and the full path is as quick.
     static let maximumFiles = 32
 
-    struct Rendered {
+    /// One edited article's page, ready to render: the page, the renderer of its three-article
+    /// column, its fingerprint, and the article's new cache record.
+    struct Edit {
         var path: String
         var record: BuildCache.ArticleRecord
-        var page: OutputPath
-        var data: Data
+        var page: PlannedPage
+        var renderer: PageRenderer
         var fingerprint: UInt64
     }
 
-    static func run(_ options: BuildOptions, content directory: ContentDirectory, session: CacheSession,
-                    timed: (String, () -> Void) -> Void) -> BuildReport? {
+    /// The edited articles' pages, or nil when the build must take the incremental path.
+    static func plan(_ options: BuildOptions, content directory: ContentDirectory, session: CacheSession,
+                     run: BuildRun) -> [Edit]? {
         guard options.units.isEmpty, session.previousWasClean, let navigation = session.previousNavigation,
               let changed = changedArticles(session), !changed.isEmpty else { return nil }
-        let output = URL(fileURLWithPath: options.outputPath).standardizedFileURL
-        var rendered: [Rendered] = []
-        var ok = true
-        timed("render \(changed.count) edited article pages") {
+        return run.timed("prepare \(changed.count) edited article pages") {
             // Site, units and theme: unchanged since a clean build, so they load without a word.
             let log = DiagnosticLog()
             let config = SiteConfigLoader.load(directory, log: log)
             let units = UnitsLoader.loadUnits(directory, log: log)
             let theme = Theme.load(directory: options.templatesPath, log: log)
-            guard log.all.isEmpty else { ok = false; return }
+            guard log.all.isEmpty else { return nil }
+            var edits: [Edit] = []
             for path in changed {
-                guard let page = render(path, options: options, directory: directory, session: session, config: config,
-                                        units: units, theme: theme, navigation: navigation) else { ok = false; return }
-                rendered.append(page)
+                guard let edit = edit(path, options: options, directory: directory, session: session, config: config,
+                                      units: units, theme: theme, navigation: navigation) else { return nil }
+                edits.append(edit)
             }
+            return edits
         }
-        guard ok else { return nil }
-
-        var bytes = 0
-        var failure: Diagnostic?
-        timed("write \(rendered.count) pages") {
-            for page in rendered {
-                do throws(OutputWriter.Failure) {
-                    try OutputWriter.replace(in: output, path: page.page, with: page.data)
-                    bytes += page.data.count
-                } catch {
-                    failure = .error(SourceLocation(file: page.page.relative), "cannot write: \(error.text)")
-                    return
-                }
-            }
-        }
-        if let failure { return BuildReport(diagnostics: [failure], pagesWritten: 0, bytesWritten: 0, stageTimings: []) }
-        timed("write cache") {
-            session.saveBodyEdits(
-                articles: Dictionary(rendered.map { ($0.path, $0.record) }, uniquingKeysWith: { a, _ in a }),
-                pages: Dictionary(rendered.map { ($0.page.relative, BuildCache.PageRecord(fingerprint: $0.fingerprint, size: $0.data.count)) },
-                                  uniquingKeysWith: { a, _ in a }))
-        }
-        return BuildReport(diagnostics: [], pagesWritten: rendered.count, bytesWritten: bytes, stageTimings: [], kind: .bodyEdit)
     }
 
     /// The content-relative paths of the changed files, when every change is an edit of an article
@@ -87,8 +66,8 @@ enum BodyEditUpdate {
 
     /// One edited article's page, or nil when the article's card changed (or it does not load
     /// cleanly, is a draft, or its records are missing).
-    static func render(_ path: String, options: BuildOptions, directory: ContentDirectory, session: CacheSession,
-                       config: SiteConfig, units: [Unit], theme: Theme, navigation: [String]) -> Rendered? {
+    static func edit(_ path: String, options: BuildOptions, directory: ContentDirectory, session: CacheSession,
+                       config: SiteConfig, units: [Unit], theme: Theme, navigation: [String]) -> Edit? {
         let log = DiagnosticLog()
         guard let record = session.articleRecord(path),
               let article = ArticleLoader.load(path, content: directory, log: log), log.all.isEmpty,
@@ -120,9 +99,8 @@ enum BodyEditUpdate {
         let renderer = PageRenderer(environment: environment, theme: theme)
         let fingerprint = PageFingerprints(environment: environment, theme: theme, inventory: session.inventory, options: options)
             .fingerprint(page, renderer: renderer)
-        guard let data = try? renderer.render(page) else { return nil }
-        return Rendered(path: path, record: BuildCache.ArticleRecord(article: article, newer: record.newer, older: record.older),
-                        page: output, data: data, fingerprint: fingerprint)
+        return Edit(path: path, record: BuildCache.ArticleRecord(article: article, newer: record.newer, older: record.older),
+                    page: page, renderer: renderer, fingerprint: fingerprint)
     }
 
     /// Everything a list, feed or neighbour shows of an article, and everything that places it.

@@ -4,9 +4,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Rewrites only the pages that changed since the last build, into the published output.
-/// Every changed page is rendered into memory first: a failure writes nothing. Each file is then
-/// replaced by one rename, and pages that no longer exist are removed.
+/// Which pages changed since the last build, and which no longer exist: an incremental build
+/// renders only those and replaces them in the published output (`InPlaceWriter`).
 struct IncrementalUpdate {
     var pages: [PlannedPage]
     var fingerprints: [UInt64]
@@ -15,7 +14,6 @@ struct IncrementalUpdate {
     var output: URL
     /// The previous build's records, kept for the pages that did not change.
     var previous: [String: BuildCache.PageRecord]
-    var bytesWritten = 0
 
     /// Beyond this share of changed pages a full build (with its atomic swap) is as fast.
     static let maximumShare = 0.25
@@ -53,39 +51,14 @@ struct IncrementalUpdate {
                                  previous: cache.pages)
     }
 
-    /// Renders and writes; returns the new page records, or nil (with diagnostics) on failure.
-    mutating func apply(renderer: PageRenderer, log: DiagnosticLog) -> [String: BuildCache.PageRecord]? {
-        var rendered = [Data?](repeating: nil, count: changed.count)
-        let changed = self.changed, pages = self.pages
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: changed.count) { j in
-                let page = pages[changed[j]]
-                do throws(PageRenderer.Failure) {
-                    slots.value[j] = try renderer.render(page)
-                } catch {
-                    log.add(renderer.diagnostic(error, page: page))
-                }
-            }
-        }
-        guard !log.hasErrors else { return nil }
-        for (j, index) in changed.enumerated() {
-            guard let data = rendered[j] else { continue }
-            let path = pages[index].path
-            do {
-                try OutputWriter.replace(in: output, path: path, with: data)
-                bytesWritten += data.count
-            } catch {
-                log.error(SourceLocation(file: path.relative), "cannot write: \(error.text)")
-                return nil
-            }
-        }
-        for path in stale { OutputWriter.remove(in: output, relative: path) }
-        // Unchanged pages keep their records (their fingerprint and size were just checked).
+    /// The page records after the update: the changed pages' new fingerprints and `sizes` (in
+    /// the order of `changed`), the others' kept (their fingerprint and size were just checked),
+    /// the stale ones gone.
+    func records(sizes: [Int]) -> [String: BuildCache.PageRecord] {
         var records = previous
         for path in stale { records.removeValue(forKey: path) }
         for (j, index) in changed.enumerated() {
-            records[pages[index].path.relative] = .init(fingerprint: fingerprints[index], size: rendered[j]?.count ?? -1)
+            records[pages[index].path.relative] = .init(fingerprint: fingerprints[index], size: sizes[j])
         }
         return records
     }

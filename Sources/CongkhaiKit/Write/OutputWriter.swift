@@ -45,7 +45,7 @@ package final class OutputWriter: @unchecked Sendable {
     }
 
     /// Writes one file as `fill` makes it, a megabyte at a time; returns its size.
-    func write(to path: OutputPath, streaming fill: (ByteSink) -> Void) throws(Failure) -> Int {
+    package func write(to path: OutputPath, streaming fill: (ByteSink) -> Void) throws(Failure) -> Int {
         let fd = try create(path)
         defer { close(fd) }
         var reason: DiagnosticText?
