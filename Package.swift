@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "CongkhaiCore",
                 "CongkhaiImages",
+                "CVipsShim",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -188,3 +188,15 @@ void congkhai_vips_release(VipsImage *image) {
         g_object_unref(image);
     }
 }
+
+int congkhai_vips_save_png_buffer(VipsImage *image, int compression, void **bytes, size_t *length) {
+    return vips_pngsave_buffer(image, bytes, length, "strip", TRUE, "compression", compression, NULL);
+}
+
+int congkhai_vips_save_jpeg_buffer(VipsImage *image, int quality, void **bytes, size_t *length) {
+    return vips_jpegsave_buffer(image, bytes, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
+}
+
+void congkhai_vips_free(void *bytes) {
+    g_free(bytes);
+}

@@ -138,7 +138,8 @@ import Testing
         guard let (full, unit) = try fullAndUnitBuilds(site, units: ["phuong-1"]) else { return }
         #expect(Set(unit.keys) == ["don-vi/phuong-1/index.html", "don-vi/phuong-1/feed.xml", "tin-tuc/phuong-1-mot/index.html",
                                    "tin-tuc/phuong-1-hai/index.html", "404.html", "assets/style.css", "assets/icon.svg",
-                                   "assets/search.js", "don-vi/phuong-1/nhung/index.html", "don-vi/phuong-1/so-lieu.json"])
+                                   "assets/search.js", "don-vi/phuong-1/nhung/index.html", "don-vi/phuong-1/so-lieu.json",
+                                   "don-vi/phuong-1/the-chia-se.png", "the-chia-se.png"])
         for (path, data) in unit { #expect(full[path] == data, "\(path) differs from the full build") }
     }
 

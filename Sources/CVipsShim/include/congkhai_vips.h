@@ -42,6 +42,12 @@ int congkhai_vips_save_jpeg_opaque(VipsImage *image, const char *path, int quali
 /// The worker threads libvips gives each image (0: its default, one per core).
 void congkhai_vips_concurrency_set(int threads);
 
+/// PNG into memory (metadata stripped; `compression` 0–9): `*bytes` is freed with congkhai_vips_free.
+int congkhai_vips_save_png_buffer(VipsImage *image, int compression, void **bytes, size_t *length);
+/// JPEG into memory (metadata stripped), the same way.
+int congkhai_vips_save_jpeg_buffer(VipsImage *image, int quality, void **bytes, size_t *length);
+void congkhai_vips_free(void *bytes);
+
 int congkhai_vips_width(const VipsImage *image);
 int congkhai_vips_height(const VipsImage *image);
 void congkhai_vips_release(VipsImage *image);

@@ -122,7 +122,7 @@ func weight(_ kind: PageKind) -> Int {
     switch kind {
     case .figuresFile: return 0
     case .datasetFile: return 1
-    case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard: return 2  // the sitemap lists every page
+    case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard, .unitCard, .siteCard: return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
     case .newsList, .article, .category, .tag, .tagIndex, .openData, .dataPackage, .newsFeed, .unitFeed, .robots,
          .notFound, .asset, .file, .search, .searchDocuments, .unitEmbed, .unitFigures:

@@ -174,7 +174,7 @@ struct PageFingerprints {
         case .planIndex, .plan:
             h.combine(planDigest); h.combine(figuresDigest)
             if case .plan(let i) = page.kind { mediaDigest(content.planPages[i].source.file, into: &h) }
-        case .unitEmbed, .unitFigures:
+        case .unitEmbed, .unitFigures, .unitCard, .siteCard:
             h.combine(figuresDigest)
         case .statisticsIndex, .statistics, .compliance, .openData, .datasetFile, .figuresFile, .dataPackage:
             h.combine(figuresDigest)

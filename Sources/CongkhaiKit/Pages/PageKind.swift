@@ -35,6 +35,9 @@ package enum PageKind: Sendable, Hashable {
     /// A unit's figures for its own website: `/don-vi/<id>/nhung/` (for an iframe) and `so-lieu.json`.
     case unitEmbed(id: String)
     case unitFigures(id: String)
+    /// Social cards (`og:image`, PNG 1200×630): the site's, and one per unit with its on-time rate.
+    case siteCard
+    case unitCard(id: String)
 }
 
 /// One file of the site to be written: where, and what.

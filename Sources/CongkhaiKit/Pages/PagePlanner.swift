@@ -41,6 +41,7 @@ package enum PagePlanner {
             add(Routes.unitFeed(unit.id), .unitFeed(id: unit.id))
             add(Routes.unitEmbed(unit.id), .unitEmbed(id: unit.id), sitemap: false)
             add(Routes.unitFigures(unit.id), .unitFigures(id: unit.id))
+            add(Routes.unitCard(unit.id), .unitCard(id: unit.id))
         }
         if !figures.datasets.isEmpty {
             add(Routes.statistics, .statisticsIndex)
@@ -64,6 +65,7 @@ package enum PagePlanner {
         add(Routes.plan, .planIndex)
         for (i, page) in content.planPages.enumerated() { add(Routes.planPage(page), .plan(index: i)) }
         for asset in assets { add(Routes.asset(asset), .asset(name: asset)) }
+        add(Routes.siteCard, .siteCard)
         add(Routes.notFound, .notFound, sitemap: false)
         add(Routes.robots, .robots)
         add(Routes.sitemap, .sitemap)
@@ -79,9 +81,9 @@ extension SitePlan {
         let shown = Set(content.articles.filter { $0.unitID.map(units.contains) ?? false }.map { Routes.article($0) })
         plan.pages = pages.filter { page in
             switch page.kind {
-            case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id): return units.contains(id)
+            case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id), .unitCard(let id): return units.contains(id)
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
-            case .asset, .notFound: return true
+            case .asset, .notFound, .siteCard: return true
             // The files of its articles, and the shared ones under /media/.
             case .file: return page.url.hasPrefix(Routes.media) || shown.contains(MediaPlanner.articleFolder(of: page.url))
             case .home, .newsList, .category, .tag, .tagIndex, .unitIndex, .statisticsIndex, .statistics, .compliance,

@@ -34,6 +34,8 @@ package enum Routes {
     package static func unitEmbed(_ id: String) -> String { "/don-vi/\(id)/nhung/" }
     /// The same figures as JSON, for a portal that draws its own.
     package static func unitFigures(_ id: String) -> String { "/don-vi/\(id)/so-lieu.json" }
+    /// The unit's social card (`og:image`): its name and on-time rate.
+    package static func unitCard(_ id: String) -> String { "/don-vi/\(id)/the-chia-se.png" }
 
     // MARK: Figures and open data
 
@@ -55,6 +57,8 @@ package enum Routes {
 
     // MARK: The rest
 
+    /// The site's social card, the `og:image` of every page without its own.
+    package static let siteCard = "/the-chia-se.png"
     package static let search = "/tim-kiem/"
     /// The search index, in shards a browser fetches as a query needs them.
     package static func searchShard(_ n: Int) -> String { "/tim-kiem/chi-muc/\(n).json" }

@@ -674,11 +674,17 @@ th[scope=row]{grid-column:1/-1;border:0;padding:0}td{border:0;padding:0}td::befo
 <title>{{page.title}}{{^page.is_home}} – {{site.title}}{{/page.is_home}}</title>
 <meta name="description" content="{{page.description}}">
 <link rel="canonical" href="{{page.canonical}}">
-{{#page.image}}
-<meta property="og:image" content="{{url}}">
-<meta property="og:image:width" content="{{width}}">
-<meta property="og:image:height" content="{{height}}">
-{{/page.image}}
+<meta property="og:type" content="{{page.og_type}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="og:locale" content="vi_VN">
+<meta property="og:title" content="{{page.title}}">
+<meta property="og:description" content="{{page.description}}">
+<meta property="og:url" content="{{page.canonical}}">
+<meta property="og:image" content="{{page.og_image}}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="{{page.og_image_alt}}">
+<meta name="twitter:card" content="summary_large_image">
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} – Tin tức" href="/tin-tuc/feed.xml">

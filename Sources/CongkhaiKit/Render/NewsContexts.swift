@@ -74,14 +74,14 @@ extension RenderEnvironment {
         if index > 0 { extra["newer"] = listedCard(index - 1) }
         if index + 1 < content.articles.count { extra["older"] = listedCard(index + 1) }
         return pageContext(title: article.title, url: Routes.article(article), description: article.summary,
-                           breadcrumbs: [("Tin tức", Routes.news), (article.title, Routes.article(article))],
-                           image: socialImage(of: article), extra: extra)
+                           breadcrumbs: [("Tin tức", Routes.news), (article.title, Routes.article(article))], extra: extra,
+                           image: socialImage(of: article), type: "article")
     }
 
     /// The article's first photo as its social card (`og:image`), cropped to 1200×630.
-    func socialImage(of article: Article) -> Context? {
-        guard let (file, stored) = media.firstPhoto(of: article.source.file, references: article.references) else { return nil }
-        return ["url": config.absoluteURL(file.cardURL), "width": stored.rendered.card.width, "height": stored.rendered.card.height]
+    func socialImage(of article: Article) -> (path: String, alt: String)? {
+        guard let (file, _) = media.firstPhoto(of: article.source.file, references: article.references) else { return nil }
+        return (file.cardURL, article.title)
     }
 
     func categoryLinks(current: String?) -> [Context] {

@@ -17,7 +17,11 @@ package struct PageRenderer: Sendable {
         environment.fragments.render = { name, data in library.render(TemplateObject.wrap(data), withTemplate: name) ?? "" }
     }
 
-    package enum Failure: Error, Equatable { case missingTemplate(String) }
+    package enum Failure: Error, Equatable {
+        case missingTemplate(String)
+        /// libvips could not draw a social card.
+        case card(String)
+    }
 
     /// The one way a render failure is reported, wherever the page was rendered.
     func diagnostic(_ failure: Failure, page: PlannedPage) -> Diagnostic {
@@ -25,6 +29,9 @@ package struct PageRenderer: Sendable {
         case .missingTemplate(let name):
             return .error(SourceLocation(file: theme.origins[name] ?? "\(name).mustache"),
                           "template \"\(name).mustache\" is missing", hint: "needed for \(page.url)")
+        case .card(let reason):
+            return .error(SourceLocation(file: page.url), "cannot draw the social card: \(reason)",
+                          hint: "social cards need libvips with SVG support (librsvg) and a font such as DejaVu Sans")
         }
     }
 
@@ -38,6 +45,8 @@ package struct PageRenderer: Sendable {
         case .stream(let fill): return OpenData.whole(fill)
         case .asset(let name): return theme.assets[name] ?? Data()
         case .generated(let make): return make()
+        case .card(let card):
+            do { return try card.png() } catch { if case .raster(let reason) = error { throw .card(reason) }; throw .card("") }
         }
     }
 
@@ -54,6 +63,8 @@ package struct PageRenderer: Sendable {
         /// A file made without a template: the open-data catalogue (`datapackage.json`), the
         /// search index's shards and documents, a published photo size or document.
         case generated(() -> Data)
+        /// A social card, drawn by libvips.
+        case card(SocialCard)
     }
 
     func source(_ kind: PageKind) -> Source {
@@ -84,6 +95,8 @@ package struct PageRenderer: Sendable {
         case .searchDocuments(let n): return .generated { environment.searchIndex.chunkJSON(n) }
         case .unitEmbed: return .template("embed")
         case .unitFigures(let id): return .generated { environment.embedJSON(id) }
+        case .siteCard: return .card(environment.siteCard())
+        case .unitCard(let id): return .card(environment.unitCard(id))
         case .file(let source): return .generated { FileIO.contents(atPath: source).map { Data($0) } ?? Data() }
         }
     }
@@ -123,7 +136,7 @@ package struct PageRenderer: Sendable {
         case .robots: return ["sitemap_url": env.config.absoluteURL(Routes.sitemap)]
         case .notFound: return env.pageContext(title: "Không tìm thấy trang", url: Routes.notFound)
         case .search: return env.searchContext()
-        case .searchShard, .searchDocuments, .unitFigures: return [:]
+        case .searchShard, .searchDocuments, .unitFigures, .siteCard, .unitCard: return [:]
         case .unitEmbed(let id): return env.embedContext(id)
         case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return [:]
         }

@@ -59,8 +59,11 @@ typealias Context = [String: Any]
 
 extension RenderEnvironment {
     /// Data every page template can use: `site`, `nav`, `page`, `breadcrumbs`.
+    /// `image`: the page's social card (`og:image`), a site path and its text alternative; the
+    /// site's own card when nil. `type`: `og:type`.
     func pageContext(title: String, url: String, description: String? = nil,
-                     breadcrumbs: [(String, String)] = [], image: Context? = nil, extra: Context = [:]) -> Context {
+                     breadcrumbs: [(String, String)] = [], extra: Context = [:],
+                     image: (path: String, alt: String)? = nil, type: String = "website") -> Context {
         let section = Self.section(of: url)
         // The same for every page of a section: made once per section.
         let navKey = section + (url == "/" ? "home" : "")
@@ -75,7 +78,8 @@ extension RenderEnvironment {
             "page": [
                 "title": title, "url": url, "canonical": config.absoluteURL(url),
                 "description": description ?? config.title, "is_home": url == "/",
-                "image": image ?? false,
+                "og_type": type, "og_image": config.absoluteURL(image?.path ?? Routes.siteCard),
+                "og_image_alt": image?.alt ?? "\(config.title) – \(config.owner)",
             ] as Context,
         ]
         // Header and footer depend only on the section and the site: rendered once, shared.

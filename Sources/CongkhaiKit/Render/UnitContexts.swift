@@ -35,7 +35,8 @@ extension RenderEnvironment {
             extra["transparency"] = transparency
         }
         return pageContext(title: name, url: url, description: "Công khai cải cách hành chính của \(name)",
-                           breadcrumbs: [("Đơn vị", Routes.units), (unit.shortName(on: buildDate), url)], extra: extra)
+                           breadcrumbs: [("Đơn vị", Routes.units), (unit.shortName(on: buildDate), url)], extra: extra,
+                           image: (Routes.unitCard(id), "\(name): tỷ lệ hồ sơ giải quyết đúng hạn"))
     }
 
     /// The names a unit had before its latest one, with the days they applied.
