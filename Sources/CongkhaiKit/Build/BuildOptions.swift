@@ -13,7 +13,7 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Build only these units' pages (their transparency page, feed and articles); empty: the whole site.
     public var units: [String]
-    /// Reuse the last build's cache (beside the output) to rewrite only what changed.
+    /// Reuse the last build's cache (`.congkhai-cache/`, or `cacheDirectory`) to rewrite only what changed.
     public var useCache: Bool
     /// Where the cache lives; nil: `.congkhai-cache` in the working folder.
     public var cacheDirectory: String?

@@ -2,7 +2,8 @@ import CongkhaiCore
 import Foundation
 
 /// What the last build knew: input stamps, parsed articles (without bodies), parsed metric rows,
-/// and each output file's fingerprint. Lives beside the output, never inside it. A cache that is
+/// and each output file's fingerprint. Lives in `.congkhai-cache/` in the working folder (or
+/// `--cache-dir`), one folder per output, never inside the output. A cache that is
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
 package struct BuildCache: Sendable {
     static let magic = "congkhai-cache"

@@ -347,7 +347,6 @@ package enum MetricsLoader {
         return !String(decoding: cell, as: UTF8.self).trimmingCharacters(in: .whitespaces).isEmpty
     }
 
-    /// No space or control character at either end, and ASCII there: the text is its own `trimmed`.
     /// A count written as 1 to 12 plain digits; -2 for an empty cell; -1 for anything else.
     @inline(__always) static func quickCount(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
         if cell.isEmpty { return -2 }
