@@ -11,3 +11,16 @@ ensure_system_libraries() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
     libcmark-dev libvips-dev libxlsxwriter-dev pkg-config >/dev/null
 }
+
+# What scripts/publish needs beyond the build: rsync and ssh to deploy, git restore-mtime (file
+# times from history, for incremental publishing) and python3 (the unit list as JSON).
+ensure_publish_tools() {
+  if command -v rsync >/dev/null && command -v ssh >/dev/null && command -v python3 >/dev/null \
+    && command -v git-restore-mtime >/dev/null; then return 0; fi
+  echo "installing rsync, openssh-client, git-restore-mtime, python3 ..." >&2
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+    rsync openssh-client git git-restore-mtime python3 >/dev/null
+}

@@ -37,6 +37,8 @@ enum BodyEditUpdate {
             guard log.all.isEmpty else { return nil }
             var edits: [Edit] = []
             for path in changed {
+                var directory = directory
+                directory.limits = config.limits
                 guard let edit = edit(path, options: options, directory: directory, session: session, config: config,
                                       units: units, theme: theme, navigation: navigation) else { return nil }
                 edits.append(edit)

@@ -98,8 +98,12 @@ extension SiteBuilder {
             return run.failure()
         }
         let pages = site.pages
+        // A --unit build's links are made for the unit's own host (Render/UnitLinks).
+        let links = run.options.units.isEmpty ? nil
+            : UnitLinks(written: Set(pages.map(\.path.relative)), siteBase: site.prepared.content.config.baseURL,
+                        unitBase: run.options.unitBaseURL)
         let written = run.timed("render and write \(pages.count) pages") {
-            run.write(pages, renderer: { _ in site.renderer }, to: destination)
+            run.write(pages, renderer: { _ in site.renderer }, to: destination, links: links)
         }
         guard let sizes = written else { return run.failure() }
         if run.options.useCache {

@@ -39,8 +39,10 @@ final class BuildRun {
     /// destination that streams never holds the site's HTML at once), then commits them when
     /// nothing failed, or discards them. Returns each page's size; nil when the build failed.
     /// `renderer(i)`: the renderer of page `i` (one for a whole site; an edited article's own).
-    func write(_ pages: [PlannedPage], renderer: (Int) -> PageRenderer, to destination: PageDestination) -> [Int]? {
-        let sizes = renderAndWrite(pages, renderer: renderer, to: destination)
+    /// `links`: a `--unit` build's, made for the unit's own host as each page is written.
+    func write(_ pages: [PlannedPage], renderer: (Int) -> PageRenderer, to destination: PageDestination,
+               links: UnitLinks? = nil) -> [Int]? {
+        let sizes = renderAndWrite(pages, renderer: renderer, to: destination, links: links)
         guard !log.hasErrors else {
             destination.discard()
             return nil
@@ -55,7 +57,7 @@ final class BuildRun {
     }
 
     private func renderAndWrite(_ pages: [PlannedPage], renderer: (Int) -> PageRenderer,
-                                to destination: PageDestination) -> [Int] {
+                                to destination: PageDestination, links: UnitLinks?) -> [Int] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         // The heaviest files (open data, statistics, units) go first, so they overlap with the many
         // small pages instead of leaving one core working alone at the end.
@@ -80,7 +82,8 @@ final class BuildRun {
                             if let fill = pageRenderer.stream(page) {
                                 slots.value[index] = try destination.write(to: page.path, streaming: fill)
                             } else {
-                                let data = try pageRenderer.render(page)
+                                var data = try pageRenderer.render(page)
+                                if let links { data = links.rewrite(data, at: page.path.relative) }
                                 try destination.write(data, to: page.path)
                                 slots.value[index] = data.count
                             }
@@ -132,6 +135,8 @@ func weight(_ kind: PageKind) -> Int {
 
 /// What a progress display is told.
 public enum BuildProgress: Sendable, Equatable {
+    /// Another process builds into the same output (its id, when known): this build waits for it.
+    case waitingForLock(holder: Int32?)
     case stage(String)
     case pages(done: Int, total: Int)
 }

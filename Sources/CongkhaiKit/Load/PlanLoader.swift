@@ -7,9 +7,9 @@ enum PlanLoader {
 
     static func loadAll(_ content: ContentDirectory, log: DiagnosticLog) -> [PlanPage] {
         var pages: [PlanPage] = []
-        for relative in content.files(under: folder, extensions: ArticleLoader.extensions) {
+        for relative in content.files(under: folder, extensions: ArticleLoader.extensions, log: log) {
             let display = content.display(relative)
-            guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log),
+            guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log, limit: .markdown(content.limits)),
                   let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),
                   let record = YAMLRecord(document.root, in: document, log: log, what: "front matter") else { continue }
             record.warnUnknownKeys(allowed: keys)

@@ -109,7 +109,8 @@ import Testing
             "secret.txt": "mật khẩu",
         ]) { $1 })
         try FileManager.default.createSymbolicLink(atPath: site.path("Content/news/mat-khau.txt"), withDestinationPath: site.path("secret.txt"))
-        #expect(site.check() == ["Content/news/b.md:6:1: error: \"mat-khau.txt\" leads outside the content folder (a symbolic link)\n    note: copy the file into the content folder"])
+        // Where the link is used (the content scan reports the link itself too).
+        #expect(site.check().contains("Content/news/b.md:6:1: error: \"mat-khau.txt\" leads outside the content folder (a symbolic link)\n    note: copy the file into the content folder"))
     }
 
     @Test func anUnchangedPhotoIsNeverProcessedTwice() throws {
