@@ -16,7 +16,14 @@ public enum SiteBuilder {
     public static func inspect(_ options: BuildOptions) -> CheckReport {
         let log = DiagnosticLog()
         let prepared = prepare(options, log: log)
-        if let prepared, !log.hasErrors { lintTheme(prepared, options: options, log: log) }
+        if let prepared {
+            // Links to pages of the site need the list of pages.
+            let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
+                                      buildDate: options.buildDate)
+            let plan = PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+            SiteLinks.check(prepared.content, plan: plan.adding(prepared.media, log: log), log: log)
+            if !log.hasErrors { lintTheme(prepared, figures: figures, plan: plan, options: options, log: log) }
+        }
         return CheckReport(diagnostics: log.all, scheduled: prepared?.content.scheduled.map(ScheduledArticle.init) ?? [])
     }
 
@@ -69,12 +76,9 @@ public enum SiteBuilder {
 
     /// The site's own templates, checked against the data of the pages that use them
     /// (`ThemeLint`). Only when the site has templates of its own: the default theme is tested.
-    static func lintTheme(_ prepared: Prepared, options: BuildOptions, log: DiagnosticLog) {
+    static func lintTheme(_ prepared: Prepared, figures: SiteFigures, plan: SitePlan, options: BuildOptions, log: DiagnosticLog) {
         guard prepared.theme.origins.values.contains(where: { !$0.hasPrefix("(default theme)") }) else { return }
-        let content = prepared.content
-        let figures = SiteFigures(tables: content.tables, targets: content.targets, content: content, buildDate: options.buildDate)
-        let plan = PagePlanner.plan(content, figures: figures, assets: prepared.theme.assets.keys.sorted())
-        let environment = RenderEnvironment(content: content, figures: figures, plan: plan, buildDate: options.buildDate)
+        let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         ThemeLint(renderer: PageRenderer(environment: environment, theme: prepared.theme), pages: plan.pages, log: log).run()
     }
 
@@ -82,6 +86,8 @@ public enum SiteBuilder {
         var loaded: LoadedContent
         var content: SiteContent
         var theme: Theme
+        /// The files the markdown points at, resolved and checked (photos not made yet).
+        var media: MediaCatalog
     }
 
     /// Load and validate content, and parse the theme: everything `check` covers.
@@ -99,7 +105,8 @@ public enum SiteBuilder {
             content.articles = ArticleLoader.completing(content.articles, at: shown.sorted(), content: directory, log: log)
         }
         let theme = Theme.load(directory: options.templatesPath, log: log)
-        return Prepared(loaded: loaded, content: content, theme: theme)
+        let media = MediaPlanner.plan(content, directory: directory, log: log)
+        return Prepared(loaded: loaded, content: content, theme: theme, media: media)
     }
 }
 
