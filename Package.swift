@@ -105,7 +105,7 @@ let package = Package(
         ),
         // Fuzzing (Fuzz/README.md): the targets' bodies, and the libFuzzer executable that runs
         // them, which scripts/fuzz builds with -sanitize=fuzzer,address.
-        .target(name: "CongkhaiFuzz", dependencies: ["CongkhaiCore", "CongkhaiKit"], path: "Fuzz/Targets/CongkhaiFuzz"),
+        .target(name: "CongkhaiFuzz", dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiImport"], path: "Fuzz/Targets/CongkhaiFuzz"),
         .executableTarget(name: "FuzzCongkhai", dependencies: ["CongkhaiFuzz"], path: "Fuzz/Targets/FuzzCongkhai"),
         .testTarget(
             name: "CongkhaiKitTests",

@@ -4,13 +4,14 @@
 // and every saved crash through them (FuzzRegressionTests). Internal API, so debug builds only.
 #if DEBUG || CONGKHAI_FUZZING
 @testable import CongkhaiCore
+@testable import CongkhaiImport
 @testable import CongkhaiKit
 import Foundation
 
 public enum FuzzTargets {
     /// By the name scripts/fuzz and Fuzz/Corpus/<name>/ use.
     public static let all: [(name: String, run: @Sendable (UnsafeBufferPointer<UInt8>) -> Void)] = [
-        ("csv", csv), ("front-matter", frontMatter), ("yaml", yaml),
+        ("csv", csv), ("front-matter", frontMatter), ("yaml", yaml), ("xlsx", xlsx),
     ]
 
     /// A metric file of the `dossiers` dataset, read as `Content/metrics/dossiers/*.csv` is (in
@@ -69,6 +70,27 @@ public enum FuzzTargets {
         _ = TargetsLoader.load(content, log: log)
         _ = DatasetDeclarationLoader.load(content, unitIDs: units.map(\.id), log: log)
         checkLocated(log, file: ".yml")
+    }
+
+    /// An `.xlsx` export as `congkhai import` reads it: the ZIP package (ZIPFoundation), the
+    /// workbook's parts (XMLCoder), each worksheet (libxml2's reader), merged ranges; then the
+    /// Biểu 06a reader on every sheet (header search, title rows, counts, totals). Every
+    /// diagnostic names a cell of the file; every count it keeps is a count.
+    public static func xlsx(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let sheets = try? XLSXReader.read(Data(buffer: bytes), file: "a.xlsx") else { return }
+        for sheet in sheets {
+            precondition(sheet.rows.count <= 1_048_576 && sheet.rows.allSatisfy { $0.count <= 16_384 })
+            for layout in [FormLayout.dossiers, .satisfaction, .feedback] {
+                let log = DiagnosticLog()
+                if let form = FormReader.read(sheet, layout: layout, fields: fields, log: log) {
+                    for row in form.rows { precondition(row.values.values.allSatisfy { $0 >= 0 }, "\(row)") }
+                }
+                for diagnostic in log.all {
+                    precondition(diagnostic.location.file.hasPrefix("a.xlsx:") && diagnostic.location.line == 0,
+                                 "diagnostic not at a cell: \(diagnostic)")
+                }
+            }
+        }
     }
 
     static let units = ["phuong-1", "phuong-5", "phong-noi-vu"].map { Unit(id: $0, name: $0, kind: .ward, short: $0) }

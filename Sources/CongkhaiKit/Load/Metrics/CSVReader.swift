@@ -81,7 +81,8 @@ package enum CSVReader {
     private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, semicolon: UInt8 = 0x3B
     private static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
-    /// The separator of the first record: `;` if it has semicolons and no comma outside quotes.
+    /// The separator of the first line that has one (a form exported as CSV may open with a title
+    /// alone on its line): `;` if it has more semicolons than commas outside quotes.
     static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var inQuotes = false, sawContent = false, commas = 0, semicolons = 0
         var i = 0
@@ -94,7 +95,8 @@ package enum CSVReader {
                 sawContent = true
             } else if !inQuotes {
                 if b == lf || b == cr {
-                    if sawContent { break }  // the end of the header line (leading empty lines skipped)
+                    // The end of the first line with a separator (empty lines and titles skipped).
+                    if sawContent && commas + semicolons > 0 { break }
                     i += 1
                     continue
                 }
