@@ -21,11 +21,17 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("unit"), help: ArgumentHelp("Build only this unit's pages: its transparency page, feed and articles (repeatable).", valueName: "id"))
     var units: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("With --unit: the address the unit's own site serves these pages at (its canonical links and feeds). Its pages and assets link to each other relatively, so they work under any host and sub-path; links to pages the build does not write go to the district site (base_url).", valueName: "url"))
+    var baseURL: String?
+
     @Flag(name: .long, help: "Ignore the build cache: render every page and swap the whole folder in.")
     var noCache = false
 
     @Option(name: .long, help: ArgumentHelp("Where the build cache lives (never inside the output).", valueName: "dir"))
     var cacheDir: String?
+
+    @Flag(name: .long, help: "When another build is writing the same output, fail at once instead of waiting for it.")
+    var noWait = false
 
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
@@ -36,10 +42,26 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = try site.buildOptions(output: output)
         options.units = units
+        if let baseURL {
+            guard !units.isEmpty else { throw ValidationError(site.language.say("--base-url is for a --unit build: the whole site's address is base_url in site.yml")) }
+            guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
+                throw ValidationError(site.language.say("--base-url must be an absolute http(s) URL, not \"\(baseURL)\""))
+            }
+            options.unitBaseURL = baseURL
+        }
         options.useCache = !noCache
         options.cacheDirectory = cacheDir
+        options.waitForLock = !noWait
         let progress = ProgressLine(quiet: quiet)
-        let result = SiteBuilder.build(options) { progress.update($0) }
+        let language = site.language, output = output, console = Console.current
+        let result = SiteBuilder.build(options) { event in
+            if case .waitingForLock(let holder) = event {
+                progress.finish()
+                let who: DiagnosticText = holder.map { "process \(String($0))" } ?? "another process"
+                console.errorLine(language.say("waiting for \(who), which is building into \(output)"))
+            }
+            progress.update(event)
+        }
         progress.finish()
         switch result {
         case .success(let report):
@@ -51,6 +73,10 @@ struct BuildCommand: ParsableCommand {
             if quiet { return }
             ScheduledPrinter.print(report.scheduled, in: site.language)
             site.language.printLine("built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s")
+        case .failure(let failure) where failure.outputBusy:
+            // One line: who holds the output, and that this build did not wait.
+            for diagnostic in failure.diagnostics { Console.current.errorLine(diagnostic.rendered(in: site.language)) }
+            throw ExitCode.failure
         case .failure(let failure):
             DiagnosticPrinter.print(failure.diagnostics, in: site.language)
             site.language.printError("build failed: \(output) was left unchanged")

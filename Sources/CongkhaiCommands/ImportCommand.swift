@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for summary in result.summaries {
-            for line in summary.lines(in: language) { print(line) }
+            for line in summary.lines(in: language) { Console.current.line(line) }
         }
         if result.files.isEmpty {
             language.printLine("nothing changed")

@@ -28,6 +28,8 @@ final class ProgressLine: @unchecked Sendable {
         case .stage(let name):
             stage = name
             text = name
+        case .waitingForLock:
+            return
         case .pages(let done, let total):
             guard now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
             text = "\(stage): \(done)/\(total) (\(done * 100 / max(total, 1))%)"

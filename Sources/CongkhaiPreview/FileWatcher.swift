@@ -47,7 +47,10 @@ package struct FileWatcher: Sendable {
         var found: [String: SourceStamp] = [:]
         let excluded = Set(excluding.map(\.path))
         for (name, root) in roots where !excluded.contains(root.path) {
-            FolderScan.stamps(of: root.path, prefix: name + "/", extensions: nil, excluding: excluded, into: &found)
+            var escaping: [String] = []
+            FolderScan.stamps(of: root.path, prefix: name + "/", extensions: nil, excluding: excluded, into: &found, escaping: &escaping)
+            // A link made to leave the folder is a change too: the rebuild reports it.
+            for path in escaping { found[path] = SourceStamp(size: -1, modified: 0) }
         }
         return found.mapValues { Stamp(modified: Double($0.modified) / 1e9, size: $0.size) }
     }

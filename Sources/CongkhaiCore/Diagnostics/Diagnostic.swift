@@ -92,5 +92,7 @@ extension Array where Element == Diagnostic {
 /// Raised when a stage cannot go on; carries every diagnostic found so far.
 public struct BuildFailure: Error, Sendable {
     public var diagnostics: [Diagnostic]
+    /// Another build holds the output and this one was told not to wait (`--no-wait`).
+    public var outputBusy = false
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }

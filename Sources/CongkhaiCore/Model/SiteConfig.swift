@@ -14,6 +14,10 @@ package struct SiteConfig: Sendable, Equatable {
     package var allowRawHTML: Bool
     /// Shown in the footer and on data pages while the metric files are generated examples.
     package var illustrativeData: Bool
+    /// Units that also publish their own pages on their own host (`build --unit`, one CI job each).
+    package var publishUnits: [PublishedUnit] = []
+    /// The largest files and lines the build reads (`max_markdown_mb`, `max_csv_mb`, `max_line_kb`).
+    package var limits = SizeLimits()
 
     package init(title: String = "", baseURL: String = "/", language: String = "vi", owner: String = "",
                 year: Int = 2021, newsPerPage: Int = 20, staleAfterDays: Int = 45, rankingRows: Int = 200,
@@ -35,4 +39,34 @@ package struct SiteConfig: Sendable, Equatable {
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         return base + (path.hasPrefix("/") ? path : "/" + path)
     }
+}
+
+/// One entry of `publish_units:` in site.yml: a unit that publishes its own pages on its own host.
+public struct PublishedUnit: Sendable, Equatable {
+    public var id: String
+    /// The unit's own site (`--base-url` of its build); nil: given by the CI.
+    public var baseURL: String?
+    /// Where site.yml names it, for a diagnostic.
+    public var location: SourceLocation
+
+    public init(id: String, baseURL: String? = nil, location: SourceLocation) {
+        self.id = id
+        self.baseURL = baseURL
+        self.location = location
+    }
+}
+
+/// How large a content file or a line of one may be: beyond, a located "too large" error instead
+/// of reading it (a hostile or broken file cannot exhaust the build's memory).
+package struct SizeLimits: Sendable, Equatable {
+    /// A markdown file (article, plan page): `max_markdown_mb`.
+    package var markdownBytes = 16 << 20
+    /// One metric file: `max_csv_mb`.
+    package var csvBytes = 512 << 20
+    /// One line (record) of a metric file: `max_line_kb`.
+    package var lineBytes = 1 << 20
+    /// A YAML file of the site (read before site.yml says anything) and a template.
+    package static let yamlBytes = 16 << 20
+
+    package init() {}
 }

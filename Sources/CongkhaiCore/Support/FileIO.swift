@@ -21,11 +21,22 @@ package enum FileIO {
     /// content files are read 400.000 times on a national site (front matter, then body), and
     /// `FileManager.contents(atPath:)` was 6% of loading that site's content (perf).
     package static func contents(atPath path: String) -> [UInt8]? {
+        var tooLarge: Int?
+        return contents(atPath: path, limit: .max, tooLarge: &tooLarge)
+    }
+
+    /// The same, unless the file holds more than `limit` bytes: then nil, with its size in
+    /// `tooLarge`, and nothing of it is read.
+    package static func contents(atPath path: String, limit: Int, tooLarge: inout Int?) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        if Int(info.st_size) > limit {
+            tooLarge = Int(info.st_size)
+            return nil
+        }
         var bytes: [UInt8] = []
         // A file may grow after `fstat`: read until `read` reports its end.
         var capacity = Int(info.st_size) + 1
@@ -45,6 +56,8 @@ package enum FileIO {
             }
             if failed { return nil }
             guard more else { return bytes }
+            // It grew past the limit while being read.
+            if bytes.count > limit { tooLarge = bytes.count; return nil }
             capacity *= 2
         }
     }

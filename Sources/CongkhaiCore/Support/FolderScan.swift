@@ -10,8 +10,10 @@ import Glibc
 package enum FolderScan {
     /// Adds `prefix + relative path → stamp` for each file under `root` whose extension is one of
     /// `extensions` (any file when nil); folders in `excluding` (absolute paths) are not entered.
+    /// A symbolic link that leads outside `root` is not followed: its path goes to `escaping`.
     package static func stamps(of root: String, prefix: String, extensions: Set<String>?, excluding: Set<String> = [],
-                       into stamps: inout [String: SourceStamp]) {
+                       into stamps: inout [String: SourceStamp], escaping: inout [String]) {
+        let resolvedRoot = SymbolicLinks.resolved(root) ?? root
         var level: [(path: String, relative: String)] = [(root, prefix)]
         while !level.isEmpty {
             let folders = level
@@ -19,12 +21,13 @@ package enum FolderScan {
             listings.withUnsafeMutableBufferPointer { buffer in
                 let slots = UnsafeSendable(buffer)
                 DispatchQueue.concurrentPerform(iterations: folders.count) { i in
-                    slots.value[i] = list(folders[i].path, relative: folders[i].relative, extensions: extensions)
+                    slots.value[i] = list(folders[i].path, relative: folders[i].relative, extensions: extensions, root: resolvedRoot)
                 }
             }
             level = []
             for listing in listings {
                 for (path, stamp) in listing.files { stamps[path] = stamp }
+                escaping.append(contentsOf: listing.escaping)
                 level.append(contentsOf: listing.folders.filter { !excluding.contains($0.path) })
             }
         }
@@ -33,10 +36,11 @@ package enum FolderScan {
     private struct Listing: Sendable {
         var files: [(String, SourceStamp)] = []
         var folders: [(path: String, relative: String)] = []
+        var escaping: [String] = []
     }
 
     /// One folder's files (with their stamps) and sub-folders.
-    private static func list(_ path: String, relative: String, extensions: Set<String>?) -> Listing {
+    private static func list(_ path: String, relative: String, extensions: Set<String>?, root: String) -> Listing {
         var listing = Listing()
         guard let dir = opendir(path) else { return listing }
         defer { closedir(dir) }
@@ -45,6 +49,11 @@ package enum FolderScan {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard !name.hasPrefix(".") else { continue }
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN), SymbolicLinks.escape(path + "/" + name, root: root) != nil {
+                listing.escaping.append(relative + name)
+                continue
+            }
             var info = stat()
             guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {

@@ -1,3 +1,4 @@
+import Foundation
 import CongkhaiCore
 import CongkhaiKit
 
@@ -33,8 +34,24 @@ package struct FormLayout: Sendable {
         }
     }
 
+    /// `word` (a slug) is in `slug` as whole words: "qua-han" is in "tra-qua-han", not in "qua-hanh".
     static func has(_ slug: String, _ word: String) -> Bool {
-        slug == word || slug.hasPrefix(word + "-") || slug.hasSuffix("-" + word) || slug.contains("-" + word + "-")
+        var slug = slug, word = word
+        return slug.withUTF8 { s in
+            word.withUTF8 { w in
+                guard w.count > 0, s.count >= w.count else { return false }
+                var i = 0
+                while i + w.count <= s.count {
+                    if (i + w.count == s.count || s[i + w.count] == 0x2D) && memcmp(s.baseAddress! + i, w.baseAddress!, w.count) == 0 {
+                        return true
+                    }
+                    // The next word.
+                    while i < s.count && s[i] != 0x2D { i += 1 }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Biểu số 06a/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): received (total, carried over, online,

@@ -40,7 +40,16 @@ package enum FormReader {
     /// Finds the form in `sheet`; nil when the sheet has no header block of this layout (the
     /// caller tries the next sheet). Problems are reported at their cells.
     package static func read(_ sheet: Sheet, layout: FormLayout, fields: [Field], log: DiagnosticLog) -> FormFigures? {
-        var rows = sheet.rows.map { $0.map { Slug.make($0.text) } }
+        // Each distinct text made a slug once (merged cells repeat theirs).
+        var slugOf: [String: String] = ["": ""]
+        var rows = sheet.rows.map { row in
+            row.map { cell -> String in
+                if let slug = slugOf[cell.text] { return slug }
+                let slug = Slug.make(cell.text)
+                slugOf[cell.text] = slug
+                return slug
+            }
+        }
         guard let header = findHeader(sheet, slugs: rows, layout: layout) else { return nil }
         spreadGroupTitles(&rows, header: header.rows, width: sheet.width)
         var figures = FormFigures(file: sheet.file, layout: layout, unitText: nil, period: nil, keys: [], rows: [], total: nil)
@@ -166,6 +175,7 @@ package enum FormReader {
         for r in slugs.indices {
             let row = slugs[r]
             let nameColumn = row.firstIndex { slug in nameHeaders.contains { FormLayout.has(slug, $0) } }
+            if layout.schema.byField && nameColumn == nil { continue }
             let matches = Set(row.compactMap { slug -> String? in
                 slug.isEmpty ? nil : layout.key(group: row.joined(separator: "-"), leaf: slug, taken: [])
             })

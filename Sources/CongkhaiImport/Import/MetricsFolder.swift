@@ -23,6 +23,8 @@ struct MetricsFolder {
     let content: ContentDirectory
     let schema: DatasetSchema
     var files: [String: FileText] = [:]
+    /// Each file's text as it was read (nil for a file the import creates).
+    var original: [String: String] = [:]
     /// (unit, period key) → rows, in file order.
     var existing: [String: [ExistingRow]] = [:]
 
@@ -44,23 +46,27 @@ struct MetricsFolder {
                 existing[Self.key(row.unit, row.period), default: []].append(
                     ExistingRow(file: relative, line: row.location.line, field: row.field, values: values))
             }
-            files[relative] = Self.split(String(decoding: data, as: UTF8.self), relative: relative, schema: schema)
+            let whole = String(decoding: data, as: UTF8.self)
+            original[relative] = whole
+            files[relative] = Self.split(whole, relative: relative, schema: schema)
         }
     }
 
     static func split(_ text: String, relative: String, schema: DatasetSchema) -> FileText {
+        // Lines with their endings, found on the UTF-8 bytes (a Character walk costs seconds on a national site).
         var lines: [Substring] = []
-        var start = text.startIndex
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i] == "\n" || text[i] == "\r\n" {
-                let next = text.index(after: i)
-                lines.append(text[start..<next])
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let next = utf8.index(after: i)
+            if utf8[i] == 0x0A {
+                lines.append(Substring(text[start..<next]))
                 start = next
             }
-            i = text.index(after: i)
+            i = next
         }
-        if start < text.endIndex { lines.append(text[start...]) }
+        if start != utf8.endIndex { lines.append(Substring(text[start...])) }
         let newline = lines.first.map { $0.hasSuffix("\r\n") ? "\r\n" : "\n" } ?? "\n"
         var header: [String?] = []
         if let first = lines.first {

@@ -44,11 +44,16 @@ package enum MetricsImporter {
         }
 
         // Read every file.
-        var batches: [ImportedFigures] = []
-        for file in request.files {
-            batches += read(file, request: request, schema: schema, layout: layout, units: units, fields: fields,
-                            unitNames: unitNames, givenUnit: givenUnit, givenPeriod: givenPeriod, log: log)
+        // On every core; the results in the order the files were given.
+        let inputs = request.files
+        let results = Results(count: inputs.count)
+        let (unitGiven, periodGiven) = (givenUnit, givenPeriod)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+            let found = read(inputs[i], request: request, schema: schema, layout: layout, units: units, fields: fields,
+                             unitNames: unitNames, givenUnit: unitGiven, givenPeriod: periodGiven, log: log)
+            results.set(i, found)
         }
+        let batches = results.all.flatMap { $0 }
         var seen: [String: String] = [:]
         for figures in batches {
             let key = MetricsFolder.key(figures.unit, figures.period)
@@ -72,14 +77,14 @@ package enum MetricsImporter {
         let fieldNames = Dictionary(fields.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for figures in batches {
             let old = folder.existing[MetricsFolder.key(figures.unit, figures.period)] ?? []
-            let before = folder.files.mapValues { $0.lines.joined() }
             let placed = folder.place(figures)
-            for file in placed.changed where before[file] != folder.text(file) { changed.insert(file) }
+            changed.formUnion(placed.changed)
             summaries.append(ImportSummary(figures: figures, schema: schema, unitName: units.first { $0.id == figures.unit }?.short ?? figures.unit,
                                            fieldNames: fieldNames, destination: content.display(placed.destination),
                                            change: change(from: old, to: figures)))
         }
-        let files = changed.sorted()
+        // A file changes only if its text does (the same export again rewrites nothing).
+        let files = changed.sorted().filter { folder.text($0) != folder.original[$0] }
         if !request.dryRun {
             for file in files {
                 do {
@@ -220,6 +225,15 @@ package enum MetricsImporter {
         }
         return changes.isEmpty ? .unchanged : .changed(changes)
     }
+}
+
+/// One slot per file, filled from concurrent workers.
+final class Results: @unchecked Sendable {
+    private var slots: [[ImportedFigures]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ value: [ImportedFigures]) { lock.lock(); slots[i] = value; lock.unlock() }
+    var all: [[ImportedFigures]] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// Units as forms name them ("UBND Phường 5", "Ủy ban nhân dân Phường 5", "Phường 5", the id).

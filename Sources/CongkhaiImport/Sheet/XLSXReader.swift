@@ -59,7 +59,7 @@ package enum XLSXReader {
             let target = relations.relationship.first { $0.Id == entry.relationID }?.Target ?? "worksheets/sheet\(index + 1).xml"
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let sheetData = try part(path) else { throw .missingPart(path) }
-            let worksheet: WorksheetXML = try decode(sheetData, part: path)
+            let worksheet = try WorksheetStream.read(sheetData, part: path)
             sheets.append(sheet(worksheet, name: entry.name, file: file, strings: strings, dateStyles: dateStyles))
         }
         return sheets
@@ -182,6 +182,7 @@ struct RelationshipsXML: Decodable {
 /// `<t>` (with `xml:space` or not): its text.
 struct TextXML: Decodable {
     var value: String
+    init(_ value: String) { self.value = value }
     enum CodingKeys: String, CodingKey { case value = "" }
     init(from decoder: Decoder) throws {
         if let container = try? decoder.container(keyedBy: CodingKeys.self),

@@ -13,10 +13,15 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Build only these units' pages (their transparency page, feed and articles); empty: the whole site.
     public var units: [String]
-    /// Reuse the last build's cache (beside the output) to rewrite only what changed.
+    /// With `units`: the address the unit's own host serves the build at (`--base-url`), for its
+    /// canonical links and feeds; nil: the district's `base_url`.
+    public var unitBaseURL: String?
+    /// Reuse the last build's cache (`.congkhai-cache/`, or `cacheDirectory`) to rewrite only what changed.
     public var useCache: Bool
     /// Where the cache lives; nil: `.congkhai-cache` in the working folder.
     public var cacheDirectory: String?
+    /// When another build holds the output's lock: wait for it (true), or fail at once.
+    public var waitForLock = true
     /// When set, the cache is kept here between builds of one process instead of on disk.
     package var cacheStore: BuildCacheStore?
 
@@ -44,6 +49,8 @@ public struct BuildReport: Sendable {
     public var kind: Kind = .full
     /// Articles held back until their day (dated after the build date), oldest first.
     public var scheduled: [ScheduledArticle] = []
+    /// Photos made by libvips in this build (the others came from the image cache).
+    public var photosProcessed = 0
 
     public enum Kind: Sendable, Equatable {
         /// Every page rendered into a staging folder, swapped in whole.

@@ -8,6 +8,8 @@ final class BuildRun {
     let progress: SiteBuilder.Progress
     let log = DiagnosticLog()
     private(set) var timings: [(String, Double)] = []
+    /// Photos made by libvips in this build (the others came from the image cache).
+    var photosProcessed = 0
 
     init(options: BuildOptions, progress: @escaping SiteBuilder.Progress) {
         self.options = options
@@ -30,15 +32,17 @@ final class BuildRun {
 
     func report(pages: Int, bytes: Int, kind: BuildReport.Kind, scheduled: [Article] = []) -> Result<BuildReport, BuildFailure> {
         .success(BuildReport(diagnostics: log.all, pagesWritten: pages, bytesWritten: bytes, stageTimings: timings,
-                             kind: kind, scheduled: scheduled.map(ScheduledArticle.init)))
+                             kind: kind, scheduled: scheduled.map(ScheduledArticle.init), photosProcessed: photosProcessed))
     }
 
     /// Renders `pages` on all cores and writes each to `destination` as soon as it is rendered (a
     /// destination that streams never holds the site's HTML at once), then commits them when
     /// nothing failed, or discards them. Returns each page's size; nil when the build failed.
     /// `renderer(i)`: the renderer of page `i` (one for a whole site; an edited article's own).
-    func write(_ pages: [PlannedPage], renderer: (Int) -> PageRenderer, to destination: PageDestination) -> [Int]? {
-        let sizes = renderAndWrite(pages, renderer: renderer, to: destination)
+    /// `links`: a `--unit` build's, made for the unit's own host as each page is written.
+    func write(_ pages: [PlannedPage], renderer: (Int) -> PageRenderer, to destination: PageDestination,
+               links: UnitLinks? = nil) -> [Int]? {
+        let sizes = renderAndWrite(pages, renderer: renderer, to: destination, links: links)
         guard !log.hasErrors else {
             destination.discard()
             return nil
@@ -53,7 +57,7 @@ final class BuildRun {
     }
 
     private func renderAndWrite(_ pages: [PlannedPage], renderer: (Int) -> PageRenderer,
-                                to destination: PageDestination) -> [Int] {
+                                to destination: PageDestination, links: UnitLinks?) -> [Int] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         // The heaviest files (open data, statistics, units) go first, so they overlap with the many
         // small pages instead of leaving one core working alone at the end.
@@ -78,7 +82,8 @@ final class BuildRun {
                             if let fill = pageRenderer.stream(page) {
                                 slots.value[index] = try destination.write(to: page.path, streaming: fill)
                             } else {
-                                let data = try pageRenderer.render(page)
+                                var data = try pageRenderer.render(page)
+                                if let links { data = links.rewrite(data, at: page.path.relative) }
                                 try destination.write(data, to: page.path)
                                 slots.value[index] = data.count
                             }
@@ -123,13 +128,15 @@ func weight(_ kind: PageKind) -> Int {
     case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard, .unitCard, .siteCard: return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
     case .newsList, .article, .category, .tag, .tagIndex, .openData, .dataPackage, .newsFeed, .unitFeed, .robots,
-         .notFound, .asset, .search, .searchDocuments, .unitEmbed, .unitFigures:
+         .notFound, .asset, .file, .search, .searchDocuments, .unitEmbed, .unitFigures:
         return 4
     }
 }
 
 /// What a progress display is told.
 public enum BuildProgress: Sendable, Equatable {
+    /// Another process builds into the same output (its id, when known): this build waits for it.
+    case waitingForLock(holder: Int32?)
     case stage(String)
     case pages(done: Int, total: Int)
 }

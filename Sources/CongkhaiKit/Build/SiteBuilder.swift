@@ -16,6 +16,13 @@ public enum SiteBuilder {
     public static func inspect(_ options: BuildOptions) -> CheckReport {
         let log = DiagnosticLog()
         let prepared = prepare(options, log: log)
+        if let prepared {
+            // Links to pages of the site need the list of pages.
+            let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
+                                      buildDate: options.buildDate)
+            let plan = PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+            SiteLinks.check(prepared.content, plan: plan.adding(prepared.media, log: log), log: log)
+        }
         return CheckReport(diagnostics: log.all, scheduled: prepared?.content.scheduled.map(ScheduledArticle.init) ?? [])
     }
 
@@ -24,6 +31,21 @@ public enum SiteBuilder {
     /// up to date (`bodyEdit`, `incremental`, `full`), each writing its pages through
     /// `BuildRun.write`.
     public static func build(_ options: BuildOptions, progress: @escaping Progress = { _ in }) -> Result<BuildReport, BuildFailure> {
+        var options = options
+        // A --unit build is small, and its links depend on what it writes: always whole.
+        if !options.units.isEmpty { options.useCache = false }
+        // One build per output at a time: held until this build returns.
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(output: URL(fileURLWithPath: options.outputPath), wait: options.waitForLock) {
+                progress(.waitingForLock(holder: $0))
+            }
+        } catch {
+            var failure = BuildFailure([lockDiagnostic(error, output: options.outputPath)])
+            if case .busy = error { failure.outputBusy = true }
+            return .failure(failure)
+        }
+        defer { lock.release() }
         let run = BuildRun(options: options, progress: progress)
         let directory = ContentDirectory(path: options.contentPath)
         let inventory = run.timed("scan sources") { SourceInventory.scan(content: directory, templates: options.templatesPath) }
@@ -55,6 +77,8 @@ public enum SiteBuilder {
         var loaded: LoadedContent
         var content: SiteContent
         var theme: Theme
+        /// The files the markdown points at, resolved and checked (photos not made yet).
+        var media: MediaCatalog
     }
 
     /// Load and validate content, and parse the theme: everything `check` covers.
@@ -72,6 +96,21 @@ public enum SiteBuilder {
             content.articles = ArticleLoader.completing(content.articles, at: shown.sorted(), content: directory, log: log)
         }
         let theme = Theme.load(directory: options.templatesPath, log: log)
-        return Prepared(loaded: loaded, content: content, theme: theme)
+        let media = MediaPlanner.plan(content, directory: directory, log: log)
+        return Prepared(loaded: loaded, content: content, theme: theme, media: media)
+    }
+}
+
+extension SiteBuilder {
+    /// The output's lock could not be had: busy under `--no-wait`, or no lock file.
+    static func lockDiagnostic(_ failure: OutputLock.Failure, output: String) -> Diagnostic {
+        switch failure {
+        case .busy(let holder?):
+            return .error(SourceLocation(file: output), "another build (process \(String(holder))) is writing this output; not waiting (--no-wait)")
+        case .busy(nil):
+            return .error(SourceLocation(file: output), "another build is writing this output; not waiting (--no-wait)")
+        case .unavailable(let path, let reason):
+            return .error(SourceLocation(file: output), "cannot lock the output (\(path)): \(reason)")
+        }
     }
 }

@@ -28,7 +28,8 @@ final class CacheSession {
                                                     SourceInventory.content(DatasetDeclarationLoader.fileName),
                                                     SourceInventory.content(UnitsLoader.unitsFile),
                                                     SourceInventory.content(UnitsLoader.fieldsFile)])
-        guard options.useCache else { manifest = nil; previousStamps = nil; memory = nil; return }
+        // A link leading outside the site's folders: no reuse, so that the loaders report it.
+        guard options.useCache, inventory.escapingLinks.isEmpty else { manifest = nil; previousStamps = nil; memory = nil; return }
         if let store = options.cacheStore {
             let digest = optionsDigest
             memory = store.current.flatMap { $0.optionsDigest == digest ? $0 : nil }

@@ -4,6 +4,9 @@ import Foundation
 package struct SourceInventory: Sendable {
     /// `content/news/a.md`, `templates/article.mustache` → stamp.
     package var stamps: [String: SourceStamp]
+    /// Symbolic links that lead outside Content/ or Templates/ (`content/news/a.md`): not
+    /// stamped; while there are any, the cache is not used, so the loaders report each one.
+    package var escapingLinks: [String] = []
 
     /// An input's key: `content/` and its path in the content folder (`content/site.yml`), or
     /// with `folder`, the prefix of every file in that folder (`content/news/`).
@@ -16,12 +19,13 @@ package struct SourceInventory: Sendable {
     package static func scan(content: ContentDirectory, templates: String?) -> SourceInventory {
         var stamps: [String: SourceStamp] = [:]
         stamps.reserveCapacity(4096)
-        FolderScan.stamps(of: content.url.path, prefix: "content/", extensions: contentExtensions, into: &stamps)
+        var escaping: [String] = []
+        FolderScan.stamps(of: content.url.path, prefix: "content/", extensions: contentExtensions, into: &stamps, escaping: &escaping)
         if let templates {
             FolderScan.stamps(of: ContentDirectory(path: templates).url.path, prefix: "templates/",
-                              extensions: Theme.assetExtensions.union(["mustache"]), into: &stamps)
+                              extensions: Theme.assetExtensions.union(["mustache"]), into: &stamps, escaping: &escaping)
         }
-        return SourceInventory(stamps: stamps)
+        return SourceInventory(stamps: stamps, escapingLinks: escaping)
     }
 
     /// The files under `prefix` with one of `extensions`, relative to the prefix's first segment

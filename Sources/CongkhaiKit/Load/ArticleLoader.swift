@@ -16,7 +16,7 @@ enum ArticleLoader {
     static func loadAll(_ content: ContentDirectory, log: DiagnosticLog, files listed: [String]? = nil,
                         units: Set<String> = [], reuse: @Sendable (String) -> Article? = { _ in nil })
         -> (articles: [Article], clean: [(path: String, article: Article)]) {
-        let files = listed ?? content.files(under: folder, extensions: extensions)
+        let files = listed ?? content.files(under: folder, extensions: extensions, log: log)
         var results: [(article: Article?, clean: Bool)] = files.map { path in (reuse(path), true) }
         // Only the files that changed are read and parsed, on every core.
         let misses = results.indices.filter { results[$0].article == nil }
@@ -54,8 +54,8 @@ enum ArticleLoader {
 
     /// The file's text up to the end of its front matter; the whole text when that cannot be told
     /// (no front matter, never closed), so the usual diagnostics follow.
-    static func readFrontMatter(atPath path: String, displayPath: String, log: DiagnosticLog) -> String? {
-        guard let data = SourceReader.readBytes(atPath: path, displayPath: displayPath, log: log) else { return nil }
+    static func readFrontMatter(atPath path: String, displayPath: String, log: DiagnosticLog, limits: SizeLimits = SizeLimits()) -> String? {
+        guard let data = SourceReader.readBytes(atPath: path, displayPath: displayPath, log: log, limit: .markdown(limits)) else { return nil }
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let length = data.withUnsafeBufferPointer { FrontMatter.headerLength(UnsafeBufferPointer(rebasing: $0[bom...])) }
         return SourceReader.decode(length.map { data[..<(bom + $0)] } ?? data[...], displayPath: displayPath, log: log)
@@ -75,8 +75,8 @@ enum ArticleLoader {
 
     static func load(_ relative: String, content: ContentDirectory, log: DiagnosticLog, frontMatterOnly: Bool = false) -> Article? {
         let display = content.display(relative)
-        let read = frontMatterOnly ? readFrontMatter(atPath: content.path(relative), displayPath: display, log: log)
-            : SourceReader.readText(atPath: content.path(relative), displayPath: display, log: log)
+        let read = frontMatterOnly ? readFrontMatter(atPath: content.path(relative), displayPath: display, log: log, limits: content.limits)
+            : SourceReader.readText(atPath: content.path(relative), displayPath: display, log: log, limit: .markdown(content.limits))
         guard let text = read,
               let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),
               let record = YAMLRecord(document.root, in: document, log: log, what: "front matter") else { return nil }
@@ -144,7 +144,8 @@ enum ArticleLoader {
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
                        slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
                        bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body),
-                       frontMatterOnly: frontMatterOnly, expires: expires)
+                       frontMatterOnly: frontMatterOnly, expires: expires,
+                       references: frontMatterOnly ? [] : MediaReferences.scan(body, firstLine: bodyLine))
     }
 }
 

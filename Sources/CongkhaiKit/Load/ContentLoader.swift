@@ -43,6 +43,8 @@ package enum ContentLoader {
             return LoadedContent(config: SiteConfig(), units: [], fields: [], articles: [], planPages: [],
                                  schemas: [], tables: [], targets: [])
         }
+        let config = SiteConfigLoader.load(content, log: log)
+        let content = { var limited = content; limited.limits = config.limits; return limited }()
         let units = UnitsLoader.loadUnits(content, log: log)
         let fields = UnitsLoader.loadFields(content, log: log)
         let declarations = DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log)
@@ -66,7 +68,7 @@ package enum ContentLoader {
         let metricsClean = reusedTables != nil || metricsLog.all.isEmpty
         log.add(contentsOf: metricsLog.all)
         var loaded = LoadedContent(
-            config: SiteConfigLoader.load(content, log: log),
+            config: config,
             units: units,
             fields: fields,
             articles: articles,

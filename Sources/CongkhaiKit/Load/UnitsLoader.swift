@@ -62,7 +62,7 @@ enum UnitsLoader {
             if required { log.error(SourceLocation(file: display), "missing \(file)") }
             return nil
         }
-        guard let text = SourceReader.readText(at: content.url(file), displayPath: display, log: log),
+        guard let text = content.readText(file, log: log),
               let document = YAMLDocument.parse(text, file: display, log: log) else { return nil }
         guard let root = document.root else { return (document, []) }
         guard let items = root.sequence else {

@@ -15,6 +15,7 @@ enum DefaultTheme {
         "article-card.mustache": #"""
 <li class="card">
   <article>
+    {{#image}}<picture><source type="image/webp" srcset="{{webp}}"><img class="card-image" src="{{url}}" width="{{width}}" height="{{height}}" alt="" loading="lazy" decoding="async"></picture>{{/image}}
     <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
     <p class="meta"><time datetime="{{date_iso}}">{{date}}</time> · <a href="{{category.url}}">{{category.name}}</a>{{#unit}} · <a href="{{url}}">{{short}}</a>{{/unit}}{{#draft}} · <strong class="badge">Bản nháp</strong>{{/draft}}{{#scheduled_on}} · <strong class="badge">Sẽ đăng ngày {{.}}</strong>{{/scheduled_on}}</p>
     <p class="card-summary">{{summary}}</p>
@@ -183,6 +184,8 @@ p, li { max-width: var(--measure); }
 main { padding-bottom: 3rem; min-height: 60vh; }
 .lede { font-size: 1.15rem; color: var(--muted); max-width: var(--measure); }
 .meta, .count { color: var(--muted); font-size: .92rem; margin: .25rem 0; }
+.card-image { display: block; width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: var(--radius); margin-bottom: .5rem; }
+.prose picture img { display: block; margin: 1rem 0; border-radius: var(--radius); }
 .badge { background: #fff3cd; color: #5c4400; padding: 0 .35rem; border-radius: 3px; }
 .hero { border-bottom: 1px solid var(--line); margin-bottom: 1rem; }
 

@@ -90,10 +90,10 @@ struct OpenData: Sendable {
         out.append("\n  ]\n}\n")
     }
 
-    /// One computed figure: dataset × unit (-1: the district) × field (-1: all) × span × measure,
+    /// One computed figure: dataset × unit (nil: the district) × field (nil: all) × span × measure,
     /// as places in `FigureNames`; nothing is made into a string until it is written.
     struct Figure {
-        var dataset = 0, unit = -1, field = -1, span = 0, measure = 0
+        var dataset = 0, unit: Int?, field: Int?, span = 0, measure = 0
         var numerator: Int?, denominator: Int?
         var value: FigureValue = .none
     }
@@ -142,11 +142,11 @@ struct OpenData: Sendable {
                 }
                 body(figure)
             }
-            func district(span s: Int, field: Int) {
-                let counts = data.counts(unit: nil, fields: field < 0 ? .all : .only([fieldIDs[field]]), span: data.spans[s])
+            func district(span s: Int, field: Int?) {
+                let counts = data.counts(unit: nil, fields: field.map { .only([fieldIDs[$0]]) } ?? .all, span: data.spans[s])
                 guard counts.rows > 0 else { return }
                 for (m, measure) in measures.enumerated() {
-                    emit(Figure(dataset: d, unit: -1, field: field, span: s, measure: m), measure) { keys in
+                    emit(Figure(dataset: d, unit: nil, field: field, span: s, measure: m), measure) { keys in
                         keys.reduce(0) { $0 + counts.sums[columns[$1]] }
                     }
                 }
@@ -154,7 +154,7 @@ struct OpenData: Sendable {
             let units = data.unitSpanSums(columns: columns)
             let spanCount = data.spans.count, width = columns.count
             for (s, span) in data.spans.enumerated() {
-                district(span: s, field: -1)
+                district(span: s, field: nil)
                 if schema.byField {
                     for field in data.fields(unit: nil, span: span) { district(span: s, field: data.table.fieldPosition(field)!) }
                 }
@@ -162,7 +162,7 @@ struct OpenData: Sendable {
                     let cell = u * spanCount + s
                     guard units.rows[cell] > 0 else { continue }
                     for (m, measure) in measures.enumerated() {
-                        emit(Figure(dataset: d, unit: u, field: -1, span: s, measure: m), measure) { keys in
+                        emit(Figure(dataset: d, unit: u, field: nil, span: s, measure: m), measure) { keys in
                             keys.reduce(0) { $0 + units.sums[cell * width + $1] }
                         }
                     }
@@ -180,9 +180,9 @@ struct OpenData: Sendable {
         let comma = UInt8(0x2C)
         forEachFigure { f in
             out.append(names.datasets[f.dataset]); out.append(comma)
-            if f.unit >= 0 { out.append(names.units[f.dataset][f.unit]) }
+            if let unit = f.unit { out.append(names.units[f.dataset][unit]) }
             out.append(comma)
-            if f.field >= 0 { out.append(names.fields[f.dataset][f.field]) }
+            if let field = f.field { out.append(names.fields[f.dataset][field]) }
             out.append(comma)
             out.append(names.spans[f.dataset][f.span]); out.append(comma)
             out.append(names.measures[f.dataset][f.measure]); out.append(comma)
@@ -207,9 +207,9 @@ struct OpenData: Sendable {
             first = false
             out.append(UInt8(0x5B))
             out.append(names.datasets[f.dataset]); out.append(comma)
-            if f.unit >= 0 { out.append(names.units[f.dataset][f.unit]) } else { out.append("null") }
+            if let unit = f.unit { out.append(names.units[f.dataset][unit]) } else { out.append("null") }
             out.append(comma)
-            if f.field >= 0 { out.append(names.fields[f.dataset][f.field]) } else { out.append("null") }
+            if let field = f.field { out.append(names.fields[f.dataset][field]) } else { out.append("null") }
             out.append(comma)
             out.append(names.spans[f.dataset][f.span]); out.append(comma)
             out.append(names.measures[f.dataset][f.measure]); out.append(comma)

@@ -26,12 +26,12 @@ package struct Theme: Sendable {
         }
         if let directory, FileManager.default.fileExists(atPath: directory) {
             let folder = ContentDirectory(path: directory)
-            for relative in folder.files(under: "", extensions: ["mustache"]) {
+            for relative in folder.files(under: "", extensions: ["mustache"], log: log) {
                 let display = folder.display(relative)
-                guard let text = SourceReader.readText(at: folder.url(relative), displayPath: display, log: log) else { continue }
+                guard let text = SourceReader.readText(at: folder.url(relative), displayPath: display, log: log, limit: .yaml) else { continue }
                 sources[String(relative.dropLast(9))] = (text, display)
             }
-            for relative in folder.files(under: "assets", extensions: assetExtensions) {
+            for relative in folder.files(under: "assets", extensions: assetExtensions, log: log) {
                 if let data = FileManager.default.contents(atPath: folder.url(relative).path) {
                     assets[String(relative.dropFirst(7))] = data
                 }

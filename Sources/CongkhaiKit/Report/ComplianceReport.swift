@@ -22,6 +22,8 @@ public struct ComplianceReport: Sendable {
     public var targets: [TargetLine]
     public var units: [UnitLine]
     public var latest: [(dataset: String, period: String)]
+    /// site.yml's `publish_units`: the units CI builds apart for their own hosts.
+    public var publishUnits: [PublishedUnit]
 
     /// Units with an owed dataset not up to date for its latest period.
     public var unitsBehind: [UnitLine] { units.filter { $0.datasets.contains { $0.state != .upToDate } } }
@@ -43,6 +45,7 @@ public struct ComplianceReport: Sendable {
             UnitLine(unit: row.unit, name: content.unit(row.unit)?.name(on: buildDate) ?? row.unit,
                      datasets: row.statuses.map { ($0.dataset, $0.state, $0.newest?.key) }, articlesInYear: row.articlesInYear)
         }
+        publishUnits = content.config.publishUnits
         latest = figures.compliance.latest.sorted { $0.key < $1.key }.map { ($0.key, $0.value.key) }
     }
 
@@ -106,6 +109,7 @@ public struct ComplianceReport: Sendable {
               "latest": {\(latest.map { "\(json($0.dataset)): \(json($0.period))" }.joined(separator: ", "))},
               "targets_missed": \(targetsMissed.count),
               "units_behind": \(unitsBehind.count),
+              "publish_units": [\(publishUnits.map { "{\"id\": \(json($0.id)), \"base_url\": \($0.baseURL.map(json) ?? "null")}" }.joined(separator: ", "))],
               "targets": [
             \(targetItems.joined(separator: ",\n"))
               ],

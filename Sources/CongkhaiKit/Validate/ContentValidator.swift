@@ -14,6 +14,10 @@ package enum ContentValidator {
                                 includeFuture: Bool = false, log: DiagnosticLog) -> SiteContent {
         let unitIDs = loaded.units.map(\.id)
         let knownUnits = Set(unitIDs)
+        for unit in loaded.config.publishUnits where !knownUnits.contains(unit.id) {
+            let hint: DiagnosticText? = Spelling.closest(to: unit.id, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+            log.error(unit.location, "unknown unit \"\(unit.id)\" in `publish_units`", hint: hint ?? "unit ids are listed in units.yml")
+        }
         var kept: [Int] = [], scheduled: [Int] = []
         var slugOwners: [String: String] = [:]  // slug → the file that has it first
         // Walk in file order so "first defined" is stable. Indices, not articles, are sorted and

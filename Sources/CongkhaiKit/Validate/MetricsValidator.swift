@@ -56,8 +56,8 @@ package enum MetricsValidator {
         // Not months and their quarter both (a quarter's code follows its months').
         if schema.granularity == .monthOrQuarter {
             for group in groups {
-                for i in group where !invalid[i] && !period[i].isMonth && period[i].slot != 16 {
-                    let firstMonth = PeriodCode(raw: period[i].raw - 3)
+                for i in group where !invalid[i] && period[i].isQuarter {
+                    let firstMonth = period[i].firstMonthOfQuarter
                     var months: [Int] = []
                     var j = i - 1
                     while j >= group.lowerBound && period[j] >= firstMonth {

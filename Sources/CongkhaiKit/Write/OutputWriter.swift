@@ -24,9 +24,12 @@ package final class OutputWriter: @unchecked Sendable {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
-        // Folders left by a build that was killed (staging, or a previous site not yet removed).
+        // Folders left by a build that was killed (staging, or a previous site not yet removed):
+        // only once the process that made them (its id ends the name) is gone.
         let prefixes = [".\(self.output.lastPathComponent).staging-", ".\(self.output.lastPathComponent).old-"]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where prefixes.contains(where: name.hasPrefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: name.hasPrefix) else { continue }
+            if let pid = Int32(name.dropFirst(prefix.count)), pid == getpid() || OutputLock.isRunning(pid) { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
         do {

@@ -110,11 +110,19 @@ package struct PeriodCode: Hashable, Comparable, Sendable {
     /// 0…16, as above.
     package var slot: Int { Int(raw & 31) }
     package var isMonth: Bool { slot < 15 && slot & 3 != 3 }
+    package var isQuarter: Bool { slot < 16 && slot & 3 == 3 }
+    package var isYear: Bool { slot == 16 }
+
+    /// A quarter's first month (a quarter's code follows its three months').
+    package var firstMonthOfQuarter: PeriodCode {
+        precondition(isQuarter, "not a quarter")
+        return PeriodCode(raw: raw - 3)
+    }
 
     package var period: Period {
         let s = slot
-        if s == 16 { return .year(year) }
-        if s & 3 == 3 { return .quarter(year: year, quarter: (s + 1) / 4) }
+        if isYear { return .year(year) }
+        if isQuarter { return .quarter(year: year, quarter: (s + 1) / 4) }
         return .month(year: year, month: s - s / 4 + 1)
     }
 

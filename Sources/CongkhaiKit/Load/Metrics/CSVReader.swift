@@ -81,7 +81,8 @@ package enum CSVReader {
     private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, semicolon: UInt8 = 0x3B
     private static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
-    /// The separator of the first record: `;` if it has semicolons and no comma outside quotes.
+    /// The separator of the first line that has one (a form exported as CSV may open with a title
+    /// alone on its line): `;` if it has more semicolons than commas outside quotes.
     static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var inQuotes = false, sawContent = false, commas = 0, semicolons = 0
         var i = 0
@@ -94,7 +95,8 @@ package enum CSVReader {
                 sawContent = true
             } else if !inQuotes {
                 if b == lf || b == cr {
-                    if sawContent { break }  // the end of the header line (leading empty lines skipped)
+                    // The end of the first line with a separator (empty lines and titles skipped).
+                    if sawContent && commas + semicolons > 0 { break }
                     i += 1
                     continue
                 }
@@ -135,6 +137,9 @@ struct CSVTokenizer {
     private var done = false
     /// Unquoted text of the quoted cells of the current record.
     private(set) var scratch: [UInt8] = []
+    /// A record longer than this is reported ("line is too long") and skipped: a line of hundreds
+    /// of megabytes must not become millions of cells. `max_line_kb` in site.yml.
+    var maxRecordBytes = Int.max
 
     private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
@@ -178,8 +183,9 @@ struct CSVTokenizer {
         // Skip empty lines between records.
         while !done && i < count && (bytes[i] == lf || bytes[i] == cr) { consumeLineEnd() }
         guard !done && i < count else { return nil }
-        let recordLine = line
+        let recordLine = line, recordStart = i
         while true {
+            if i - recordStart > maxRecordBytes { return skipLongRecord(from: recordStart, line: recordLine, cells: &cells) }
             let cellLine = line, cellLineStart = lineStart, cellOffset = i
             if i < count && bytes[i] == quote {
                 // Quoted cell.
@@ -245,6 +251,19 @@ struct CSVTokenizer {
             if i < count { consumeLineEnd() }
             return recordLine
         }
+    }
+
+    /// Reports the record starting at `start` as too long, and skips it to the end of its line.
+    private mutating func skipLongRecord(from start: Int, line recordLine: Int, cells: inout [Cell]) -> Int {
+        while i < bytes.count && bytes[i] != Self.lf && bytes[i] != Self.cr { i += 1 }
+        let length = i - start
+        if i < bytes.count { consumeLineEnd() }
+        cells.removeAll(keepingCapacity: false)
+        scratch.removeAll(keepingCapacity: false)
+        log.error(SourceLocation(file: file, line: recordLine, column: 1),
+                  "line is too long (\((length + 1023) / 1024) KB; the limit is \(maxRecordBytes / 1024) KB)",
+                  hint: "raise `max_line_kb` in site.yml if the file is meant to have such lines")
+        return recordLine
     }
 
     /// Steps over LF, CRLF or a lone CR at `i`.

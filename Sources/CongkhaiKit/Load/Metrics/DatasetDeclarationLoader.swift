@@ -51,7 +51,7 @@ package enum DatasetDeclarationLoader {
     package static func loadDeclarations(_ content: ContentDirectory, unitIDs: [String], log: DiagnosticLog) -> DatasetDeclarations {
         guard content.exists(fileName) else { return DatasetDeclarations() }
         let display = content.display(fileName)
-        guard let text = SourceReader.readText(at: content.url(fileName), displayPath: display, log: log) else {
+        guard let text = content.readText(fileName, log: log) else {
             return DatasetDeclarations()
         }
         return parse(text, file: display, unitIDs: unitIDs, log: log)

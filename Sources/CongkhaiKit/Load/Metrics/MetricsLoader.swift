@@ -19,7 +19,7 @@ package enum MetricsLoader {
 
     package static func load(_ content: ContentDirectory, schemas: [DatasetSchema], units: [Unit], fields: [Field],
                             textColumns: [String: [TextColumnSpec]] = [:], log: DiagnosticLog) -> [MetricTable] {
-        let files = content.files(under: folder, extensions: ["csv"])
+        let files = content.files(under: folder, extensions: ["csv"], log: log)
         guard !files.isEmpty else { return [] }
         let references = References(units: units, fields: fields)
 
@@ -59,7 +59,7 @@ package enum MetricsLoader {
             DispatchQueue.concurrentPerform(iterations: jobList.count) { i in
                 let job = jobList[i]
                 slots.value[i] = readFile(at: content.url(job.file), display: job.display, schema: schemas[job.schema],
-                                          headers: headerTables[job.schema], references: references, log: log)
+                                          headers: headerTables[job.schema], references: references, limits: content.limits, log: log)
             }
         }
 
@@ -146,8 +146,8 @@ package enum MetricsLoader {
 
     /// Reads one file (UTF-8; a byte-order mark is dropped, anything else not UTF-8 is an error).
     static func readFile(at url: URL, display: String, schema: DatasetSchema, headers: HeaderTable,
-                         references: References, log: DiagnosticLog) -> FileRows? {
-        guard let data = SourceReader.readBytes(atPath: url.path, displayPath: display, log: log) else { return nil }
+                         references: References, limits: SizeLimits = SizeLimits(), log: DiagnosticLog) -> FileRows? {
+        guard let data = SourceReader.readBytes(atPath: url.path, displayPath: display, log: log, limit: .csv(limits)) else { return nil }
         return data.withUnsafeBufferPointer { file -> FileRows? in
             var bytes = file
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -157,7 +157,8 @@ package enum MetricsLoader {
                 _ = SourceReader.decode(data[...], displayPath: display, log: log)  // reports the first bad byte
                 return nil
             }
-            return rowsOfFile(bytes, file: display, schema: schema, headers: headers, references: references, log: log)
+            return rowsOfFile(bytes, file: display, schema: schema, headers: headers, references: references,
+                              maxLineBytes: limits.lineBytes, log: log)
         }
     }
 
@@ -168,8 +169,9 @@ package enum MetricsLoader {
     }
 
     static func rowsOfFile(_ bytes: UnsafeBufferPointer<UInt8>, file: String, schema: DatasetSchema, headers table: HeaderTable,
-                           references: References, log: DiagnosticLog) -> FileRows {
+                           references: References, maxLineBytes: Int = .max, log: DiagnosticLog) -> FileRows {
         var tokenizer = CSVTokenizer(bytes: bytes, file: file, log: log)
+        tokenizer.maxRecordBytes = maxLineBytes
         var result = FileRows(file: file)
         var cells: [CSVTokenizer.Cell] = []
         func at(_ cell: CSVTokenizer.Cell) -> SourceLocation {
@@ -347,7 +349,6 @@ package enum MetricsLoader {
         return !String(decoding: cell, as: UTF8.self).trimmingCharacters(in: .whitespaces).isEmpty
     }
 
-    /// No space or control character at either end, and ASCII there: the text is its own `trimmed`.
     /// A count written as 1 to 12 plain digits; -2 for an empty cell; -1 for anything else.
     @inline(__always) static func quickCount(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
         if cell.isEmpty { return -2 }
