@@ -62,14 +62,15 @@ extension RenderEnvironment {
             for tag in article.tags { fields.append((tag.name, 5)) }
             if let unit = article.unitID.flatMap(content.unit) { fields.append((unit.shortName(on: article.date.vietnamDay), 3)) }
             return .init(url: Routes.article(article), title: article.title, kind: "Tin tức · \(article.date.vietnamDay.vietnamese)",
-                         snippet: Self.clip(article.summary), fields: fields)
+                         snippet: Self.clip(article.summary) + (article.tags.isEmpty ? "" : " · Thẻ: " + article.tags.map(\.name).joined(separator: ", ")),
+                         fields: fields)
         }
     }
 
-    /// At most 200 characters, cut at a space.
+    /// At most 160 characters, cut at a space.
     static func clip(_ text: String) -> String {
-        guard text.count > 200 else { return text }
-        let head = text.prefix(200)
+        guard text.count > 160 else { return text }
+        let head = text.prefix(160)
         return String(head[..<(head.lastIndex(of: " ") ?? head.endIndex)]) + " …"
     }
 }
