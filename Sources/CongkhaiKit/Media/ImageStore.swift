@@ -78,14 +78,16 @@ struct ImageStore {
             DispatchQueue.concurrentPerform(iterations: missing.count) { i in
                 let (source, hash) = missing[i]
                 let entry = folder + "/" + Self.hex(hash)
-                let staging = entry + ".part-\(getpid())-\(i)"
-                try? FileManager.default.removeItem(atPath: staging)
+                // Unique to this call: builds in one process (tests) or in several may make the same photo at once.
+                let staging = entry + ".part-" + UUID().uuidString
                 try? FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
                 switch PhotoLibrary.render(directory.path(source), recipe: recipe, into: staging) {
                 case .success(let rendered):
                     guard Self.write(Self.sizesText(rendered), to: staging + "/sizes") else { return }
-                    try? FileManager.default.removeItem(atPath: entry)
-                    if rename(staging, entry) == 0 { slots.value[i] = rendered }
+                    // A damaged entry is replaced; one another build has just made is kept (the same bytes).
+                    if Self.readSizes(entry) == nil { try? FileManager.default.removeItem(atPath: entry) }
+                    if rename(staging, entry) != 0 { try? FileManager.default.removeItem(atPath: staging) }
+                    if Self.readSizes(entry) != nil { slots.value[i] = rendered }
                 case .failure(let failure):
                     try? FileManager.default.removeItem(atPath: staging)
                     log.error(SourceLocation(file: directory.display(source)), "cannot process the photo: \(failure.reason)",
