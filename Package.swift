@@ -33,6 +33,8 @@ let package = Package(
         ),
         // libvips' API is variadic, which Swift cannot call: fixed-argument C wrappers.
         .target(name: "CVipsShim", dependencies: ["CVips"]),
+        // Photos: sizes read from headers, published widths and social cards made with libvips.
+        .target(name: "CongkhaiImages", dependencies: ["CVipsShim"]),
         // libxml2's streaming reader, for the worksheets of .xlsx exports (measured: XMLCoder took
         // 4,5 ms of CPU per export, most of an import of 3.000).
         .systemLibrary(
@@ -58,6 +60,7 @@ let package = Package(
             name: "CongkhaiKit",
             dependencies: [
                 "CongkhaiCore",
+                "CongkhaiImages",
                 "CVipsShim",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
@@ -109,7 +112,7 @@ let package = Package(
         .executableTarget(name: "FuzzCongkhai", dependencies: ["CongkhaiFuzz"], path: "Fuzz/Targets/FuzzCongkhai"),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands", "CongkhaiFuzz"],
+            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands", "CongkhaiFuzz", "CongkhaiImages"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

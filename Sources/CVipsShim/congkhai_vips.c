@@ -2,6 +2,11 @@
 
 #include <vips/vips.h>
 
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
 int congkhai_vips_init(void) {
     return VIPS_INIT("congkhai");
 }
@@ -39,8 +44,70 @@ VipsImage *congkhai_vips_svg_buffer(const void *bytes, size_t length) {
     return out;
 }
 
+static uint32_t read_le32(const unsigned char *p) {
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static void write_le32(unsigned char *p, uint32_t v) {
+    p[0] = v & 0xff;
+    p[1] = (v >> 8) & 0xff;
+    p[2] = (v >> 16) & 0xff;
+    p[3] = (v >> 24) & 0xff;
+}
+
+// Drops the EXIF, XMP and ICC chunks of a WebP file in place and clears their flags in VP8X;
+// returns the new length, or 0 when the bytes are not a WebP file this code understands.
+static size_t webp_without_metadata(unsigned char *bytes, size_t length) {
+    if (length < 12 || memcmp(bytes, "RIFF", 4) || memcmp(bytes + 8, "WEBP", 4)) {
+        return 0;
+    }
+    size_t in = 12, out = 12;
+    while (in + 8 <= length) {
+        uint32_t size = read_le32(bytes + in + 4);
+        size_t whole = 8 + (size_t)size + (size & 1);
+        if (in + whole > length) {
+            return 0;
+        }
+        int drop = !memcmp(bytes + in, "EXIF", 4) || !memcmp(bytes + in, "XMP ", 4) || !memcmp(bytes + in, "ICCP", 4);
+        if (!drop) {
+            memmove(bytes + out, bytes + in, whole);
+            if (!memcmp(bytes + out, "VP8X", 4) && size >= 1) {
+                bytes[out + 8] &= (unsigned char)~(0x20 | 0x08 | 0x04);  // ICC, EXIF, XMP
+            }
+            out += whole;
+        }
+        in += whole;
+    }
+    write_le32(bytes + 4, (uint32_t)(out - 8));
+    return out;
+}
+
 int congkhai_vips_save_webp(VipsImage *image, const char *path, int quality) {
-    return vips_webpsave(image, path, "Q", quality, "strip", TRUE, NULL);
+    // libvips 8.14's webpsave writes an EXIF chunk despite "strip" (rebuilt from its exif-*
+    // fields): the file is made in memory and its metadata chunks are cut out before it is written.
+    void *buffer = NULL;
+    size_t length = 0;
+    if (vips_webpsave_buffer(image, &buffer, &length, "Q", quality, "strip", TRUE, NULL)) {
+        return -1;
+    }
+    size_t kept = webp_without_metadata(buffer, length);
+    int failed = -1;
+    if (kept == 0) {
+        vips_error("congkhai", "%s", "webpsave made an unexpected file");
+    } else {
+        FILE *file = fopen(path, "wb");
+        if (!file) {
+            vips_error_system(errno, "congkhai", "cannot write %s", path);
+        } else {
+            failed = fwrite(buffer, 1, kept, file) == kept ? 0 : -1;
+            if (fclose(file) != 0 || failed) {
+                vips_error_system(errno, "congkhai", "cannot write %s", path);
+                failed = -1;
+            }
+        }
+    }
+    g_free(buffer);
+    return failed;
 }
 
 int congkhai_vips_save_jpeg(VipsImage *image, const char *path, int quality) {
@@ -71,6 +138,14 @@ int congkhai_vips_header(const char *path, int *width, int *height) {
 VipsImage *congkhai_vips_thumbnail_image_width(VipsImage *image, int width) {
     VipsImage *out = NULL;
     if (vips_thumbnail_image(image, &out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL)) {
+        return NULL;
+    }
+    return out;
+}
+
+VipsImage *congkhai_vips_thumbnail_image_fill(VipsImage *image, int width, int height) {
+    VipsImage *out = NULL;
+    if (vips_thumbnail_image(image, &out, width, "height", height, "crop", VIPS_INTERESTING_CENTRE, NULL)) {
         return NULL;
     }
     return out;

@@ -16,8 +16,11 @@ import Testing
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-fixture-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         // The default theme alone (no site templates), so the fixture also pins the compiled-in theme.
-        let options = BuildOptions(contentPath: folder.appendingPathComponent("Content").path, templatesPath: nil,
+        var options = BuildOptions(contentPath: folder.appendingPathComponent("Content").path, templatesPath: nil,
                                    outputPath: output.path, buildDate: Self.buildDate, useCache: false)
+        // Its photos are made in a cache of its own, not in the working folder's.
+        options.cacheDirectory = output.path + "-cache"
+        defer { try? FileManager.default.removeItem(atPath: output.path + "-cache") }
         if case .failure(let failure) = SiteBuilder.build(options) {
             Issue.record("fixture \(name) failed to build:\n\(failure.diagnostics.map(\.description).joined(separator: "\n"))")
             return

@@ -33,6 +33,8 @@ int congkhai_vips_save_png(VipsImage *image, const char *path);
 int congkhai_vips_header(const char *path, int *width, int *height);
 /// Shrinks an image already in memory to at most `width` pixels wide (never upscaled).
 VipsImage *congkhai_vips_thumbnail_image_width(VipsImage *image, int width);
+/// Fills `width`×`height` from an image already in memory, cropping around the centre.
+VipsImage *congkhai_vips_thumbnail_image_fill(VipsImage *image, int width, int height);
 /// Computes an image into memory, so that several sizes are made from one decode.
 VipsImage *congkhai_vips_copy_memory(VipsImage *image);
 /// JPEG without transparency: an alpha channel is flattened onto white first.

@@ -79,26 +79,7 @@ package enum Markdown {
             }
         }
         guard let paragraph else { return nil }
-        var text = ""
-        collectText(paragraph, into: &text)
-        return (collapsingWhitespace(text), Int(cmark_node_get_end_line(paragraph)))
-    }
-
-    private static func collectText(_ node: OpaquePointer, into text: inout String) {
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            case CMARK_NODE_HTML_INLINE:
-                break  // raw HTML never becomes summary text
-            default:
-                collectText(current, into: &text)
-            }
-            child = cmark_node_next(current)
-        }
+        return (collapsingWhitespace(MarkdownTree.plainText(paragraph)), Int(cmark_node_get_end_line(paragraph)))
     }
 
     /// Cuts at a word boundary and adds an ellipsis.

@@ -22,12 +22,15 @@ package final class Article: Sendable, Equatable {
     package let frontMatterOnly: Bool
     /// `expires:`: after this day the article leaves the lists and feeds; its page stays, marked.
     package let expires: CalendarDay?
+    /// The files and site pages its body points at (images, attachments, internal links).
+    package let references: [MediaReference]
 
     package init(source: SourceLocation, title: String, date: Timestamp, unitID: String?, category: Category, tags: [Tag],
                 summary: String, slug: String, draft: Bool, bodyLine: Int, unitLocation: SourceLocation?,
                 slugLocation: SourceLocation, bodyDigest: UInt64 = 0, frontMatterOnly: Bool = false,
-                expires: CalendarDay? = nil) {
+                expires: CalendarDay? = nil, references: [MediaReference] = []) {
         self.expires = expires
+        self.references = references
         self.source = source
         self.title = title
         self.date = date
@@ -55,7 +58,7 @@ package final class Article: Sendable, Equatable {
             && a.category == b.category && a.tags == b.tags && a.summary == b.summary && a.slug == b.slug
             && a.draft == b.draft && a.bodyLine == b.bodyLine && a.unitLocation == b.unitLocation
             && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest
-            && a.frontMatterOnly == b.frontMatterOnly && a.expires == b.expires)
+            && a.frontMatterOnly == b.frontMatterOnly && a.expires == b.expires && a.references == b.references)
     }
 }
 
@@ -98,9 +101,12 @@ package struct PlanPage: Sendable, Equatable {
     /// The plan's roman section (`I`), linking the page to its targets' clauses.
     package var section: String?
     package var body: String
+    /// The files and site pages its body points at.
+    package var references: [MediaReference] = []
 
     package init(source: SourceLocation, title: String, slug: String, order: Int, summary: String,
-                 section: String? = nil, body: String) {
+                 section: String? = nil, body: String, references: [MediaReference] = []) {
+        self.references = references
         self.source = source
         self.title = title
         self.slug = slug

@@ -73,7 +73,9 @@ enum BodyEditUpdate {
         let log = DiagnosticLog()
         guard let record = session.articleRecord(path),
               let article = ArticleLoader.load(path, content: directory, log: log), log.all.isEmpty,
-              !article.draft, !record.article.draft, sameCard(article, record.article) else { return nil }
+              !article.draft, !record.article.draft, sameCard(article, record.article),
+              // Files beside it are resolved and checked by the media stage, which a body edit skips.
+              article.references.isEmpty, record.article.references.isEmpty else { return nil }
         var column: [Article] = []
         if let newer = record.newer {
             guard let neighbour = session.articleRecord(newer) else { return nil }

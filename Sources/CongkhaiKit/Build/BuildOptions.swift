@@ -49,6 +49,8 @@ public struct BuildReport: Sendable {
     public var kind: Kind = .full
     /// Articles held back until their day (dated after the build date), oldest first.
     public var scheduled: [ScheduledArticle] = []
+    /// Photos made by libvips in this build (the others came from the image cache).
+    public var photosProcessed = 0
 
     public enum Kind: Sendable, Equatable {
         /// Every page rendered into a staging folder, swapped in whole.

@@ -23,16 +23,28 @@ extension SiteBuilder {
         let log = run.log
         guard let prepared = run.timed("load and validate", { prepare(options, log: log, reuse: cache.reuse()) }),
               !run.failed else { return nil }
+        var media = prepared.media
+        let photos = media.files.filter { $0.kind == .photo }.map(\.source)
+        run.timed("photos") {
+            let outcome = ImageStore(cacheDirectory: options.cacheDirectory)
+                .prepare(photos, directory: ContentDirectory(path: options.contentPath), log: log)
+            media.photos = outcome.photos
+            run.photosProcessed = outcome.processed
+        }
+        guard !run.failed else { return nil }
         let figures = run.timed("compute figures") {
             SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
                         buildDate: options.buildDate)
         }
         let plan = run.timed("plan pages") {
-            PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+            PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()).adding(media, log: log)
         }
+        SiteLinks.check(prepared.content, plan: plan, log: log)
+        guard !run.failed else { return nil }
         // Pages of a --unit build are rendered against the whole site's plan, so they equal a full build's.
         let pages = options.units.isEmpty ? plan.pages : plan.restricted(to: Set(options.units), content: prepared.content).pages
-        let environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
+        var environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
+        environment.media = media
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
         let fingerprints: [UInt64] = !options.useCache ? [] : run.timed("fingerprint pages") {
             let printer = PageFingerprints(environment: environment, theme: prepared.theme, inventory: inventory, options: options)

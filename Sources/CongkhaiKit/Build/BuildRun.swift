@@ -8,6 +8,8 @@ final class BuildRun {
     let progress: SiteBuilder.Progress
     let log = DiagnosticLog()
     private(set) var timings: [(String, Double)] = []
+    /// Photos made by libvips in this build (the others came from the image cache).
+    var photosProcessed = 0
 
     init(options: BuildOptions, progress: @escaping SiteBuilder.Progress) {
         self.options = options
@@ -30,7 +32,7 @@ final class BuildRun {
 
     func report(pages: Int, bytes: Int, kind: BuildReport.Kind, scheduled: [Article] = []) -> Result<BuildReport, BuildFailure> {
         .success(BuildReport(diagnostics: log.all, pagesWritten: pages, bytesWritten: bytes, stageTimings: timings,
-                             kind: kind, scheduled: scheduled.map(ScheduledArticle.init)))
+                             kind: kind, scheduled: scheduled.map(ScheduledArticle.init), photosProcessed: photosProcessed))
     }
 
     /// Renders `pages` on all cores and writes each to `destination` as soon as it is rendered (a
@@ -126,7 +128,7 @@ func weight(_ kind: PageKind) -> Int {
     case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard, .unitCard, .siteCard: return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
     case .newsList, .article, .category, .tag, .tagIndex, .openData, .dataPackage, .newsFeed, .unitFeed, .robots,
-         .notFound, .asset, .search, .searchDocuments, .unitEmbed, .unitFigures:
+         .notFound, .asset, .file, .search, .searchDocuments, .unitEmbed, .unitFigures:
         return 4
     }
 }

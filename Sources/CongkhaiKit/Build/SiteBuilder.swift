@@ -16,6 +16,13 @@ public enum SiteBuilder {
     public static func inspect(_ options: BuildOptions) -> CheckReport {
         let log = DiagnosticLog()
         let prepared = prepare(options, log: log)
+        if let prepared {
+            // Links to pages of the site need the list of pages.
+            let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
+                                      buildDate: options.buildDate)
+            let plan = PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+            SiteLinks.check(prepared.content, plan: plan.adding(prepared.media, log: log), log: log)
+        }
         return CheckReport(diagnostics: log.all, scheduled: prepared?.content.scheduled.map(ScheduledArticle.init) ?? [])
     }
 
@@ -70,6 +77,8 @@ public enum SiteBuilder {
         var loaded: LoadedContent
         var content: SiteContent
         var theme: Theme
+        /// The files the markdown points at, resolved and checked (photos not made yet).
+        var media: MediaCatalog
     }
 
     /// Load and validate content, and parse the theme: everything `check` covers.
@@ -87,7 +96,8 @@ public enum SiteBuilder {
             content.articles = ArticleLoader.completing(content.articles, at: shown.sorted(), content: directory, log: log)
         }
         let theme = Theme.load(directory: options.templatesPath, log: log)
-        return Prepared(loaded: loaded, content: content, theme: theme)
+        let media = MediaPlanner.plan(content, directory: directory, log: log)
+        return Prepared(loaded: loaded, content: content, theme: theme, media: media)
     }
 }
 

@@ -7,7 +7,7 @@ import Foundation
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
 package struct BuildCache: Sendable {
     static let magic = "congkhai-cache"
-    static let formatVersion = 8
+    static let formatVersion = 9
 
     package struct PageRecord: Sendable, Hashable {
         package var fingerprint: UInt64
@@ -54,6 +54,10 @@ package struct BuildCache: Sendable {
         w.write(a.slugLocation.line); w.write(a.slugLocation.column)
         w.write(a.bodyDigest)
         w.write(a.expires?.description)
+        w.write(a.references.count)
+        for reference in a.references {
+            w.write(reference.target); w.write(Int(reference.kind.rawValue)); w.write(reference.line); w.write(reference.column)
+        }
         w.write(record.newer); w.write(record.older)
     }
 
@@ -66,12 +70,16 @@ package struct BuildCache: Sendable {
         let slugLocation = SourceLocation(file: file, line: r.int(), column: r.int())
         let bodyDigest = r.uint64()
         let expires = r.optionalString().flatMap { CalendarDay(iso: $0) }
+        let references = (0..<r.count(minimumItemSize: 4)).compactMap { _ -> MediaReference? in
+            let target = r.string(), kind = MediaReference.Kind(rawValue: UInt8(truncatingIfNeeded: r.int())), line = r.int(), column = r.int()
+            return kind.map { MediaReference(target: target, kind: $0, line: line, column: column) }
+        }
         let newer = r.optionalString(), older = r.optionalString()
         guard !r.failed else { return nil }
         let article = Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
                               unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,
                               bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
-                              bodyDigest: bodyDigest, expires: expires)
+                              bodyDigest: bodyDigest, expires: expires, references: references)
         return ArticleRecord(article: article, newer: newer, older: older)
     }
 }

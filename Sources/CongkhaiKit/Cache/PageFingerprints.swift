@@ -44,6 +44,11 @@ struct PageFingerprints {
             h.combine(article.unitID ?? ""); h.combine(article.category.id); h.combine(article.summary); h.combine(article.draft)
             for tag in article.tags { h.combine(tag.name) }
             h.combine(article.expires?.description ?? "")
+            // Its thumbnail, from the first photo.
+            if let (file, stored) = environment.media.firstPhoto(of: article.source.file, references: article.references) {
+                h.combine(file.url); h.combine(stored.folder)
+                for size in stored.rendered.sizes { h.combine(size.width); h.combine(size.height) }
+            }
             return h.value
         }
         var search = StableHasher()
@@ -103,6 +108,19 @@ struct PageFingerprints {
         return found
     }
 
+    /// What a body shows of its files: each one's URL, size in bytes and, for a photo, its sizes.
+    private func mediaDigest(_ file: String, into h: inout StableHasher) {
+        guard let table = environment.media.references[file] else { return }
+        for target in table.keys.sorted() {
+            let media = table[target]!
+            h.combine(target); h.combine(media.url); h.combine(media.bytes)
+            if let stored = environment.media.photos[media.source] {
+                h.combine(stored.folder)
+                for size in stored.rendered.sizes { h.combine(size.width); h.combine(size.height) }
+            }
+        }
+    }
+
     func fingerprint(_ page: PlannedPage, renderer: PageRenderer) -> UInt64 {
         var h = StableHasher()
         h.combine(page.path.relative)
@@ -121,6 +139,16 @@ struct PageFingerprints {
             h.combine(theme.assets[name] ?? Data())
             return h.value
         }
+        if case .file(let source) = page.kind {
+            // A photo's sizes live under its content hash; a document is known by its stamp.
+            var info = stat()
+            if stat(source, &info) == 0 {
+                h.combine(source)
+                h.combine(Int(info.st_size))
+                h.combine(Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+            }
+            return h.value
+        }
         let template = renderer.templateName(page.kind)
         h.combine(templateDigests[template] ?? 0)
         h.combine(siteDigest)
@@ -130,6 +158,7 @@ struct PageFingerprints {
         case .newsList(let n): listing(news.listed, n)
         case .article(let i):
             cards([i]); h.combine(content.articles[i].bodyDigest)
+            mediaDigest(content.articles[i].source.file, into: &h)
             if i > 0 { cards([i - 1]) }
             if i + 1 < content.articles.count { cards([i + 1]) }
         case .category(let id, let n): listing(news.byCategory[id] ?? [], n)
@@ -144,6 +173,7 @@ struct PageFingerprints {
         case .unitFeed(let id): cards((news.byUnit[id] ?? []).prefix(ShownArticles.inFeed))
         case .planIndex, .plan:
             h.combine(planDigest); h.combine(figuresDigest)
+            if case .plan(let i) = page.kind { mediaDigest(content.planPages[i].source.file, into: &h) }
         case .unitEmbed, .unitFigures, .unitCard, .siteCard:
             h.combine(figuresDigest)
         case .statisticsIndex, .statistics, .compliance, .openData, .datasetFile, .figuresFile, .dataPackage:
@@ -153,7 +183,7 @@ struct PageFingerprints {
         case .search, .searchShard, .searchDocuments:
             // What the index holds: every article's card, the units, the plan and the figures' periods.
             h.combine(searchDigest)
-        case .robots, .notFound, .asset: break
+        case .robots, .notFound, .asset, .file: break
         }
         return h.value
     }

@@ -72,7 +72,8 @@ package struct SocialCard: Sendable, Hashable {
         return out
     }
 
-    /// The card as PNG bytes.
+    /// The card as PNG bytes, deflated at zlib's fastest level: a card is flat colour and text, and
+    /// at level 6 deflating cost twice as much as drawing (83 KB instead of 65 KB a card).
     package func png() throws(Failure) -> Data {
         guard Self.started else { throw .raster(String(cString: congkhai_vips_error())) }
         let text = svg()
@@ -87,7 +88,7 @@ package struct SocialCard: Sendable, Hashable {
         defer { congkhai_vips_release(image) }
         var bytes: UnsafeMutableRawPointer?
         var length = 0
-        guard congkhai_vips_save_png_buffer(image, 6, &bytes, &length) == 0, let bytes else { throw .raster(Self.lastError()) }
+        guard congkhai_vips_save_png_buffer(image, 1, &bytes, &length) == 0, let bytes else { throw .raster(Self.lastError()) }
         defer { congkhai_vips_free(bytes) }
         return Data(bytes: bytes, count: length)
     }

@@ -144,7 +144,8 @@ enum ArticleLoader {
                        unitLocation: unit == nil ? nil : record.valueLocation("unit"),
                        slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
                        bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body),
-                       frontMatterOnly: frontMatterOnly, expires: expires)
+                       frontMatterOnly: frontMatterOnly, expires: expires,
+                       references: frontMatterOnly ? [] : MediaReferences.scan(body, firstLine: bodyLine))
     }
 }
 

@@ -10,7 +10,7 @@ enum PlanLoader {
         for relative in content.files(under: folder, extensions: ArticleLoader.extensions, log: log) {
             let display = content.display(relative)
             guard let text = SourceReader.readText(at: content.url(relative), displayPath: display, log: log, limit: .markdown(content.limits)),
-                  let (document, body, _) = MarkdownFile.split(text, display: display, log: log),
+                  let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),
                   let record = YAMLRecord(document.root, in: document, log: log, what: "front matter") else { continue }
             record.warnUnknownKeys(allowed: keys)
             guard let title = record.string("title", required: true) else { continue }
@@ -26,7 +26,8 @@ enum PlanLoader {
             pages.append(PlanPage(source: SourceLocation(file: display), title: title, slug: slug,
                                   order: record.int("order") ?? 100,
                                   summary: record.string("summary") ?? Markdown.firstParagraphText(body),
-                                  section: record.string("section"), body: body))
+                                  section: record.string("section"), body: body,
+                                  references: MediaReferences.scan(body, firstLine: bodyLine)))
         }
         return pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
     }

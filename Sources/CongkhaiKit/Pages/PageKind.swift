@@ -29,6 +29,9 @@ package enum PageKind: Sendable, Hashable {
     case search
     case searchShard(Int)
     case searchDocuments(Int)
+    /// A file published as it is: a document or drawing from `Content/`, or a photo's size made
+    /// by the image cache (an absolute path).
+    case file(source: String)
     /// A unit's figures for its own website: `/don-vi/<id>/nhung/` (for an iframe) and `so-lieu.json`.
     case unitEmbed(id: String)
     case unitFigures(id: String)

@@ -78,11 +78,14 @@ extension SitePlan {
     /// and 404 page, exactly as a full build writes them (for a unit that publishes on its own site).
     package func restricted(to units: Set<String>, content: SiteContent) -> SitePlan {
         var plan = self
+        let shown = Set(content.articles.filter { $0.unitID.map(units.contains) ?? false }.map { Routes.article($0) })
         plan.pages = pages.filter { page in
             switch page.kind {
             case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id), .unitCard(let id): return units.contains(id)
             case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
             case .asset, .notFound, .siteCard: return true
+            // The files of its articles, and the shared ones under /media/.
+            case .file: return page.url.hasPrefix(Routes.media) || shown.contains(MediaPlanner.articleFolder(of: page.url))
             case .home, .newsList, .category, .tag, .tagIndex, .unitIndex, .statisticsIndex, .statistics, .compliance,
                  .openData, .datasetFile, .figuresFile, .dataPackage, .planIndex, .plan, .newsFeed, .sitemap, .robots,
                  .search, .searchShard, .searchDocuments:

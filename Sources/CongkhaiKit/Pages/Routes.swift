@@ -16,6 +16,11 @@ package enum Routes {
     package static func category(_ id: String) -> String { "/tin-tuc/chuyen-muc/\(id)/" }
     package static func tag(_ slug: String) -> String { "/tin-tuc/the/\(slug)/" }
 
+    // MARK: Files beside the markdown
+
+    /// `Content/media/`, the files many pages use; the others are published under their page's URL.
+    package static let media = "/media/"
+
     /// Page `n` of a list whose first page is `base`: `base` itself, then `trang-2/`, `trang-3/`…
     package static func page(_ n: Int, of base: String) -> String { n <= 1 ? base : "\(base)trang-\(n)/" }
 

@@ -15,6 +15,7 @@ enum DefaultTheme {
         "article-card.mustache": #"""
 <li class="card">
   <article>
+    {{#image}}<picture><source type="image/webp" srcset="{{webp}}"><img class="card-image" src="{{url}}" width="{{width}}" height="{{height}}" alt="" loading="lazy" decoding="async"></picture>{{/image}}
     <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
     <p class="meta"><time datetime="{{date_iso}}">{{date}}</time> · <a href="{{category.url}}">{{category.name}}</a>{{#unit}} · <a href="{{url}}">{{short}}</a>{{/unit}}{{#draft}} · <strong class="badge">Bản nháp</strong>{{/draft}}{{#scheduled_on}} · <strong class="badge">Sẽ đăng ngày {{.}}</strong>{{/scheduled_on}}</p>
     <p class="card-summary">{{summary}}</p>
@@ -70,7 +71,7 @@ enum DefaultTheme {
   if (!list || !window.fetch) return;
   var shards = +list.getAttribute("data-shards"), chunk = +list.getAttribute("data-chunk");
   var input = document.getElementById("tu-khoa"), status = document.getElementById("trang-thai");
-  var more = document.getElementById("xem-them"), base = "/tim-kiem/", page = 30, cache = {};
+  var more = document.getElementById("xem-them"), base = "/tim-kiem/", page = 10, cache = {};
   function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase(); }
   function words(s) { return fold(s).split(/[^a-z0-9]+/).filter(function (w, i, all) { return w && all.indexOf(w) === i; }); }
   function shardOf(w) {
@@ -183,6 +184,8 @@ p, li { max-width: var(--measure); }
 main { padding-bottom: 3rem; min-height: 60vh; }
 .lede { font-size: 1.15rem; color: var(--muted); max-width: var(--measure); }
 .meta, .count { color: var(--muted); font-size: .92rem; margin: .25rem 0; }
+.card-image { display: block; width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: var(--radius); margin-bottom: .5rem; }
+.prose picture img { display: block; margin: 1rem 0; border-radius: var(--radius); }
 .badge { background: #fff3cd; color: #5c4400; padding: 0 .35rem; border-radius: 3px; }
 .hero { border-bottom: 1px solid var(--line); margin-bottom: 1rem; }
 
@@ -339,8 +342,8 @@ summary { list-style: none; }
 /* Print: for the notice board (niêm yết công khai). A4, no chrome, rows and cards kept whole,
    the page's address and date at the foot. */
 @media print {
-  @page { size: A4; margin: 14mm 12mm 16mm; }
-  body { font-size: 10pt; line-height: 1.45; color: #000; }
+  @page { size: A4; margin: 12mm 11mm 14mm; }
+  body { font-size: 9.5pt; line-height: 1.4; color: #000; }
   .wrap { max-width: none; padding: 0; }
   .skip-link, .masthead, .main-nav, .site-search, .breadcrumbs, .pager, .adjacent, .period-nav, .chips a,
   .site-footer, .embed-code, .unit-news .cards, details, .more, .search-page form, .no-print { display: none !important; }
@@ -352,8 +355,8 @@ summary { list-style: none; }
   a { color: #000; text-decoration: none; }
   .lede { font-size: 10.5pt; }
   .table-scroll { overflow: visible; margin: .4em 0; }
-  table.figures { font-size: 8.5pt; line-height: 1.3; }
-  table.figures th, table.figures td { padding: .2em .35em; }
+  table.figures { font-size: 8pt; line-height: 1.25; }
+  table.figures th, table.figures td { padding: .15em .3em; }
   table.figures thead th { background: none; }
   table.figures caption { padding: .2em 0; break-after: avoid; }
   .transparency > .chips { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1em; margin: .4em 0; font-size: 8.5pt; }
@@ -491,6 +494,7 @@ summary { list-style: none; }
 <title>{{page.title}}</title>
 <link rel="canonical" href="{{page.canonical}}">
 <meta name="robots" content="noindex">
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <style>
 body{margin:0;padding:.75rem;font:15px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1b1f24;background:#fff}
 h1{font-size:1.1rem;line-height:1.4;margin:0 0 .25rem}

@@ -60,7 +60,12 @@ extension RenderEnvironment {
     func articleContext(_ index: Int) -> Context {
         let article = content.articles[index]
         var data = card(index)
-        data["body"] = Markdown.bodyHTML(ofFileAt: article.source.file, allowRawHTML: config.allowRawHTML)
+        if let files = media.references[article.source.file] {
+            data["body"] = MediaMarkdown.bodyHTML(ofFileAt: article.source.file, allowRawHTML: config.allowRawHTML, files: files,
+                                                  photos: media.photos)
+        } else {
+            data["body"] = Markdown.bodyHTML(ofFileAt: article.source.file, allowRawHTML: config.allowRawHTML)
+        }
         data["tags"] = article.tags.map { ["name": $0.name, "url": Routes.tag($0.slug)] as Context }
         data["has_tags"] = !article.tags.isEmpty
         if let expires = article.expires, article.hasExpired(on: buildDate) { data["expired_on"] = expires.vietnamese }
@@ -70,7 +75,13 @@ extension RenderEnvironment {
         if index + 1 < content.articles.count { extra["older"] = listedCard(index + 1) }
         return pageContext(title: article.title, url: Routes.article(article), description: article.summary,
                            breadcrumbs: [("Tin tức", Routes.news), (article.title, Routes.article(article))], extra: extra,
-                           type: "article")
+                           image: socialImage(of: article), type: "article")
+    }
+
+    /// The article's first photo as its social card (`og:image`), cropped to 1200×630.
+    func socialImage(of article: Article) -> (path: String, alt: String)? {
+        guard let (file, _) = media.firstPhoto(of: article.source.file, references: article.references) else { return nil }
+        return (file.cardURL, article.title)
     }
 
     func categoryLinks(current: String?) -> [Context] {

@@ -61,7 +61,7 @@ package struct PageRenderer: Sendable {
         /// A theme file, copied as it is.
         case asset(String)
         /// A file made without a template: the open-data catalogue (`datapackage.json`), the
-        /// search index's shards and documents.
+        /// search index's shards and documents, a published photo size or document.
         case generated(() -> Data)
         /// A social card, drawn by libvips.
         case card(SocialCard)
@@ -97,6 +97,7 @@ package struct PageRenderer: Sendable {
         case .unitFigures(let id): return .generated { environment.embedJSON(id) }
         case .siteCard: return .card(environment.siteCard())
         case .unitCard(let id): return .card(environment.unitCard(id))
+        case .file(let source): return .generated { FileIO.contents(atPath: source).map { Data($0) } ?? Data() }
         }
     }
 
@@ -137,7 +138,7 @@ package struct PageRenderer: Sendable {
         case .search: return env.searchContext()
         case .searchShard, .searchDocuments, .unitFigures, .siteCard, .unitCard: return [:]
         case .unitEmbed(let id): return env.embedContext(id)
-        case .asset, .datasetFile, .figuresFile, .dataPackage: return [:]
+        case .asset, .file, .datasetFile, .figuresFile, .dataPackage: return [:]
         }
     }
 

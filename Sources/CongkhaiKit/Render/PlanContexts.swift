@@ -20,7 +20,9 @@ extension RenderEnvironment {
         return pageContext(title: page.title, url: Routes.planPage(page), description: page.summary,
                            breadcrumbs: [("Kế hoạch", Routes.plan), (page.title, Routes.planPage(page))],
                            extra: ["plan": ["title": page.title, "summary": page.summary,
-                                            "segments": segments(Markdown.html(page.body, allowRawHTML: config.allowRawHTML),
+                                            "segments": segments(media.references[page.source.file].map {
+                                                MediaMarkdown.html(page.body, allowRawHTML: config.allowRawHTML, files: $0, photos: media.photos)
+                                            } ?? Markdown.html(page.body, allowRawHTML: config.allowRawHTML),
                                                                  section: page.section, progress: progress)] as Context,
                                    "plan_pages": siblings,
                                    "progress_table": progressTable(progress.map(\.1), section: page.section) as Any])

@@ -14,6 +14,8 @@ package struct RenderEnvironment: Sendable {
     let fragments: FragmentCache
     /// The search index, made by the first of its files to be rendered.
     let searchCell = SearchIndexCell()
+    /// The files the markdown points at, published, and the photos made from them.
+    package var media = MediaCatalog()
 
     /// The first segment of a URL path as a section URL: `/tin-tuc/abc/` → `/tin-tuc/`, `/` → `/`.
     static func section(of url: String) -> String {
@@ -137,6 +139,12 @@ extension RenderEnvironment {
             "category": ["name": article.category.name, "url": Routes.category(article.category.id)] as Context,
         ]
         if let unit = unitLink(article.unitID, on: day) { card["unit"] = unit }
+        if let (file, stored) = media.firstPhoto(of: article.source.file, references: article.references) {
+            // The card's thumbnail: the smallest size; decorative beside the title it illustrates.
+            let small = stored.rendered.sizes[0]
+            card["image"] = ["url": file.photoURL(width: small.width, webp: false), "webp": file.photoURL(width: small.width, webp: true),
+                             "width": small.width, "height": small.height] as Context
+        }
         // Only a `--future` preview renders an article before its day: marked so.
         if day > buildDate { card["scheduled_on"] = day.vietnamese }
         return card

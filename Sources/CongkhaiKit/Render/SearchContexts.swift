@@ -66,10 +66,10 @@ extension RenderEnvironment {
         }
     }
 
-    /// At most 200 characters, cut at a space.
+    /// At most 160 characters, cut at a space.
     static func clip(_ text: String) -> String {
-        guard text.count > 200 else { return text }
-        let head = text.prefix(200)
+        guard text.count > 160 else { return text }
+        let head = text.prefix(160)
         return String(head[..<(head.lastIndex(of: " ") ?? head.endIndex)]) + " …"
     }
 }

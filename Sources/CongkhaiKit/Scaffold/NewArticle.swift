@@ -1,4 +1,5 @@
 import CongkhaiCore
+import CongkhaiImages
 import Foundation
 
 /// `congkhai new article`: a draft article with its front matter filled in, at
@@ -36,9 +37,30 @@ public enum NewArticle {
         "news/\(date.description.prefix(4))/\(date)-\(Slug.make(title)).md"
     }
 
+    /// With a photo, a page bundle: `news/2021/2021-11-20-tieu-de/index.md`, the photo beside it.
+    public static func bundlePath(title: String, date: CalendarDay) -> String {
+        "news/\(date.description.prefix(4))/\(date)-\(Slug.make(title))/index.md"
+    }
+
+    /// A photo's name in the bundle: its name as a slug, `IMG_0042.JPG` → `img-0042.jpg`.
+    static func photoName(_ path: String) -> String {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let dot = name.lastIndex(of: ".")
+        let stem = Slug.make(dot.map { String(name[..<$0]) } ?? name)
+        let ext = dot.map { String(name[name.index(after: $0)...]).lowercased() } ?? "jpg"
+        return (stem.isEmpty ? "anh" : stem) + "." + ext
+    }
+
+    /// The image line of a new article: alt text as given, or empty so that `check` asks for it.
+    static func imageLine(_ name: String, alt: String?) -> String {
+        let escaped = (alt ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "]", with: "\\]")
+            .replacingOccurrences(of: "[", with: "\\[")
+        return "![\(escaped)](\(name))"
+    }
+
     /// The file's text: front matter with every key a writer needs, then a line to replace.
     public static func text(title: String, date: CalendarDay, unit: String? = nil,
-                            category: String = defaultCategory) -> String {
+                            category: String = defaultCategory, image: String? = nil) -> String {
         let unitLine = unit.map { "unit: \($0)" }
             ?? "# unit: phuong-1            # optional: the unit's column (an id from units.yml); none = the district's"
         return """
@@ -54,13 +76,14 @@ public enum NewArticle {
 
             Viết nội dung bài ở đây, bằng markdown: đoạn văn, **chữ đậm**, danh sách, [liên kết](https://…).
 
-            """
+            """ + (image.map { "\($0)\n\n" } ?? "")
     }
 
     /// Checks the title, unit and category, then writes the file (never over an existing one).
     /// Returns the file's path as the content folder was named (`Content/news/2021/….md`).
     public static func create(title: String, date: CalendarDay, unit: String? = nil,
-                              category: String = defaultCategory, contentPath: String) -> Result<String, Failure> {
+                              category: String = defaultCategory, image: String? = nil, alt: String? = nil,
+                              contentPath: String) -> Result<String, Failure> {
         let content = ContentDirectory(path: contentPath)
         var problems: [Problem] = []
         func problem(_ message: DiagnosticText, hint: DiagnosticText? = nil) {
@@ -88,16 +111,28 @@ public enum NewArticle {
                 problem("unknown unit \"\(unit)\": not in \(content.display("units.yml"))", hint: hint)
             }
         }
+        if let image {
+            if case .failure(let failure) = PhotoLibrary.size(ofFileAt: image) {
+                problem("cannot read \(image) as a photo: \(failure.reason)", hint: "give a JPEG, PNG or WebP file")
+            }
+        }
         guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
 
-        let relative = relativePath(title: trimmed, date: date)
+        let relative = image == nil ? relativePath(title: trimmed, date: date) : bundlePath(title: trimmed, date: date)
         let display = content.display(relative)
         let url = content.url(relative)
-        let data = Data(text(title: trimmed, date: date, unit: unit, category: category).utf8)
+        let photo = image.map(photoName)
+        let data = Data(text(title: trimmed, date: date, unit: unit, category: category,
+                             image: photo.map { imageLine($0, alt: alt) }).utf8)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             // `.withoutOverwriting` fails if the file exists, also when it appears meanwhile.
             try data.write(to: url, options: .withoutOverwriting)
+            if let image, let photo {
+                // The photo as it is: the build applies its orientation and strips its metadata.
+                try Data(contentsOf: URL(fileURLWithPath: image))
+                    .write(to: url.deletingLastPathComponent().appendingPathComponent(photo), options: .withoutOverwriting)
+            }
         } catch {
             if FileManager.default.fileExists(atPath: url.path) {
                 problem("\(display) already exists; nothing was written", hint: "pick another title, or edit that file")

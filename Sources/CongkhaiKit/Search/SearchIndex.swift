@@ -9,13 +9,13 @@ import Foundation
 /// downloads little on a national site:
 /// - `chi-muc/<n>.json`: the postings of the words whose FNV-1a hash falls in shard `n`
 ///   (`{"word": [doc delta, weight, doc delta, weight, …]}`); a query reads one shard a word;
-/// - `tai-lieu/<n>.json`: documents `n × chunkSize …` as `[url, title, kind, snippet]`; a query
-///   reads the chunks of the results it shows.
+/// - `tai-lieu/<n>.json`: documents `n × chunkSize …` (50 a file) as `[url, title, kind, snippet]`;
+///   a query reads the chunks of the ten results it shows, then of the next ten on demand.
 /// Documents are numbered units first, then the plan, statistics and other pages, then articles
 /// newest first, and a result's score is the sum of its words' weights: a unit whose name holds
 /// every word of the query comes first.
 package struct SearchIndex: Sendable {
-    package static let chunkSize = 200
+    package static let chunkSize = 50
 
     /// What is searched: one page, its fields with their weights.
     package struct Document: Sendable {

@@ -7,7 +7,7 @@
 package enum MessageCatalogue {
     /// Every entry, (English key, Vietnamese text).
     package static let entries: [(english: String, vietnamese: String)] =
-        content + metrics + validation + build + commandLine + importing + publishing
+        content + metrics + validation + build + commandLine + importing + publishing + media
 
     /// The Vietnamese text of each key.
     package static let vietnamese: [String: String] = Dictionary(

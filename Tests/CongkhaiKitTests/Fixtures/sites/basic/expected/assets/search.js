@@ -6,7 +6,7 @@
   if (!list || !window.fetch) return;
   var shards = +list.getAttribute("data-shards"), chunk = +list.getAttribute("data-chunk");
   var input = document.getElementById("tu-khoa"), status = document.getElementById("trang-thai");
-  var more = document.getElementById("xem-them"), base = "/tim-kiem/", page = 30, cache = {};
+  var more = document.getElementById("xem-them"), base = "/tim-kiem/", page = 10, cache = {};
   function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase(); }
   function words(s) { return fold(s).split(/[^a-z0-9]+/).filter(function (w, i, all) { return w && all.indexOf(w) === i; }); }
   function shardOf(w) {
