@@ -62,7 +62,8 @@ extension RenderEnvironment {
             for tag in article.tags { fields.append((tag.name, 5)) }
             if let unit = article.unitID.flatMap(content.unit) { fields.append((unit.shortName(on: article.date.vietnamDay), 3)) }
             return .init(url: Routes.article(article), title: article.title, kind: "Tin tức · \(article.date.vietnamDay.vietnamese)",
-                         snippet: Self.clip(article.summary), fields: fields)
+                         snippet: Self.clip(article.summary) + (article.tags.isEmpty ? "" : " · Thẻ: " + article.tags.map(\.name).joined(separator: ", ")),
+                         fields: fields)
         }
     }
 
