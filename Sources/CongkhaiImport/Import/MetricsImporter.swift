@@ -114,7 +114,7 @@ package enum MetricsImporter {
         var sheets: [Sheet] = []
         if lower.hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             do throws(XLSXReader.Failure) {
-                sheets = try XLSXReader.read(data, file: file)
+                sheets = try XLSXReader.read(at: URL(fileURLWithPath: file), file: file)
             } catch {
                 log.error(place, error.text)
                 return []

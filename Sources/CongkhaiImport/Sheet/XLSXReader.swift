@@ -22,14 +22,28 @@ package enum XLSXReader {
         }
     }
 
-    /// Every sheet of the workbook, in the workbook's order.
+    /// Every sheet of the workbook in memory (tests, the fuzz target), read from a temporary file
+    /// as an import reads it: ZIPFoundation 0.9.20's in-memory archive traps on some damaged
+    /// packages (MemoryFile.readData) and keeps its stream open when it finds no directory.
     package static func read(_ data: Data, file: String) throws(Failure) -> [Sheet] {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-xlsx-\(UUID().uuidString).xlsx")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else { throw .notAWorkbook("cannot be staged") }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        return try read(at: temporary, file: file)
+    }
+
+    /// Every sheet of the workbook at `url`, in the workbook's order.
+    package static func read(at url: URL, file: String) throws(Failure) -> [Sheet] {
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw .notAWorkbook("\(error)")
         }
+        return try read(archive, file: file)
+    }
+
+    static func read(_ archive: Archive, file: String) throws(Failure) -> [Sheet] {
         func part(_ path: String) throws(Failure) -> Data? {
             guard let entry = archive[path] else { return nil }
             var bytes = Data()
