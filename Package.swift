@@ -108,11 +108,17 @@ let package = Package(
         ),
         // Fuzzing (Fuzz/README.md): the targets' bodies, and the libFuzzer executable that runs
         // them, which scripts/fuzz builds with -sanitize=fuzzer,address.
-        .target(name: "CongkhaiFuzz", dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiImport"], path: "Fuzz/Targets/CongkhaiFuzz"),
-        .executableTarget(name: "FuzzCongkhai", dependencies: ["CongkhaiFuzz"], path: "Fuzz/Targets/FuzzCongkhai"),
+        .target(
+            name: "CongkhaiFuzz", dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiImport"],
+            path: "Fuzz/Targets/CongkhaiFuzz"),
+        .executableTarget(
+            name: "FuzzCongkhai", dependencies: ["CongkhaiFuzz"], path: "Fuzz/Targets/FuzzCongkhai"),
         .testTarget(
             name: "CongkhaiKitTests",
-            dependencies: ["CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands", "CongkhaiFuzz", "CongkhaiImages"],
+            dependencies: [
+                "CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands",
+                "CongkhaiFuzz", "CongkhaiImages",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,10 @@ package struct Console: Sendable {
     /// Standard error is a terminal that shows a progress line: not piped, not in CI, not `TERM=dumb`.
     package var showsProgress: Bool
 
-    package init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, showsProgress: Bool) {
+    package init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        showsProgress: Bool
+    ) {
         self.out = out
         self.err = err
         self.showsProgress = showsProgress
@@ -23,12 +27,15 @@ package struct Console: Sendable {
     package static let standard = Console(
         out: { FileHandle.standardOutput.write(Data($0.utf8)) },
         err: { FileHandle.standardError.write(Data($0.utf8)) },
-        showsProgress: showsProgress(stderrIsTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
+        showsProgress: showsProgress(
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1,
+            environment: ProcessInfo.processInfo.environment))
 
     @TaskLocal package static var current = Console.standard
 
     /// A progress line only on a terminal, and never in CI or on a dumb terminal.
-    package static func showsProgress(stderrIsTerminal: Bool, environment: [String: String]) -> Bool {
+    package static func showsProgress(stderrIsTerminal: Bool, environment: [String: String]) -> Bool
+    {
         stderrIsTerminal && environment["CI"] == nil && environment["TERM"] != "dumb"
     }
 
@@ -49,7 +56,11 @@ extension Congkhai {
                 let code = exitCode(for: error)
                 let message = fullMessage(for: error)
                 if !message.isEmpty {
-                    if code == .success { console.line(message) } else { console.errorLine(message) }
+                    if code == .success {
+                        console.line(message)
+                    } else {
+                        console.errorLine(message)
+                    }
                 }
                 return code.rawValue
             }

@@ -6,12 +6,16 @@ import Foundation
 /// `--lang vi|en`: the language of messages. Without it, a `vi` locale in LC_ALL, LC_MESSAGES or
 /// LANG chooses Vietnamese; anything else English.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: ArgumentHelp(
-        "The language of messages: vi (tiếng Việt) or en. Default: vi when LC_ALL, LC_MESSAGES or LANG is a vi locale (LANG=vi_VN.UTF-8), else en.",
-        valueName: "vi|en"))
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            "The language of messages: vi (tiếng Việt) or en. Default: vi when LC_ALL, LC_MESSAGES or LANG is a vi locale (LANG=vi_VN.UTF-8), else en.",
+            valueName: "vi|en"))
     var lang: MessageLanguage?
 
-    var language: MessageLanguage { lang ?? MessageLanguage.fromEnvironment(ProcessInfo.processInfo.environment) }
+    var language: MessageLanguage {
+        lang ?? MessageLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
 }
 
 extension MessageLanguage: ExpressibleByArgument {

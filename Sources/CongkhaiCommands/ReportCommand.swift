@@ -8,8 +8,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Report which units published their latest figures and which targets are met.",
         discussion: """
-        For people (text, markdown) and for CI (json). With --strict the exit status is 1 when a unit has not published the latest period of a dataset it owes, or a target is missed.
-        """)
+            For people (text, markdown) and for CI (json). With --strict the exit status is 1 when a unit has not published the latest period of a dataset it owes, or a target is missed.
+            """)
 
     @OptionGroup var site: SiteOptions
 

@@ -7,17 +7,23 @@ import Foundation
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Preview the site on 127.0.0.1, rebuilding and reloading the browser on every change.",
+        abstract:
+            "Preview the site on 127.0.0.1, rebuilding and reloading the browser on every change.",
         discussion: """
-        Builds the site into a private folder (by default .congkhai-serve/site, never Public/), serves it at http://127.0.0.1:PORT/ and watches the content and templates folders. After a change it rebuilds, and open pages reload by themselves. When a build fails the last good site stays up; the errors are printed here and shown over the page until a build succeeds. Ctrl-C stops it.
-        """)
+            Builds the site into a private folder (by default .congkhai-serve/site, never Public/), serves it at http://127.0.0.1:PORT/ and watches the content and templates folders. After a change it rebuilds, and open pages reload by themselves. When a build fails the last good site stays up; the errors are printed here and shown over the page until a build succeeds. Ctrl-C stops it.
+            """)
 
-    @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1 (0: any free port).", valueName: "port"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The port on 127.0.0.1 (0: any free port).", valueName: "port"))
     var port: UInt16 = 8080
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where the preview is built; it is replaced on every build.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where the preview is built; it is replaced on every build.", valueName: "dir"))
     var output = ".congkhai-serve/site"
 
     func run() throws {
@@ -31,7 +37,9 @@ struct ServeCommand: ParsableCommand {
 
         Task {
             let language = site.language
-            for await event in server.events { ServePrinter.print(event, output: output, in: language) }
+            for await event in server.events {
+                ServePrinter.print(event, output: output, in: language)
+            }
             printed.signal()
         }
         // Ctrl-C (and SIGTERM) stop the server cleanly instead of killing the process mid-build.
@@ -81,10 +89,14 @@ enum ServePrinter {
         case .built(let report, _):
             DiagnosticPrinter.print(report.diagnostics, in: language)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
-            say("built \(report.pagesWritten) files in \(String(format: "%.2f", seconds)) s; open pages reload", language)
+            say(
+                "built \(report.pagesWritten) files in \(String(format: "%.2f", seconds)) s; open pages reload",
+                language)
         case .failed(let diagnostics, _):
             DiagnosticPrinter.print(diagnostics, in: language)
-            say("build failed: still serving the last good build; the errors are shown in the page", language)
+            say(
+                "build failed: still serving the last good build; the errors are shown in the page",
+                language)
         case .stopped:
             say("stopped", language)
         }

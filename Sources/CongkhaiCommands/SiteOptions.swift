@@ -8,16 +8,28 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site's content folder.", valueName: "dir"))
     var content = "Content"
 
-    @Option(name: .long, help: ArgumentHelp("The site's templates; they override the default theme file by file.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The site's templates; they override the default theme file by file.", valueName: "dir")
+    )
     var templates = "Templates"
 
     @Flag(name: .long, help: "Include articles marked `draft: true`.")
     var drafts = false
 
-    @Flag(name: .long, help: "Include articles dated after the build date (a preview: they are marked \"sẽ đăng ngày …\").")
+    @Flag(
+        name: .long,
+        help:
+            "Include articles dated after the build date (a preview: they are marked \"sẽ đăng ngày …\")."
+    )
     var future = false
 
-    @Option(name: .long, help: ArgumentHelp("The day the site is built for (YYYY-MM-DD): staleness is judged from it. Default: SOURCE_DATE_EPOCH, else today in Vietnam.", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The day the site is built for (YYYY-MM-DD): staleness is judged from it. Default: SOURCE_DATE_EPOCH, else today in Vietnam.",
+            valueName: "date"))
     var buildDate: String?
 
     @Flag(name: .long, help: "Treat warnings as errors.")
@@ -30,20 +42,26 @@ struct SiteOptions: ParsableArguments {
     func resolvedBuildDate() throws -> CalendarDay {
         if let buildDate {
             guard let day = CalendarDay(iso: buildDate) else {
-                throw ValidationError(language.say("--build-date must be YYYY-MM-DD, not \"\(buildDate)\""))
+                throw ValidationError(
+                    language.say("--build-date must be YYYY-MM-DD, not \"\(buildDate)\""))
             }
             return day
         }
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int(epoch) else { throw ValidationError(language.say("SOURCE_DATE_EPOCH must be whole seconds, not \"\(epoch)\"")) }
+            guard let seconds = Int(epoch) else {
+                throw ValidationError(
+                    language.say("SOURCE_DATE_EPOCH must be whole seconds, not \"\(epoch)\""))
+            }
             return Timestamp(epochSeconds: seconds).vietnamDay
         }
         return Timestamp(epochSeconds: Int(Date().timeIntervalSince1970)).vietnamDay
     }
 
     func buildOptions(output: String) throws -> BuildOptions {
-        var options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts,
-                                   buildDate: try resolvedBuildDate(), strict: strict)
+        var options = BuildOptions(
+            contentPath: content, templatesPath: templates, outputPath: output,
+            includeDrafts: drafts,
+            buildDate: try resolvedBuildDate(), strict: strict)
         options.includeFuture = future
         return options
     }

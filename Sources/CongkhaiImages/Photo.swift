@@ -28,8 +28,9 @@ public struct PhotoRecipe: Sendable, Hashable {
     /// The social card (`og:image`), cropped around the centre.
     public var card: PixelSize
 
-    public static let standard = PhotoRecipe(widths: [480, 960, 1600], webpQuality: 78, jpegQuality: 80,
-                                             card: PixelSize(width: 1200, height: 630))
+    public static let standard = PhotoRecipe(
+        widths: [480, 960, 1600], webpQuality: 78, jpegQuality: 80,
+        card: PixelSize(width: 1200, height: 630))
 
     /// The widths a photo `size` wide is published at: the recipe's widths below its own, and its
     /// own width when it is below the largest (never upscaled), unless a kept width is within a
@@ -37,13 +38,16 @@ public struct PhotoRecipe: Sendable, Hashable {
     public func widths(for size: PixelSize) -> [Int] {
         var kept = widths.sorted().filter { $0 < size.width }
         let largest = widths.max() ?? size.width
-        if size.width <= largest, kept.last.map({ $0 * 5 < size.width * 4 }) ?? true { kept.append(size.width) }
+        if size.width <= largest, kept.last.map({ $0 * 5 < size.width * 4 }) ?? true {
+            kept.append(size.width)
+        }
         return kept
     }
 
     /// A short stable text naming the recipe, for cache keys.
     public var key: String {
-        "w" + widths.map(String.init).joined(separator: ",") + "-q\(webpQuality),\(jpegQuality)-c\(card.width)x\(card.height)-vips2"
+        "w" + widths.map(String.init).joined(separator: ",")
+            + "-q\(webpQuality),\(jpegQuality)-c\(card.width)x\(card.height)-vips2"
     }
 }
 
@@ -73,7 +77,8 @@ public enum PhotoLibrary {
     }
 
     static func lastError() -> String {
-        let text = String(cString: congkhai_vips_error()).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(cString: congkhai_vips_error()).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         congkhai_vips_error_clear()
         return text.isEmpty ? "unknown libvips error" : text
     }
@@ -90,7 +95,9 @@ public enum PhotoLibrary {
     public static func size(ofFileAt path: String) -> Result<PixelSize, PhotoFailure> {
         do throws(PhotoFailure) { try start() } catch { return .failure(error) }
         var width: Int32 = 0, height: Int32 = 0
-        guard congkhai_vips_header(path, &width, &height) == 0 else { return .failure(PhotoFailure(lastError())) }
+        guard congkhai_vips_header(path, &width, &height) == 0 else {
+            return .failure(PhotoFailure(lastError()))
+        }
         return .success(PixelSize(width: Int(width), height: Int(height)))
     }
 
@@ -98,7 +105,9 @@ public enum PhotoLibrary {
     /// the EXIF orientation applied and every metadata block (EXIF, GPS, XMP, IPTC) stripped. The
     /// photo is decoded once, at the largest width (JPEGs shrink while they load), and the smaller
     /// sizes are made from that copy in memory.
-    public static func render(_ path: String, recipe: PhotoRecipe, into folder: String) -> Result<RenderedPhoto, PhotoFailure> {
+    public static func render(
+        _ path: String, recipe: PhotoRecipe, into folder: String
+    ) -> Result<RenderedPhoto, PhotoFailure> {
         do throws(PhotoFailure) {
             try start()
             let largest = recipe.widths.max() ?? 1600
@@ -106,20 +115,42 @@ public enum PhotoLibrary {
             defer { congkhai_vips_release(loaded) }
             let decoded = try image(congkhai_vips_copy_memory(loaded))
             defer { congkhai_vips_release(decoded) }
-            let full = PixelSize(width: Int(congkhai_vips_width(decoded)), height: Int(congkhai_vips_height(decoded)))
+            let full = PixelSize(
+                width: Int(congkhai_vips_width(decoded)), height: Int(congkhai_vips_height(decoded))
+            )
             var sizes: [PixelSize] = []
             for width in recipe.widths(for: full) {
-                let sized = width >= full.width ? decoded : try image(congkhai_vips_thumbnail_image_width(decoded, Int32(width)))
+                let sized =
+                    width >= full.width
+                    ? decoded
+                    : try image(congkhai_vips_thumbnail_image_width(decoded, Int32(width)))
                 defer { if sized != decoded { congkhai_vips_release(sized) } }
-                try check(congkhai_vips_save_webp(sized, folder + "/" + RenderedPhoto.webpName(width), Int32(recipe.webpQuality)))
-                try check(congkhai_vips_save_jpeg_opaque(sized, folder + "/" + RenderedPhoto.jpegName(width), Int32(recipe.jpegQuality)))
-                sizes.append(PixelSize(width: Int(congkhai_vips_width(sized)), height: Int(congkhai_vips_height(sized))))
+                try check(
+                    congkhai_vips_save_webp(
+                        sized, folder + "/" + RenderedPhoto.webpName(width),
+                        Int32(recipe.webpQuality)))
+                try check(
+                    congkhai_vips_save_jpeg_opaque(
+                        sized, folder + "/" + RenderedPhoto.jpegName(width),
+                        Int32(recipe.jpegQuality)))
+                sizes.append(
+                    PixelSize(
+                        width: Int(congkhai_vips_width(sized)),
+                        height: Int(congkhai_vips_height(sized))))
             }
-            let card = try image(congkhai_vips_thumbnail_image_fill(decoded, Int32(recipe.card.width), Int32(recipe.card.height)))
+            let card = try image(
+                congkhai_vips_thumbnail_image_fill(
+                    decoded, Int32(recipe.card.width), Int32(recipe.card.height)))
             defer { congkhai_vips_release(card) }
-            try check(congkhai_vips_save_jpeg_opaque(card, folder + "/" + RenderedPhoto.cardName, Int32(recipe.jpegQuality)))
-            return .success(RenderedPhoto(sizes: sizes, card: PixelSize(width: Int(congkhai_vips_width(card)),
-                                                                        height: Int(congkhai_vips_height(card)))))
+            try check(
+                congkhai_vips_save_jpeg_opaque(
+                    card, folder + "/" + RenderedPhoto.cardName, Int32(recipe.jpegQuality)))
+            return .success(
+                RenderedPhoto(
+                    sizes: sizes,
+                    card: PixelSize(
+                        width: Int(congkhai_vips_width(card)),
+                        height: Int(congkhai_vips_height(card)))))
         } catch {
             return .failure(error)
         }

@@ -27,7 +27,9 @@ package struct FileWatcher: Sendable {
             let trimmed = name.count > 1 && name.hasSuffix("/") ? String(name.dropLast()) : name
             return (trimmed, URL(fileURLWithPath: name, isDirectory: true).standardizedFileURL)
         }
-        self.excluding = excluding.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+        self.excluding = excluding.map {
+            URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL
+        }
         known = [:]
         known = scan()
     }
@@ -48,7 +50,9 @@ package struct FileWatcher: Sendable {
         let excluded = Set(excluding.map(\.path))
         for (name, root) in roots where !excluded.contains(root.path) {
             var escaping: [String] = []
-            FolderScan.stamps(of: root.path, prefix: name + "/", extensions: nil, excluding: excluded, into: &found, escaping: &escaping)
+            FolderScan.stamps(
+                of: root.path, prefix: name + "/", extensions: nil, excluding: excluded,
+                into: &found, escaping: &escaping)
             // A link made to leave the folder is a change too: the rebuild reports it.
             for path in escaping { found[path] = SourceStamp(size: -1, modified: 0) }
         }

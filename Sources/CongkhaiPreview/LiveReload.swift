@@ -178,7 +178,10 @@ public struct PreviewStatus: Codable, Sendable, Equatable {
     /// The latest build's diagnostics: its errors when it failed, its warnings when it succeeded.
     public var diagnostics: [Entry]
 
-    public init(ok: Bool, site: String, building: Bool, diagnostics: [Diagnostic], language: MessageLanguage = .english) {
+    public init(
+        ok: Bool, site: String, building: Bool, diagnostics: [Diagnostic],
+        language: MessageLanguage = .english
+    ) {
         self.ok = ok
         self.site = site
         self.building = building
@@ -204,7 +207,8 @@ final class LiveReloadHub: @unchecked Sendable {
     /// reconnects after a restart learns it at once).
     func subscribe(first: Data) -> AsyncStream<Data> {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<Data>.makeStream(bufferingPolicy: .bufferingNewest(32))
+        let (stream, continuation) = AsyncStream<Data>.makeStream(
+            bufferingPolicy: .bufferingNewest(32))
         continuation.onTermination = { [weak self] _ in
             guard let self else { return }
             _ = self.lock.withLock { self.streams.removeValue(forKey: id) }

@@ -18,11 +18,14 @@ public struct PreviewOptions: Sendable {
     /// The language of the errors shown over the page.
     public var language: MessageLanguage = .english
 
-    public init(build: BuildOptions, port: UInt16 = 8080, watchPaths: [String]? = nil,
-                pollInterval: Duration = .milliseconds(300)) {
+    public init(
+        build: BuildOptions, port: UInt16 = 8080, watchPaths: [String]? = nil,
+        pollInterval: Duration = .milliseconds(300)
+    ) {
         self.build = build
         self.port = port
-        self.watchPaths = watchPaths ?? ([build.contentPath] + (build.templatesPath.map { [$0] } ?? []))
+        self.watchPaths =
+            watchPaths ?? ([build.contentPath] + (build.templatesPath.map { [$0] } ?? []))
         self.pollInterval = pollInterval
     }
 }
@@ -102,8 +105,9 @@ public final class PreviewServer: @unchecked Sendable {
         } catch {
             throw Failure(description: "cannot use 127.0.0.1:\(options.port): \(error)")
         }
-        let config = HTTPServer.Configuration(address: address, timeout: 30,
-                                              pool: HTTPServer.defaultPool(logger: .disabled), logger: .disabled)
+        let config = HTTPServer.Configuration(
+            address: address, timeout: 30,
+            pool: HTTPServer.defaultPool(logger: .disabled), logger: .disabled)
         let server = HTTPServer(config: config, handler: RequestHandler(preview: self))
         lock.withLock { http = server }
         let serving = Task { [weak self] in
@@ -120,7 +124,8 @@ public final class PreviewServer: @unchecked Sendable {
                 throw Failure(description: "cannot listen on 127.0.0.1:\(options.port): \(error)")
             }
             guard ContinuousClock.now < deadline else {
-                throw Failure(description: "the server did not start listening on 127.0.0.1:\(options.port)")
+                throw Failure(
+                    description: "the server did not start listening on 127.0.0.1:\(options.port)")
             }
             try await Task.sleep(for: .milliseconds(10))
         }
@@ -210,7 +215,8 @@ public final class PreviewServer: @unchecked Sendable {
         hub.send(buildEvent())
         switch result {
         case .success(let report): emit.yield(.built(report, changedPaths: changedPaths))
-        case .failure(let failure): emit.yield(.failed(diagnostics: failure.diagnostics, changedPaths: changedPaths))
+        case .failure(let failure):
+            emit.yield(.failed(diagnostics: failure.diagnostics, changedPaths: changedPaths))
         }
     }
 
@@ -220,8 +226,9 @@ public final class PreviewServer: @unchecked Sendable {
     /// What `/_congkhai/status` returns.
     public var status: PreviewStatus {
         lock.withLock {
-            PreviewStatus(ok: lastBuildOK, site: "\(instance)-\(goodBuilds)", building: building,
-                          diagnostics: lastDiagnostics, language: options.language)
+            PreviewStatus(
+                ok: lastBuildOK, site: "\(instance)-\(goodBuilds)", building: building,
+                diagnostics: lastDiagnostics, language: options.language)
         }
     }
 
@@ -245,8 +252,10 @@ public final class PreviewServer: @unchecked Sendable {
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return response(.methodNotAllowed, type: "text/plain; charset=utf-8", body: Data("GET or HEAD only\n".utf8),
-                            for: request, extra: [HTTPHeader("Allow"): "GET, HEAD"])
+            return response(
+                .methodNotAllowed, type: "text/plain; charset=utf-8",
+                body: Data("GET or HEAD only\n".utf8),
+                for: request, extra: [HTTPHeader("Allow"): "GET, HEAD"])
         }
         let path = request.target.path(percentEncoded: true)
         switch path {
@@ -255,11 +264,15 @@ public final class PreviewServer: @unchecked Sendable {
             var headers: HTTPHeaders = [:]
             headers[.contentType] = "text/event-stream; charset=utf-8"
             headers[.cacheControl] = "no-store"
-            return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventBytes(stream: stream)))
+            return HTTPResponse(
+                statusCode: .ok, headers: headers,
+                body: HTTPBodySequence(from: EventBytes(stream: stream)))
         case LiveReload.statusPath:
             return response(.ok, type: "application/json", body: status.json(), for: request)
         case LiveReload.scriptPath:
-            return response(.ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.script.utf8), for: request)
+            return response(
+                .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.script.utf8),
+                for: request)
         default:
             return await serveFile(path, for: request)
         }
@@ -280,8 +293,9 @@ public final class PreviewServer: @unchecked Sendable {
             case .rejected:
                 return badPath(for: request)
             case .redirect(let location):
-                return response(.found, type: "text/plain; charset=utf-8", body: Data(), for: request,
-                                extra: [.location: location])
+                return response(
+                    .found, type: "text/plain; charset=utf-8", body: Data(), for: request,
+                    extra: [.location: location])
             case .file(let url):
                 if let data = FileManager.default.contents(atPath: url.path) {
                     return page(.ok, data: data, path: url.path, for: request)
@@ -295,13 +309,15 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func badPath(for request: HTTPRequest) -> HTTPResponse {
-        response(.badRequest, type: "text/plain; charset=utf-8",
-                 body: Data("400 bad request: the path leaves the site\n".utf8), for: request)
+        response(
+            .badRequest, type: "text/plain; charset=utf-8",
+            body: Data("400 bad request: the path leaves the site\n".utf8), for: request)
     }
 
     private var siteExists: Bool {
         var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: files.root.path, isDirectory: &isFolder) && isFolder.boolValue
+        return FileManager.default.fileExists(atPath: files.root.path, isDirectory: &isFolder)
+            && isFolder.boolValue
     }
 
     private var goodBuildsSoFar: Int { lock.withLock { goodBuilds } }
@@ -312,8 +328,10 @@ public final class PreviewServer: @unchecked Sendable {
         if let data = FileManager.default.contents(atPath: custom.path) {
             return page(.notFound, data: data, path: custom.path, for: request)
         }
-        return page(.notFound, data: Data("<!doctype html><title>404</title><p>404: không tìm thấy trang.</p>".utf8),
-                    path: "404.html", for: request)
+        return page(
+            .notFound,
+            data: Data("<!doctype html><title>404</title><p>404: không tìm thấy trang.</p>".utf8),
+            path: "404.html", for: request)
     }
 
     /// When no build has succeeded yet: a page that shows the diagnostics and reloads once one does.
@@ -329,19 +347,24 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// A file's response; HTML pages get the live-reload script.
-    private func page(_ status: HTTPStatusCode, data: Data, path: String, for request: HTTPRequest) -> HTTPResponse {
+    private func page(
+        _ status: HTTPStatusCode, data: Data, path: String, for request: HTTPRequest
+    ) -> HTTPResponse {
         let body = SiteFiles.isHTML(path) ? LiveReload.inject(into: data, site: site) : data
         return response(status, type: SiteFiles.contentType(for: path), body: body, for: request)
     }
 
-    private func response(_ status: HTTPStatusCode, type: String, body: Data, for request: HTTPRequest,
-                          extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
+    private func response(
+        _ status: HTTPStatusCode, type: String, body: Data, for request: HTTPRequest,
+        extra: [HTTPHeader: String] = [:]
+    ) -> HTTPResponse {
         var headers: HTTPHeaders = [:]
         headers[.contentType] = type
         headers[.cacheControl] = "no-store"
         headers[.contentLength] = String(body.count)
         for (name, value) in extra { headers[name] = value }
-        return HTTPResponse(statusCode: status, headers: headers, body: request.method == .HEAD ? Data() : body)
+        return HTTPResponse(
+            statusCode: status, headers: headers, body: request.method == .HEAD ? Data() : body)
     }
 }
 

@@ -32,7 +32,10 @@ package struct SiteFiles: Sendable {
         for raw in rawSegments {
             guard let segment = raw.removingPercentEncoding else { return .rejected }
             if segment == ".." || segment == "." || segment.contains("/") || segment.contains("\\")
-                || segment.contains("\0") { return .rejected }
+                || segment.contains("\0")
+            {
+                return .rejected
+            }
             // Dot files are never part of a built site (staging folders, editor files).
             if segment.hasPrefix(".") { return .notFound }
             segments.append(segment)
@@ -45,9 +48,12 @@ package struct SiteFiles: Sendable {
         guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else { return .notFound }
         if isFolder.boolValue {
             // Rebuilt from the segments, so `//host` can never become a redirect to another site.
-            guard rawPath.hasSuffix("/") else { return .redirect(location: "/" + rawSegments.joined(separator: "/") + "/") }
+            guard rawPath.hasSuffix("/") else {
+                return .redirect(location: "/" + rawSegments.joined(separator: "/") + "/")
+            }
             url.appendPathComponent("index.html")
-            guard fm.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { return .notFound }
+            guard fm.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
+            else { return .notFound }
         }
         guard isInside(url) else { return .rejected }
         return .file(url)

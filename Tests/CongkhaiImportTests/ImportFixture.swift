@@ -1,6 +1,7 @@
 import CongkhaiImport
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -48,8 +49,11 @@ final class ImportFixture {
         """
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-import-\(UUID().uuidString)")
-        try write("Content/site.yml", """
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-import-\(UUID().uuidString)")
+        try write(
+            "Content/site.yml",
+            """
             title: "Cải cách hành chính"
             base_url: "https://example.gov.vn/"
             owner: "Ủy ban nhân dân quận"
@@ -65,19 +69,25 @@ final class ImportFixture {
 
     func write(_ relative: String, _ data: Data) throws {
         let url = root.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
     func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-    func read(_ relative: String) -> String? { try? String(contentsOfFile: path(relative), encoding: .utf8) }
+    func read(_ relative: String) -> String? {
+        try? String(contentsOfFile: path(relative), encoding: .utf8)
+    }
     func bytes(_ relative: String) -> Data? { FileManager.default.contents(atPath: path(relative)) }
 
     /// Every file under Content, path → bytes.
     func contentFiles() -> [String: Data] {
         var files: [String: Data] = [:]
         let base = root.appendingPathComponent("Content")
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [:] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: base, includingPropertiesForKeys: nil)
+        else { return [:] }
         for case let url as URL in enumerator {
             if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
                 files[String(url.path.dropFirst(base.path.count + 1))] = data
@@ -86,41 +96,65 @@ final class ImportFixture {
         return files
     }
 
-    func importing(_ files: [String], dataset: String = "dossiers", unit: String? = nil, period: String? = nil,
-                   encoding: TextEncoding? = nil, dryRun: Bool = false) -> ImportResult {
-        MetricsImporter.run(ImportRequest(dataset: dataset, files: files.map(path), unit: unit, period: period,
-                                          contentPath: path("Content"), encoding: encoding, dryRun: dryRun))
+    func importing(
+        _ files: [String], dataset: String = "dossiers", unit: String? = nil, period: String? = nil,
+        encoding: TextEncoding? = nil, dryRun: Bool = false
+    ) -> ImportResult {
+        MetricsImporter.run(
+            ImportRequest(
+                dataset: dataset, files: files.map(path), unit: unit, period: period,
+                contentPath: path("Content"), encoding: encoding, dryRun: dryRun))
     }
 
     /// Builds the site into Public (default theme) and returns the failure's diagnostics, if any.
     func build() -> [Diagnostic] {
-        var options = BuildOptions(contentPath: path("Content"), templatesPath: path("Templates"), outputPath: path("Public"),
-                                   includeDrafts: false, buildDate: CalendarDay(year: 2021, month: 12, day: 10), strict: false)
+        var options = BuildOptions(
+            contentPath: path("Content"), templatesPath: path("Templates"),
+            outputPath: path("Public"),
+            includeDrafts: false, buildDate: CalendarDay(year: 2021, month: 12, day: 10),
+            strict: false)
         options.useCache = false
         if case .failure(let failure) = SiteBuilder.build(options) { return failure.diagnostics }
         return []
     }
 
     /// The November form of Phường 5 as the one-door system exports it.
-    static func november(_ adjust: (inout FormSheetContent) -> Void = { _ in }) -> FormSheetContent {
+    static func november(_ adjust: (inout FormSheetContent) -> Void = { _ in }) -> FormSheetContent
+    {
         typealias V = FormSheetContent.Value
         var content = FormSheetContent(
-            issuer: "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", unitName: "UBND Phường 5", receiver: "UBND quận Gò Vấp",
+            issuer: "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", unitName: "UBND Phường 5",
+            receiver: "UBND quận Gò Vấp",
             period: .month(year: 2021, month: 11),
             rows: [
                 .init(number: "I", name: "Cấp xã", isGroup: true),
-                .init(number: "1", name: "Hộ tịch", values: [
-                    "carried_over": .number(6), "received_online": .number(12), "received_offline": .text("1.234"),
-                    "resolved_early": .number(800), "resolved_on_time": .number(400), "resolved_late": .number(2),
-                    "pending_in_time": .number(50), "pending_overdue": .blank]),
-                .init(number: "2", name: "Chứng thực", values: [
-                    "carried_over": .number(5), "received_online": .blank, "received_offline": .number(190),
-                    "resolved_early": .number(150), "resolved_on_time": .number(40), "resolved_late": .blank,
-                    "pending_in_time": .number(5), "pending_overdue": .blank]),
-                .init(number: "3", name: "Lao động - Thương binh và Xã hội", values: [
-                    "carried_over": .blank, "received_online": .number(3), "received_offline": .number(7),
-                    "resolved_early": .number(2), "resolved_on_time": .number(5), "resolved_late": .number(1),
-                    "pending_in_time": .number(1), "pending_overdue": .number(1)]),
+                .init(
+                    number: "1", name: "Hộ tịch",
+                    values: [
+                        "carried_over": .number(6), "received_online": .number(12),
+                        "received_offline": .text("1.234"),
+                        "resolved_early": .number(800), "resolved_on_time": .number(400),
+                        "resolved_late": .number(2),
+                        "pending_in_time": .number(50), "pending_overdue": .blank,
+                    ]),
+                .init(
+                    number: "2", name: "Chứng thực",
+                    values: [
+                        "carried_over": .number(5), "received_online": .blank,
+                        "received_offline": .number(190),
+                        "resolved_early": .number(150), "resolved_on_time": .number(40),
+                        "resolved_late": .blank,
+                        "pending_in_time": .number(5), "pending_overdue": .blank,
+                    ]),
+                .init(
+                    number: "3", name: "Lao động - Thương binh và Xã hội",
+                    values: [
+                        "carried_over": .blank, "received_online": .number(3),
+                        "received_offline": .number(7),
+                        "resolved_early": .number(2), "resolved_on_time": .number(5),
+                        "resolved_late": .number(1),
+                        "pending_in_time": .number(1), "pending_overdue": .number(1),
+                    ]),
             ])
         adjust(&content)
         return content
@@ -128,8 +162,12 @@ final class ImportFixture {
 
     /// Writes a form into the fixture (outside Content) and returns its relative path.
     @discardableResult
-    func writeForm(_ content: FormSheetContent, layout: FormSheetLayout = .dossiers, as name: String = "Bieu06a.xlsx") throws -> String {
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("exports"), withIntermediateDirectories: true)
+    func writeForm(
+        _ content: FormSheetContent, layout: FormSheetLayout = .dossiers,
+        as name: String = "Bieu06a.xlsx"
+    ) throws -> String {
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("exports"), withIntermediateDirectories: true)
         try FormWorkbookWriter.write(content, layout: layout, to: path("exports/\(name)"))
         return "exports/\(name)"
     }
@@ -137,5 +175,7 @@ final class ImportFixture {
 
 extension Diagnostic {
     /// Without the fixture's folder.
-    func shown(in fixture: ImportFixture) -> String { description.replacingOccurrences(of: fixture.root.path + "/", with: "") }
+    func shown(in fixture: ImportFixture) -> String {
+        description.replacingOccurrences(of: fixture.root.path + "/", with: "")
+    }
 }

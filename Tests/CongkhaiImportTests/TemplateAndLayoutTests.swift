@@ -2,17 +2,24 @@ import CongkhaiImport
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
 @Suite("The template, the other datasets' layouts, and the workbook reader")
 struct TemplateAndLayoutTests {
-    @Test("the template is prefilled with the unit's fields and last month's pending, and round-trips exactly")
+    @Test(
+        "the template is prefilled with the unit's fields and last month's pending, and round-trips exactly"
+    )
     func templateRoundTrip() throws {
         let site = try ImportFixture()
-        try FileManager.default.createDirectory(atPath: site.path("exports"), withIntermediateDirectories: true)
-        let result = TemplateBuilder.run(.init(dataset: "dossiers", unit: "phuong-5", period: "2021-11", contentPath: site.path("Content"),
-                                               output: site.path("exports/template.xlsx")))
+        try FileManager.default.createDirectory(
+            atPath: site.path("exports"), withIntermediateDirectories: true)
+        let result = TemplateBuilder.run(
+            .init(
+                dataset: "dossiers", unit: "phuong-5", period: "2021-11",
+                contentPath: site.path("Content"),
+                output: site.path("exports/template.xlsx")))
         #expect(result.diagnostics.isEmpty)
         #expect(result.fields == ["Hộ tịch", "Chứng thực"])
         // As the clerk opens it.
@@ -23,32 +30,55 @@ struct TemplateAndLayoutTests {
         #expect(sheet.cell(hoTich, 3).number == 6, "carried over = October's pending (6 + 0)")
         #expect(sheet.cell(hoTich + 1, 3).number == 5)
         #expect(sheet.rows.contains { $0.contains { $0.text == "Kỳ báo cáo: Tháng 11 năm 2021" } })
-        #expect(sheet.rows.contains { $0.contains { $0.text == "Đơn vị báo cáo: Ủy ban nhân dân Phường 5" } })
+        #expect(
+            sheet.rows.contains {
+                $0.contains { $0.text == "Đơn vị báo cáo: Ủy ban nhân dân Phường 5" }
+            })
 
         // Filled in (the same workbook with the clerk's figures) and imported: exactly those figures.
-        var filled = FormSheetContent(issuer: "ỦY BAN NHÂN DÂN QUẬN", unitName: "Ủy ban nhân dân Phường 5", receiver: "Ủy ban nhân dân quận",
-                                      period: .month(year: 2021, month: 11), rows: [
-                                        .init(number: "I", name: "Cấp xã", isGroup: true),
-                                        .init(number: "1", name: "Hộ tịch", values: ["carried_over": .number(6), "received_online": .number(9),
-                                              "received_offline": .number(31), "resolved_early": .number(20), "resolved_on_time": .number(19),
-                                              "resolved_late": .number(1), "pending_in_time": .number(6), "pending_overdue": .number(0)]),
-                                        .init(number: "2", name: "Chứng thực", values: ["carried_over": .number(5), "received_online": .number(7),
-                                              "received_offline": .number(180), "resolved_early": .number(170), "resolved_on_time": .number(20),
-                                              "resolved_late": .number(0), "pending_in_time": .number(2), "pending_overdue": .number(0)]),
-                                      ])
+        var filled = FormSheetContent(
+            issuer: "ỦY BAN NHÂN DÂN QUẬN", unitName: "Ủy ban nhân dân Phường 5",
+            receiver: "Ủy ban nhân dân quận",
+            period: .month(year: 2021, month: 11),
+            rows: [
+                .init(number: "I", name: "Cấp xã", isGroup: true),
+                .init(
+                    number: "1", name: "Hộ tịch",
+                    values: [
+                        "carried_over": .number(6), "received_online": .number(9),
+                        "received_offline": .number(31), "resolved_early": .number(20),
+                        "resolved_on_time": .number(19),
+                        "resolved_late": .number(1), "pending_in_time": .number(6),
+                        "pending_overdue": .number(0),
+                    ]),
+                .init(
+                    number: "2", name: "Chứng thực",
+                    values: [
+                        "carried_over": .number(5), "received_online": .number(7),
+                        "received_offline": .number(180), "resolved_early": .number(170),
+                        "resolved_on_time": .number(20),
+                        "resolved_late": .number(0), "pending_in_time": .number(2),
+                        "pending_overdue": .number(0),
+                    ]),
+            ])
         filled.formulas = true
-        try FormWorkbookWriter.write(filled, layout: .dossiers, to: site.path("exports/filled.xlsx"))
+        try FormWorkbookWriter.write(
+            filled, layout: .dossiers, to: site.path("exports/filled.xlsx"))
         let imported = site.importing(["exports/filled.xlsx"])
         #expect(imported.diagnostics.map { $0.shown(in: site) } == [])
-        #expect(site.read("Content/metrics/dossiers/2021-11.csv") == """
-            unit,period,field,carried_over,received_online,received_offline,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue
-            phuong-5,2021-11,ho-tich,6,9,31,20,19,1,6,0
-            phuong-5,2021-11,chung-thuc,5,7,180,170,20,0,2,0
+        #expect(
+            site.read("Content/metrics/dossiers/2021-11.csv") == """
+                unit,period,field,carried_over,received_online,received_offline,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue
+                phuong-5,2021-11,ho-tich,6,9,31,20,19,1,6,0
+                phuong-5,2021-11,chung-thuc,5,7,180,170,20,0,2,0
 
-            """)
+                """)
         // And the next month's template carries November's pending over.
-        let december = TemplateBuilder.run(.init(dataset: "dossiers", unit: "phuong-5", period: "2021-12", contentPath: site.path("Content"),
-                                                 output: site.path("exports/t12.xlsx")))
+        let december = TemplateBuilder.run(
+            .init(
+                dataset: "dossiers", unit: "phuong-5", period: "2021-12",
+                contentPath: site.path("Content"),
+                output: site.path("exports/t12.xlsx")))
         let nextData = try #require(site.bytes("exports/t12.xlsx"))
         let next = try #require(try XLSXReader.read(nextData, file: "t12.xlsx").first)
         #expect(december.fields == ["Hộ tịch", "Chứng thực"])
@@ -59,53 +89,80 @@ struct TemplateAndLayoutTests {
     @Test("satisfaction and feedback from their documented layouts")
     func otherDatasets() throws {
         let site = try ImportFixture()
-        var satisfaction = FormSheetContent(issuer: "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", unitName: "UBND Phường 7", receiver: "UBND quận",
-                                            period: .quarter(year: 2021, quarter: 3), rows: [
-                                                .init(number: "1", name: "Hộ tịch", values: ["very_satisfied": .number(120), "satisfied": .text("1.030"), "dissatisfied": .number(3)]),
-                                                .init(number: "2", name: "chứng thực", values: ["very_satisfied": .number(10), "satisfied": .number(5), "dissatisfied": .blank]),
-                                            ])
+        var satisfaction = FormSheetContent(
+            issuer: "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", unitName: "UBND Phường 7", receiver: "UBND quận",
+            period: .quarter(year: 2021, quarter: 3),
+            rows: [
+                .init(
+                    number: "1", name: "Hộ tịch",
+                    values: [
+                        "very_satisfied": .number(120), "satisfied": .text("1.030"),
+                        "dissatisfied": .number(3),
+                    ]),
+                .init(
+                    number: "2", name: "chứng thực",
+                    values: [
+                        "very_satisfied": .number(10), "satisfied": .number(5),
+                        "dissatisfied": .blank,
+                    ]),
+            ])
         satisfaction.leadingRows = 1
         try site.writeForm(satisfaction, layout: .satisfaction, as: "hai-long.xlsx")
         let one = site.importing(["exports/hai-long.xlsx"], dataset: "satisfaction")
         #expect(one.diagnostics.map { $0.shown(in: site) } == [])
-        #expect(site.read("Content/metrics/satisfaction/2021-Q3.csv") == """
-            unit,period,field,very_satisfied,satisfied,dissatisfied
-            phuong-7,2021-Q3,ho-tich,120,1030,3
-            phuong-7,2021-Q3,chung-thuc,10,5,0
+        #expect(
+            site.read("Content/metrics/satisfaction/2021-Q3.csv") == """
+                unit,period,field,very_satisfied,satisfied,dissatisfied
+                phuong-7,2021-Q3,ho-tich,120,1030,3
+                phuong-7,2021-Q3,chung-thuc,10,5,0
 
-            """)
+                """)
 
-        let feedback = FormSheetContent(issuer: "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", unitName: "Phòng Tư pháp", receiver: "UBND quận",
-                                        period: .month(year: 2021, month: 11), rows: [
-                                            .init(number: "1", name: "", values: ["carried_over": .number(2), "received": .number(10),
-                                                  "handled_on_time": .number(9), "handled_late": .number(1), "pending_in_time": .number(2),
-                                                  "pending_overdue": .blank, "results_published": .number(10)]),
-                                        ])
+        let feedback = FormSheetContent(
+            issuer: "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", unitName: "Phòng Tư pháp", receiver: "UBND quận",
+            period: .month(year: 2021, month: 11),
+            rows: [
+                .init(
+                    number: "1", name: "",
+                    values: [
+                        "carried_over": .number(2), "received": .number(10),
+                        "handled_on_time": .number(9), "handled_late": .number(1),
+                        "pending_in_time": .number(2),
+                        "pending_overdue": .blank, "results_published": .number(10),
+                    ])
+            ])
         try site.writeForm(feedback, layout: .feedback, as: "phan-anh.xlsx")
         let two = site.importing(["exports/phan-anh.xlsx"], dataset: "feedback")
         #expect(two.diagnostics.map { $0.shown(in: site) } == [])
-        #expect(site.read("Content/metrics/feedback/2021-11.csv") == """
-            unit,period,carried_over,received,handled_on_time,handled_late,pending_in_time,pending_overdue,results_published
-            phong-tu-phap,2021-11,2,10,9,1,2,0,10
+        #expect(
+            site.read("Content/metrics/feedback/2021-11.csv") == """
+                unit,period,carried_over,received,handled_on_time,handled_late,pending_in_time,pending_overdue,results_published
+                phong-tu-phap,2021-11,2,10,9,1,2,0,10
 
-            """)
+                """)
         #expect(site.build().map { $0.shown(in: site) } == [])
     }
 
     @Test("a CSV in the canonical columns imports its units and periods")
     func canonicalCSV() throws {
         let site = try ImportFixture()
-        try site.write("exports/tong-hop.csv", """
+        try site.write(
+            "exports/tong-hop.csv",
+            """
             Đơn vị;Kỳ báo cáo;Lĩnh vực;Từ kỳ trước chuyển qua;Trực tuyến;Trực tiếp, dịch vụ bưu chính;Trước hạn;Đúng hạn;Quá hạn;Trong hạn;Quá hạn\r
             Phường 7;2021-11;Hộ tịch;5;4;20;10;10;0;9;0\r
 
             """)
         let result = site.importing(["exports/tong-hop.csv"])
         #expect(result.diagnostics.map { $0.shown(in: site) } == [])
-        #expect(site.read("Content/metrics/dossiers/2021-11.csv")?.hasSuffix("phuong-7,2021-11,ho-tich,5,4,20,10,10,0,9,0\n") == true)
+        #expect(
+            site.read("Content/metrics/dossiers/2021-11.csv")?.hasSuffix(
+                "phuong-7,2021-11,ho-tich,5,4,20,10,10,0,9,0\n") == true)
     }
 
-    @Test("the reader: shared strings with rich text, inline strings, numbers as text, dates, merged cells")
+    @Test(
+        "the reader: shared strings with rich text, inline strings, numbers as text, dates, merged cells"
+    )
     func workbookReader() throws {
         let sheetXML = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -117,20 +174,31 @@ struct TemplateAndLayoutTests {
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        try add("xl/workbook.xml", """
+        try add(
+            "xl/workbook.xml",
+            """
             <workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Báo cáo" sheetId="1" r:id="rId1"/></sheets></workbook>
             """)
-        try add("xl/_rels/workbook.xml.rels", """
+        try add(
+            "xl/_rels/workbook.xml.rels",
+            """
             <Relationships><Relationship Id="rId1" Type="worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>
             """)
-        try add("xl/sharedStrings.xml", """
+        try add(
+            "xl/sharedStrings.xml",
+            """
             <sst><si><r><t>Đơn vị </t></r><r><rPr><b/></rPr><t>báo cáo</t></r></si><si><t>Từ ngày</t></si></sst>
             """)
-        try add("xl/styles.xml", """
+        try add(
+            "xl/styles.xml",
+            """
             <styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>
             """)
         try add("xl/worksheets/sheet1.xml", sheetXML)
@@ -144,8 +212,12 @@ struct TemplateAndLayoutTests {
         #expect(sheet.cell(2, 2).text == "1.234" && sheet.cell(2, 2).number == nil)
         #expect(sheet.cell(2, 3).number == 12)
         #expect(sheet.location(2, 2).file == "a.xlsx:Báo cáo!C3")
-        #expect(Diagnostic.error(sheet.location(2, 2), "x").description == "a.xlsx:Báo cáo!C3: error: x")
+        #expect(
+            Diagnostic.error(sheet.location(2, 2), "x").description == "a.xlsx:Báo cáo!C3: error: x"
+        )
 
-        #expect(throws: XLSXReader.Failure.self) { try XLSXReader.read(Data("not a zip".utf8), file: "b.xlsx") }
+        #expect(throws: XLSXReader.Failure.self) {
+            try XLSXReader.read(Data("not a zip".utf8), file: "b.xlsx")
+        }
     }
 }

@@ -1,16 +1,23 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// What users rely on: determinism, atomic publishing, confinement, escaping.
 @Suite struct BuildBehaviourTests {
     @Test func sameInputsGiveByteIdenticalOutput() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/news/b.md": TestSite.article("Hai", date: "2021-04-01", extra: "tags: [\"một cửa\", \"hài lòng\"]\nunit: phuong-1\n"),
-            "Content/news/c.md": TestSite.article("Ba", date: "2021-05-01T08:00:00+07:00", extra: "tags: [\"một cửa\"]\n"),
-        ]) { $1 })
-        guard try site.expectSuccess(site.build(output: "one")), try site.expectSuccess(site.build(output: "two")) else { return }
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/b.md": TestSite.article(
+                    "Hai", date: "2021-04-01",
+                    extra: "tags: [\"một cửa\", \"hài lòng\"]\nunit: phuong-1\n"),
+                "Content/news/c.md": TestSite.article(
+                    "Ba", date: "2021-05-01T08:00:00+07:00", extra: "tags: [\"một cửa\"]\n"),
+            ]) { $1 })
+        guard try site.expectSuccess(site.build(output: "one")),
+            try site.expectSuccess(site.build(output: "two"))
+        else { return }
         let one = treeContents(site.root.appendingPathComponent("one"))
         let two = treeContents(site.root.appendingPathComponent("two"))
         #expect(one.count > 20)
@@ -25,7 +32,9 @@ import Testing
         #expect(!site.buildErrors().isEmpty)
         #expect(treeContents(site.root.appendingPathComponent("Public")) == before)
         // No staging folder is left behind either.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.contains("staging")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -41,15 +50,20 @@ import Testing
     }
 
     @Test func nothingIsWrittenOutsideTheOutput() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/news/b.md": TestSite.article("../../../tmp/x", extra: "tags: [\"../../etc\", \"/etc/passwd\"]\n"),
-            "Content/plan/..md": "---\ntitle: Kế hoạch\n---\nx\n",
-        ]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/b.md": TestSite.article(
+                    "../../../tmp/x", extra: "tags: [\"../../etc\", \"/etc/passwd\"]\n"),
+                "Content/plan/..md": "---\ntitle: Kế hoạch\n---\nx\n",
+            ]) { $1 })
         guard try site.expectSuccess(site.build(output: "site/Public")) else { return }
         let everything = treeContents(site.root)
         // The build cache goes where the options say (here the test's .cache), never where content says.
         // Beside the output, only its lock file (one build per output at a time).
-        let outside = everything.keys.filter { !$0.hasPrefix("site/Public/") && !$0.hasPrefix("Content/") && !$0.hasPrefix(".cache/") && $0 != "site/.Public.lock" }
+        let outside = everything.keys.filter {
+            !$0.hasPrefix("site/Public/") && !$0.hasPrefix("Content/") && !$0.hasPrefix(".cache/")
+                && $0 != "site/.Public.lock"
+        }
         #expect(outside.isEmpty, "written outside the output: \(outside)")
         #expect(site.exists("site/Public/tin-tuc/tmp-x/index.html"))
         #expect(site.exists("site/Public/tin-tuc/the/etc-passwd/index.html"))
@@ -65,13 +79,19 @@ import Testing
 
             <a href="javascript:alert(2)">x</a>
             """
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/news/a.md": TestSite.article("<script>alert('t')</script>", extra: "summary: \"<img src=x onerror=alert(1)>\"\ntags: [\"<b>đậm</b>\"]\n", body: body),
-        ]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/a.md": TestSite.article(
+                    "<script>alert('t')</script>",
+                    extra: "summary: \"<img src=x onerror=alert(1)>\"\ntags: [\"<b>đậm</b>\"]\n",
+                    body: body)
+            ]) { $1 })
         guard try site.expectSuccess(site.build()) else { return }
-        for (path, data) in treeContents(site.root.appendingPathComponent("Public")) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+        for (path, data) in treeContents(site.root.appendingPathComponent("Public"))
+        where path.hasSuffix(".html") || path.hasSuffix(".xml") {
             // The theme's own search script (on /tim-kiem/ only) is the one script a page may load.
-            let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: #"<script src="/assets/search.js" defer></script>"#, with: "")
+            let text = String(decoding: data, as: UTF8.self).replacingOccurrences(
+                of: #"<script src="/assets/search.js" defer></script>"#, with: "")
             #expect(!text.contains("<script"), "\(path) has a script")
             #expect(!text.lowercased().contains("javascript:"), "\(path) has a javascript: link")
             #expect(!text.contains("<img src=x"), "\(path) has raw HTML")
@@ -82,18 +102,22 @@ import Testing
     }
 
     @Test func rawHTMLOnlyWhenTheSiteOptsIn() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/site.yml": TestSite.site + "\nallow_raw_html: true\n",
-            "Content/news/a.md": TestSite.article(body: "<figure>hình</figure>"),
-        ]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/site.yml": TestSite.site + "\nallow_raw_html: true\n",
+                "Content/news/a.md": TestSite.article(body: "<figure>hình</figure>"),
+            ]) { $1 })
         guard try site.expectSuccess(site.build()) else { return }
-        #expect(site.read("Public/tin-tuc/tin-thu/index.html")?.contains("<figure>hình</figure>") == true)
+        #expect(
+            site.read("Public/tin-tuc/tin-thu/index.html")?.contains("<figure>hình</figure>")
+                == true)
     }
 
     @Test func draftsOnlyWithTheFlag() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/news/b.md": TestSite.article("Nháp", extra: "draft: true\n"),
-        ]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/b.md": TestSite.article("Nháp", extra: "draft: true\n")
+            ]) { $1 })
         guard try site.expectSuccess(site.build()) else { return }
         #expect(!site.exists("Public/tin-tuc/nhap/index.html"))
         guard try site.expectSuccess(site.build(drafts: true)) else { return }
@@ -101,75 +125,122 @@ import Testing
     }
 
     @Test func aSitesTemplateOverridesTheDefaultThemeFileByFile() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Templates/404.mustache": "<p>riêng {{site.title}}</p>",
-        ]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Templates/404.mustache": "<p>riêng {{site.title}}</p>"
+            ]) { $1 })
         guard try site.expectSuccess(site.build()) else { return }
         #expect(site.read("Public/404.html") == "<p>riêng Trang thử</p>")
         #expect(site.read("Public/index.html")?.contains("<!DOCTYPE html>") == true)
     }
 
     @Test func unitIsNamedAsItWasCalledOnTheArticlesDate() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/news/a.md": TestSite.article("Trước", date: "2021-06-30", extra: "unit: van-phong\n"),
-            "Content/news/b.md": TestSite.article("Sau", date: "2021-07-01", extra: "unit: van-phong\n"),
-        ]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/a.md": TestSite.article(
+                    "Trước", date: "2021-06-30", extra: "unit: van-phong\n"),
+                "Content/news/b.md": TestSite.article(
+                    "Sau", date: "2021-07-01", extra: "unit: van-phong\n"),
+            ]) { $1 })
         guard try site.expectSuccess(site.build()) else { return }
-        #expect(site.read("Public/tin-tuc/truoc/index.html")?.contains("Văn phòng HĐND và UBND quận") == true)
-        #expect(site.read("Public/tin-tuc/sau/index.html")?.contains(">Văn phòng UBND quận<") == true)
+        #expect(
+            site.read("Public/tin-tuc/truoc/index.html")?.contains("Văn phòng HĐND và UBND quận")
+                == true)
+        #expect(
+            site.read("Public/tin-tuc/sau/index.html")?.contains(">Văn phòng UBND quận<") == true)
     }
 }
 
 @Suite struct UnitBuildTests {
     /// Builds the whole site into `full` and `units`' pages into `unit`; returns both trees.
-    func fullAndUnitBuilds(_ site: TestSite, units: [String]) throws -> (full: [String: Data], unit: [String: Data])? {
+    func fullAndUnitBuilds(
+        _ site: TestSite, units: [String]
+    ) throws -> (full: [String: Data], unit: [String: Data])? {
         guard try site.expectSuccess(site.build(output: "full")) else { return nil }
         var options = site.options(output: "unit")
         options.units = units
         guard try site.expectSuccess(SiteBuilder.build(options)) else { return nil }
-        return (treeContents(site.root.appendingPathComponent("full")), treeContents(site.root.appendingPathComponent("unit")))
+        return (
+            treeContents(site.root.appendingPathComponent("full")),
+            treeContents(site.root.appendingPathComponent("unit"))
+        )
     }
 
     @Test func unitOutputEqualsTheUnitsPagesOfAFullBuild() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/news/b.md": TestSite.article("Phường 1 một", date: "2021-04-01", extra: "unit: phuong-1\ntags: [\"một cửa\"]\n"),
-            "Content/news/c.md": TestSite.article("Phường 1 hai", date: "2021-05-01", extra: "unit: phuong-1\n"),
-            "Content/news/d.md": TestSite.article("Văn phòng", date: "2021-06-01", extra: "unit: van-phong\n"),
-        ]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/b.md": TestSite.article(
+                    "Phường 1 một", date: "2021-04-01",
+                    extra: "unit: phuong-1\ntags: [\"một cửa\"]\n"),
+                "Content/news/c.md": TestSite.article(
+                    "Phường 1 hai", date: "2021-05-01", extra: "unit: phuong-1\n"),
+                "Content/news/d.md": TestSite.article(
+                    "Văn phòng", date: "2021-06-01", extra: "unit: van-phong\n"),
+            ]) { $1 })
         guard let (full, unit) = try fullAndUnitBuilds(site, units: ["phuong-1"]) else { return }
-        #expect(Set(unit.keys) == ["don-vi/phuong-1/index.html", "don-vi/phuong-1/feed.xml", "tin-tuc/phuong-1-mot/index.html",
-                                   "tin-tuc/phuong-1-hai/index.html", "404.html", "assets/style.css", "assets/icon.svg",
-                                   "assets/search.js", "don-vi/phuong-1/nhung/index.html", "don-vi/phuong-1/so-lieu.json",
-                                   "don-vi/phuong-1/the-chia-se.png", "the-chia-se.png"])
+        #expect(
+            Set(unit.keys) == [
+                "don-vi/phuong-1/index.html", "don-vi/phuong-1/feed.xml",
+                "tin-tuc/phuong-1-mot/index.html",
+                "tin-tuc/phuong-1-hai/index.html", "404.html", "assets/style.css",
+                "assets/icon.svg",
+                "assets/search.js", "don-vi/phuong-1/nhung/index.html",
+                "don-vi/phuong-1/so-lieu.json",
+                "don-vi/phuong-1/the-chia-se.png", "the-chia-se.png",
+            ])
         // The same pages, their links made for the unit's own host (UnitLinks).
-        let links = UnitLinks(written: Set(unit.keys), siteBase: "https://example.gov.vn/", unitBase: nil)
-        for (path, data) in unit { #expect(full[path].map { links.rewrite($0, at: path) } == data, "\(path) differs from the full build") }
+        let links = UnitLinks(
+            written: Set(unit.keys), siteBase: "https://example.gov.vn/", unitBase: nil)
+        for (path, data) in unit {
+            #expect(
+                full[path].map { links.rewrite($0, at: path) } == data,
+                "\(path) differs from the full build")
+        }
     }
 
     /// Other units' articles are read only to their front matter; the neighbours a unit's article
     /// pages show are then read in full, so even a theme showing their summaries gets a full build's pages.
     @Test func neighboursFromOtherUnitsShowInFull() throws {
         var files = TestSite.minimal
-        for (i, unit) in ["van-phong", "phuong-1", "van-phong", "phuong-1", "van-phong"].enumerated() {
-            files["Content/news/t\(i).md"] = TestSite.article("Tin \(i)", date: "2021-0\(i + 3)-01", extra: "unit: \(unit)\n",
-                                                             body: "Đoạn đầu của tin \(i), dùng làm tóm tắt.\n\nĐoạn hai.")
+        for (i, unit) in ["van-phong", "phuong-1", "van-phong", "phuong-1", "van-phong"]
+            .enumerated()
+        {
+            files["Content/news/t\(i).md"] = TestSite.article(
+                "Tin \(i)", date: "2021-0\(i + 3)-01", extra: "unit: \(unit)\n",
+                body: "Đoạn đầu của tin \(i), dùng làm tóm tắt.\n\nĐoạn hai.")
         }
-        files["Templates/article.mustache"] = "{{<layout}}{{$content}}{{#article}}<h1>{{title}}</h1>{{{body}}}{{/article}}"
+        files["Templates/article.mustache"] =
+            "{{<layout}}{{$content}}{{#article}}<h1>{{title}}</h1>{{{body}}}{{/article}}"
             + "{{#newer}}<p>{{title}}: {{summary}}</p>{{/newer}}{{#older}}<p>{{title}}: {{summary}}</p>{{/older}}{{/content}}{{/layout}}\n"
         let site = try TestSite(files: files)
         guard let (full, unit) = try fullAndUnitBuilds(site, units: ["phuong-1"]) else { return }
-        #expect(unit.keys.filter { $0.hasPrefix("tin-tuc/") }.sorted() == ["tin-tuc/tin-1/index.html", "tin-tuc/tin-3/index.html"])
-        let links = UnitLinks(written: Set(unit.keys), siteBase: "https://example.gov.vn/", unitBase: nil)
-        for (path, data) in unit { #expect(full[path].map { links.rewrite($0, at: path) } == data, "\(path) differs from the full build") }
-        #expect(site.read("unit/tin-tuc/tin-1/index.html")?.contains("Tin 2: Đoạn đầu của tin 2, dùng làm tóm tắt.") == true)
+        #expect(
+            unit.keys.filter { $0.hasPrefix("tin-tuc/") }.sorted() == [
+                "tin-tuc/tin-1/index.html", "tin-tuc/tin-3/index.html",
+            ])
+        let links = UnitLinks(
+            written: Set(unit.keys), siteBase: "https://example.gov.vn/", unitBase: nil)
+        for (path, data) in unit {
+            #expect(
+                full[path].map { links.rewrite($0, at: path) } == data,
+                "\(path) differs from the full build")
+        }
+        #expect(
+            site.read("unit/tin-tuc/tin-1/index.html")?.contains(
+                "Tin 2: Đoạn đầu của tin 2, dùng làm tóm tắt.") == true)
     }
 
     @Test func unknownUnitIsAnError() throws {
         let site = try TestSite()
         var options = site.options()
         options.units = ["phuong-2"]
-        guard case .failure(let failure) = SiteBuilder.build(options) else { Issue.record("expected a failure"); return }
-        #expect(failure.diagnostics.map(\.description) == ["--unit:1:1: error: unknown unit \"phuong-2\"\n    note: did you mean \"phuong-1\"?"])
+        guard case .failure(let failure) = SiteBuilder.build(options) else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(
+            failure.diagnostics.map(\.description) == [
+                "--unit:1:1: error: unknown unit \"phuong-2\"\n    note: did you mean \"phuong-1\"?"
+            ])
     }
 }
 
@@ -179,7 +250,9 @@ import Testing
         try site.write(".Public.staging-99999/tin-tuc/x/index.html", "dở dang")
         try site.write(".Public.old-99999/index.html", "cũ")
         guard try site.expectSuccess(site.build()) else { return }
-        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public.") }
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".Public.")
+        }
         #expect(left == [".Public.lock"])
     }
 }
@@ -189,19 +262,32 @@ import Testing
     /// the worst, and says how many are between (the open data lists them all).
     @Test func aLongRankingShowsTheBestAndTheWorst() throws {
         var files = TestSite.minimal
-        files["Content/units.yml"] = TestSite.units + "\n- id: phuong-3\n  name: \"Ủy ban nhân dân Phường 3\"\n  kind: ward\n  short: \"Phường 3\"\n"
+        files["Content/units.yml"] =
+            TestSite.units
+            + "\n- id: phuong-3\n  name: \"Ủy ban nhân dân Phường 3\"\n  kind: ward\n  short: \"Phường 3\"\n"
         files["Content/site.yml"] = TestSite.site + "\nranking_rows: 2\n"
         files["Content/fields.yml"] = "- id: ho-tich\n  name: Hộ tịch\n"
-        files["Content/metrics/dossiers/2021-10.csv"] = IncrementalBuildTests.dossiers
+        files["Content/metrics/dossiers/2021-10.csv"] =
+            IncrementalBuildTests.dossiers
             + "phuong-1,2021-10,ho-tich,0,2,8,0,10,0,0,0\nvan-phong,2021-10,ho-tich,0,2,8,0,8,2,0,0\nphuong-3,2021-10,ho-tich,0,2,8,0,9,1,0,0\n"
         let site = try TestSite(files: files)
         guard try site.expectSuccess(site.build()) else { return }
         let page = try #require(site.read("Public/thong-ke/2021-10/index.html"))
-        let table = try #require(page.components(separatedBy: "<h2>Xếp hạng đơn vị").dropFirst().first)
-        let ranking = try #require(table.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first)
-        #expect(ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">1</td>") && ranking.contains("Phường 1"))
+        let table = try #require(
+            page.components(separatedBy: "<h2>Xếp hạng đơn vị").dropFirst().first)
+        let ranking = try #require(
+            table.components(separatedBy: "<tbody>").dropFirst().first?.components(
+                separatedBy: "</tbody>"
+            ).first)
+        #expect(
+            ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">1</td>")
+                && ranking.contains("Phường 1"))
         #expect(ranking.contains("… 1 đơn vị ở giữa bảng xếp hạng"))
-        #expect(ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">3</td>") && ranking.contains("Văn phòng"))
-        #expect(!ranking.contains("Phường 3") && !ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">2</td>"))
+        #expect(
+            ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">3</td>")
+                && ranking.contains("Văn phòng"))
+        #expect(
+            !ranking.contains("Phường 3")
+                && !ranking.contains("<td class=\"num rank\" data-label=\"Hạng\">2</td>"))
     }
 }

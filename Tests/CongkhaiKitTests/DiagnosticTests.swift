@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -13,9 +14,15 @@ import Testing
     }
 
     @Test func yamlSyntaxErrorPointsAtYAMLsLine() throws {
-        let found = try diagnostics(["Content/news/a.md": "---\ntitle: \"Tin\"\ndate: 2021-03-15\ntags: [một cửa\ncategory: thong-bao\n---\nx\n"])
+        let found = try diagnostics([
+            "Content/news/a.md":
+                "---\ntitle: \"Tin\"\ndate: 2021-03-15\ntags: [một cửa\ncategory: thong-bao\n---\nx\n"
+        ])
         #expect(found.count == 1)
-        #expect(found[0] == "Content/news/a.md:5:9: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence)")
+        #expect(
+            found[0]
+                == "Content/news/a.md:5:9: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence)"
+        )
     }
 
     @Test func yamlSyntaxErrorInUnitsFile() throws {
@@ -26,12 +33,14 @@ import Testing
     @Test func missingAndEmptyTitle() throws {
         let found = try diagnostics([
             "Content/news/a.md": "---\ndate: 2021-03-15\ncategory: thong-bao\n---\nx\n",
-            "Content/news/b.md": "---\ntitle: \"\"\ndate: 2021-03-15\ncategory: thong-bao\n---\nx\n",
+            "Content/news/b.md":
+                "---\ntitle: \"\"\ndate: 2021-03-15\ncategory: thong-bao\n---\nx\n",
         ])
-        #expect(found == [
-            "Content/news/a.md:2:1: error: front matter is missing `title`",
-            "Content/news/b.md:2:8: error: `title` is empty",
-        ])
+        #expect(
+            found == [
+                "Content/news/a.md:2:1: error: front matter is missing `title`",
+                "Content/news/b.md:2:8: error: `title` is empty",
+            ])
     }
 
     @Test func badDates() throws {
@@ -39,21 +48,34 @@ import Testing
             "Content/news/a.md": TestSite.article(date: "2021-02-30"),
             "Content/news/b.md": TestSite.article(date: "15/03/2021"),
         ])
-        let hint = "\n    note: write YYYY-MM-DD, or ISO 8601 with an offset such as 2021-03-15T08:30:00+07:00"
-        #expect(found == [
-            "Content/news/a.md:3:7: error: bad date \"2021-02-30\"" + hint,
-            "Content/news/b.md:3:7: error: bad date \"15/03/2021\"" + hint,
-        ])
+        let hint =
+            "\n    note: write YYYY-MM-DD, or ISO 8601 with an offset such as 2021-03-15T08:30:00+07:00"
+        #expect(
+            found == [
+                "Content/news/a.md:3:7: error: bad date \"2021-02-30\"" + hint,
+                "Content/news/b.md:3:7: error: bad date \"15/03/2021\"" + hint,
+            ])
     }
 
     @Test func unknownUnitWithSuggestion() throws {
-        let found = try diagnostics(["Content/news/a.md": TestSite.article(extra: "unit: phuong-11\n")])
-        #expect(found == ["Content/news/a.md:5:7: error: unknown unit \"phuong-11\"\n    note: did you mean \"phuong-1\"?"])
+        let found = try diagnostics([
+            "Content/news/a.md": TestSite.article(extra: "unit: phuong-11\n")
+        ])
+        #expect(
+            found == [
+                "Content/news/a.md:5:7: error: unknown unit \"phuong-11\"\n    note: did you mean \"phuong-1\"?"
+            ])
     }
 
     @Test func unknownCategory() throws {
-        let found = try diagnostics(["Content/news/a.md": "---\ntitle: \"Tin\"\ndate: 2021-03-15\ncategory: thong-bo\n---\nx\n"])
-        #expect(found == ["Content/news/a.md:4:11: error: unknown category \"thong-bo\"\n    note: did you mean \"thong-bao\"?"])
+        let found = try diagnostics([
+            "Content/news/a.md":
+                "---\ntitle: \"Tin\"\ndate: 2021-03-15\ncategory: thong-bo\n---\nx\n"
+        ])
+        #expect(
+            found == [
+                "Content/news/a.md:4:11: error: unknown category \"thong-bo\"\n    note: did you mean \"thong-bao\"?"
+            ])
     }
 
     @Test func badTagFormat() throws {
@@ -61,10 +83,11 @@ import Testing
             "Content/news/a.md": TestSite.article(extra: "tags: {a: b}\n"),
             "Content/news/b.md": TestSite.article("Tin hai", extra: "tags: [\"!!!\"]\n"),
         ])
-        #expect(found == [
-            "Content/news/a.md:5:7: error: `tags` must be a list, e.g. [\"một cửa\", \"bưu chính\"]",
-            "Content/news/b.md:5:7: error: tag \"!!!\" has no letters or digits to make a path from",
-        ])
+        #expect(
+            found == [
+                "Content/news/a.md:5:7: error: `tags` must be a list, e.g. [\"một cửa\", \"bưu chính\"]",
+                "Content/news/b.md:5:7: error: tag \"!!!\" has no letters or digits to make a path from",
+            ])
     }
 
     @Test func duplicateSlug() throws {
@@ -72,7 +95,10 @@ import Testing
             "Content/news/a.md": TestSite.article("Phường 5 đổi mới"),
             "Content/news/b.md": TestSite.article("Phuong 5 doi moi"),
         ])
-        #expect(found == ["Content/news/b.md:2:8: error: duplicate slug \"phuong-5-doi-moi\"\n    note: Content/news/a.md has the same slug; add `slug:` to one of them"])
+        #expect(
+            found == [
+                "Content/news/b.md:2:8: error: duplicate slug \"phuong-5-doi-moi\"\n    note: Content/news/a.md has the same slug; add `slug:` to one of them"
+            ])
     }
 
     @Test func slugThatLeavesTheOutput() throws {
@@ -81,11 +107,12 @@ import Testing
             "Content/news/b.md": TestSite.article("Hai", extra: "slug: \"Chữ Hoa\"\n"),
             "Content/news/c.md": TestSite.article("Ba", extra: "slug: \"trang-2\"\n"),
         ])
-        #expect(found == [
-            "Content/news/a.md:5:7: error: slug \"../../etc\" would leave the news folder\n    note: a slug is one path segment of a-z, 0-9 and -",
-            "Content/news/b.md:5:7: error: slug \"Chữ Hoa\" may use only a-z, 0-9 and -\n    note: e.g. \"chu-hoa\"",
-            "Content/news/c.md:5:7: error: slug \"trang-2\" is reserved for the news column's own pages\n    note: add a different `slug:`",
-        ])
+        #expect(
+            found == [
+                "Content/news/a.md:5:7: error: slug \"../../etc\" would leave the news folder\n    note: a slug is one path segment of a-z, 0-9 and -",
+                "Content/news/b.md:5:7: error: slug \"Chữ Hoa\" may use only a-z, 0-9 and -\n    note: e.g. \"chu-hoa\"",
+                "Content/news/c.md:5:7: error: slug \"trang-2\" is reserved for the news column's own pages\n    note: add a different `slug:`",
+            ])
     }
 
     @Test func nonUTF8File() throws {
@@ -93,37 +120,55 @@ import Testing
         var bytes = Data("---\ntitle: \"Tin\"\ndate: 2021-03-15\ncategory: thong-bao\n---\nPh".utf8)
         bytes.append(contentsOf: [0xF0, 0x28, 0x8C, 0x28])  // Windows-1258 or broken UTF-8
         try site.write("Content/news/a.md", bytes)
-        #expect(site.check() == ["Content/news/a.md:6:3: error: file is not valid UTF-8 (byte 0xF0 at offset 60)\n    note: save the file as UTF-8; Excel: File › Save As › CSV UTF-8"])
+        #expect(
+            site.check() == [
+                "Content/news/a.md:6:3: error: file is not valid UTF-8 (byte 0xF0 at offset 60)\n    note: save the file as UTF-8; Excel: File › Save As › CSV UTF-8"
+            ])
     }
 
     @Test func unknownFrontMatterKeyIsAWarning() throws {
-        let site = try TestSite(files: TestSite.minimal.merging(["Content/news/a.md": TestSite.article(extra: "tag: [\"x\"]\n")]) { $1 })
-        #expect(site.check() == ["Content/news/a.md:5:1: warning: unknown key `tag` in front matter\n    note: did you mean `tags`?"])
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/a.md": TestSite.article(extra: "tag: [\"x\"]\n")
+            ]) { $1 })
+        #expect(
+            site.check() == [
+                "Content/news/a.md:5:1: warning: unknown key `tag` in front matter\n    note: did you mean `tags`?"
+            ])
         guard try site.expectSuccess(site.build()) else { return }
-        guard case .failure = SiteBuilder.build(site.options(strict: true)) else { Issue.record("--strict fails on warnings"); return }
+        guard case .failure = SiteBuilder.build(site.options(strict: true)) else {
+            Issue.record("--strict fails on warnings"); return
+        }
     }
 
     @Test func missingFrontMatter() throws {
-        let found = try diagnostics(["Content/news/a.md": "Chỉ có nội dung\n", "Content/news/b.md": "---\ntitle: x\n"])
-        #expect(found == [
-            "Content/news/a.md:1:1: error: missing front matter\n    note: start the file with a `---` line, then `title:` and `date:`, then `---`",
-            "Content/news/b.md:1:1: error: front matter is never closed\n    note: end it with a `---` line",
+        let found = try diagnostics([
+            "Content/news/a.md": "Chỉ có nội dung\n", "Content/news/b.md": "---\ntitle: x\n",
         ])
+        #expect(
+            found == [
+                "Content/news/a.md:1:1: error: missing front matter\n    note: start the file with a `---` line, then `title:` and `date:`, then `---`",
+                "Content/news/b.md:1:1: error: front matter is never closed\n    note: end it with a `---` line",
+            ])
     }
 
     @Test func allDiagnosticsAtOnceAndExitWithoutWriting() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/news/a.md": TestSite.article(date: "nope"),
-            "Content/news/b.md": TestSite.article("Hai", extra: "unit: khong-co\n"),
-            "Content/units.yml": TestSite.units + "\n- id: Sai\n  name: x\n  kind: ward\n",
-        ]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/a.md": TestSite.article(date: "nope"),
+                "Content/news/b.md": TestSite.article("Hai", extra: "unit: khong-co\n"),
+                "Content/units.yml": TestSite.units + "\n- id: Sai\n  name: x\n  kind: ward\n",
+            ]) { $1 })
         let errors = site.buildErrors()
         #expect(errors.count == 3)
         #expect(!site.exists("Public"))
     }
 
     @Test func templateSyntaxErrorHasLineAndColumn() throws {
-        let site = try TestSite(files: TestSite.minimal.merging(["Templates/article.mustache": "<p>\n{{#article}}\n{{title}\n"]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Templates/article.mustache": "<p>\n{{#article}}\n{{title}\n"
+            ]) { $1 })
         let found = site.check()
         #expect(found.count == 1)
         #expect(found == ["Templates/article.mustache:3:8: error: template syntax: unfinishedName"])

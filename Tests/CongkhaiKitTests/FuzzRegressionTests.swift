@@ -14,7 +14,9 @@ import Testing
     static func inputs(_ kind: String, _ target: String) -> [URL] {
         let folder = fuzzFolder.appendingPathComponent(kind).appendingPathComponent(target)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map {
+            folder.appendingPathComponent($0)
+        }
     }
 
     @Test(arguments: FuzzTargets.all.map(\.name))

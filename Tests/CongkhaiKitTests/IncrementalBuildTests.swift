@@ -1,43 +1,67 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// After each kind of edit, an incremental build (from the cache) gives exactly the files of a
 /// clean build, and rewrites only what depends on the edit.
 @Suite struct IncrementalBuildTests {
-    static let dossiers = "unit,period,field,carried_over,received_online,received_offline,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue\n"
+    static let dossiers =
+        "unit,period,field,carried_over,received_online,received_offline,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue\n"
 
     func makeSite() throws -> TestSite {
         var files = TestSite.minimal
         files["Content/fields.yml"] = "- id: ho-tich\n  name: Hộ tịch\n"
-        files["Content/targets.yml"] = "- id: dung-han\n  clause: \"I.5.1\"\n  title: Đúng hạn\n  indicator: dossiers.on_time_rate\n  op: \">=\"\n  value: 0.98\n"
-        files["Content/metrics/dossiers/2021-09.csv"] = Self.dossiers + "phuong-1,2021-09,ho-tich,0,1,9,0,10,0,0,0\n"
-        files["Content/metrics/dossiers/2021-10.csv"] = Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,1,9,0,0,0\n"
-        for i in 1...7 { files["Content/news/tin-\(i).md"] = Self.article(i, body: "Nội dung \(i).") }
+        files["Content/targets.yml"] =
+            "- id: dung-han\n  clause: \"I.5.1\"\n  title: Đúng hạn\n  indicator: dossiers.on_time_rate\n  op: \">=\"\n  value: 0.98\n"
+        files["Content/metrics/dossiers/2021-09.csv"] =
+            Self.dossiers + "phuong-1,2021-09,ho-tich,0,1,9,0,10,0,0,0\n"
+        files["Content/metrics/dossiers/2021-10.csv"] =
+            Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,1,9,0,0,0\n"
+        for i in 1...7 {
+            files["Content/news/tin-\(i).md"] = Self.article(i, body: "Nội dung \(i).")
+        }
         return try TestSite(files: files)
     }
 
     static func article(_ i: Int, body: String) -> String {
-        TestSite.article("Tin số \(i)", date: "2021-0\(i)-10",
-                         extra: (i % 2 == 0 ? "unit: phuong-1\n" : "") + "tags: [\"thẻ \(i % 3)\"]\nsummary: \"Tóm tắt \(i)\"\n", body: body)
+        TestSite.article(
+            "Tin số \(i)", date: "2021-0\(i)-10",
+            extra: (i % 2 == 0 ? "unit: phuong-1\n" : "")
+                + "tags: [\"thẻ \(i % 3)\"]\nsummary: \"Tóm tắt \(i)\"\n", body: body)
     }
 
     /// Builds incrementally into Public, and clean into Clean; returns (pages rewritten, total pages).
-    func compare(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (Int, Int) {
+    func compare(
+        _ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (Int, Int) {
         let (incremental, total) = try compareReport(site, sourceLocation: sourceLocation)
         return (incremental?.pagesWritten ?? 0, total)
     }
 
     /// As `compare`, returning the incremental build's report.
-    func compareReport(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (BuildReport?, Int) {
-        guard case .success(let incremental) = site.build() else { Issue.record("incremental build failed", sourceLocation: sourceLocation); return (nil, 0) }
+    func compareReport(
+        _ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (BuildReport?, Int) {
+        guard case .success(let incremental) = site.build() else {
+            Issue.record("incremental build failed", sourceLocation: sourceLocation);
+            return (nil, 0)
+        }
         var clean = site.options(output: "Clean")
         clean.useCache = false
-        guard case .success(let full) = SiteBuilder.build(clean) else { Issue.record("clean build failed", sourceLocation: sourceLocation); return (nil, 0) }
-        let a = treeContents(site.root.appendingPathComponent("Public")), b = treeContents(site.root.appendingPathComponent("Clean"))
-        #expect(Set(a.keys) == Set(b.keys), "files differ: \(Set(a.keys).symmetricDifference(b.keys).sorted())", sourceLocation: sourceLocation)
-        for (path, data) in b where a[path] != data { Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation) }
+        guard case .success(let full) = SiteBuilder.build(clean) else {
+            Issue.record("clean build failed", sourceLocation: sourceLocation); return (nil, 0)
+        }
+        let a = treeContents(site.root.appendingPathComponent("Public")),
+            b = treeContents(site.root.appendingPathComponent("Clean"))
+        #expect(
+            Set(a.keys) == Set(b.keys),
+            "files differ: \(Set(a.keys).symmetricDifference(b.keys).sorted())",
+            sourceLocation: sourceLocation)
+        for (path, data) in b where a[path] != data {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
         return (incremental, full.pagesWritten)
     }
 
@@ -50,7 +74,9 @@ import Testing
         _ = try compare(site)
         // The newest article (no newer neighbour), one in the middle, the oldest (no older one).
         for i in [7, 4, 1] {
-            try site.write("Content/news/tin-\(i).md", Self.article(i, body: "Nội dung mới \(i).\n\n## Mục\n\nĐoạn *hai*."))
+            try site.write(
+                "Content/news/tin-\(i).md",
+                Self.article(i, body: "Nội dung mới \(i).\n\n## Mục\n\nĐoạn *hai*."))
             let (report, _) = try compareReport(site)
             #expect(report?.pagesWritten == 1)
             #expect(Self.tookBodyEditPath(report), "\(report?.stageTimings.map(\.stage) ?? [])")
@@ -60,7 +86,9 @@ import Testing
         try site.write("Content/news/tin-3.md", Self.article(3, body: "Ba."))
         let (both, _) = try compareReport(site)
         #expect(both?.pagesWritten == 2 && Self.tookBodyEditPath(both))
-        try site.write("Content/news/tin-5.md", TestSite.article("Tin số năm", date: "2021-05-10", extra: "tags: [\"thẻ 2\"]\n"))
+        try site.write(
+            "Content/news/tin-5.md",
+            TestSite.article("Tin số năm", date: "2021-05-10", extra: "tags: [\"thẻ 2\"]\n"))
         let (full, _) = try compareReport(site)
         #expect(!Self.tookBodyEditPath(full), "a new title shows on other pages")
         #expect((full?.pagesWritten ?? 0) > 1)
@@ -70,22 +98,34 @@ import Testing
         let site = try makeSite()
         _ = try compare(site)
         // A summary shows on lists; a new file is a new page; a template is shared.
-        try site.write("Content/news/tin-4.md", Self.article(4, body: "Nội dung 4.").replacingOccurrences(of: "Tóm tắt 4", with: "Tóm tắt mới"))
+        try site.write(
+            "Content/news/tin-4.md",
+            Self.article(4, body: "Nội dung 4.").replacingOccurrences(
+                of: "Tóm tắt 4", with: "Tóm tắt mới"))
         #expect(!Self.tookBodyEditPath(try compareReport(site).0))
         try site.write("Content/news/tin-8.md", Self.article(8, body: "Tám."))
         #expect(!Self.tookBodyEditPath(try compareReport(site).0))
-        try site.write("Content/news/tin-8.md", Self.article(8, body: "Tám, sửa.").replacingOccurrences(of: "2021-08-10", with: "2021-08-11"))
+        try site.write(
+            "Content/news/tin-8.md",
+            Self.article(8, body: "Tám, sửa.").replacingOccurrences(
+                of: "2021-08-10", with: "2021-08-11"))
         #expect(!Self.tookBodyEditPath(try compareReport(site).0))
     }
 
     @Test func editingOneArticleRewritesOnlyItsPages() throws {
         let site = try makeSite()
         _ = try compare(site)
-        try site.write("Content/news/tin-1.md", TestSite.article("Tin số 1", date: "2021-01-10", extra: "tags: [\"thẻ 1\"]\nsummary: \"Tóm tắt 1\"\n", body: "Nội dung mới."))
+        try site.write(
+            "Content/news/tin-1.md",
+            TestSite.article(
+                "Tin số 1", date: "2021-01-10",
+                extra: "tags: [\"thẻ 1\"]\nsummary: \"Tóm tắt 1\"\n", body: "Nội dung mới."))
         let (written, total) = try compare(site)
         #expect(written == 1, "only the article's own page: \(written) of \(total)")
         // A new title shows on lists, tags, feeds and its neighbours too, but not everywhere.
-        try site.write("Content/news/tin-1.md", TestSite.article("Tin số một", date: "2021-01-10", extra: "tags: [\"thẻ 1\"]\n"))
+        try site.write(
+            "Content/news/tin-1.md",
+            TestSite.article("Tin số một", date: "2021-01-10", extra: "tags: [\"thẻ 1\"]\n"))
         let (again, _) = try compare(site)
         #expect(again > 1 && again < total)
     }
@@ -93,7 +133,9 @@ import Testing
     @Test func editingAMetricFileRewritesTheFigurePages() throws {
         let site = try makeSite()
         _ = try compare(site)
-        try site.write("Content/metrics/dossiers/2021-10.csv", Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,0,9,1,0,0\n")
+        try site.write(
+            "Content/metrics/dossiers/2021-10.csv",
+            Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,0,9,1,0,0\n")
         let (written, _) = try compare(site)
         #expect(written > 0)
     }
@@ -104,7 +146,8 @@ import Testing
         try site.write("Templates/404.mustache", "<p>Không có trang này.</p>\n")
         let (written, _) = try compare(site)
         #expect(written == 1)
-        try site.write("Templates/tags.mustache", "{{#tags}}<a href=\"{{url}}\">{{name}}</a>{{/tags}}\n")
+        try site.write(
+            "Templates/tags.mustache", "{{#tags}}<a href=\"{{url}}\">{{name}}</a>{{/tags}}\n")
         let (tags, _) = try compare(site)
         #expect(tags == 1)
         // The footer is rendered once and included as {{{fragment.footer}}} by the layout: every page that uses it.
@@ -112,19 +155,26 @@ import Testing
         let (footer, total) = try compare(site)
         #expect(footer > total / 2)
         // Cards are rendered once from `article-card` and reach lists as `{{{articles_html}}}`: every list shows the edit.
-        try site.write("Templates/article-card.mustache", "<li class=\"card\"><a href=\"{{url}}\">{{title}}</a></li>\n")
+        try site.write(
+            "Templates/article-card.mustache",
+            "<li class=\"card\"><a href=\"{{url}}\">{{title}}</a></li>\n")
         let (cards, _) = try compare(site)
         #expect(cards > 1)
-        #expect((site.read("Public/tin-tuc/index.html") ?? "").contains("<li class=\"card\"><a href=\"/tin-tuc/"))
+        #expect(
+            (site.read("Public/tin-tuc/index.html") ?? "").contains(
+                "<li class=\"card\"><a href=\"/tin-tuc/"))
     }
 
     /// Fingerprints cover the site's inputs, not congkhai's own code: a cache belongs to the program that wrote it.
     @Test func aCacheBelongsToTheProgramThatWroteIt() {
-        #expect(CacheSession.toolStamp != 0, "the running program's size and time are part of the cache's key")
+        #expect(
+            CacheSession.toolStamp != 0,
+            "the running program's size and time are part of the cache's key")
     }
 
     @Test func templatesAreScannedForTheirIncludes() {
-        let source = "{{<layout}}{{$content}}{{> pager }}{{{fragment.header}}}{{title}}{{{html}}}{{/content}}{{/layout}}"
+        let source =
+            "{{<layout}}{{$content}}{{> pager }}{{{fragment.header}}}{{title}}{{{html}}}{{/content}}{{/layout}}"
         #expect(PageFingerprints.references(in: source) == ["layout", "pager"])
         #expect(PageFingerprints.fragments(in: source) == ["header"])
     }
@@ -132,15 +182,21 @@ import Testing
     @Test func editingUnitsDeletingAndRenaming() throws {
         let site = try makeSite()
         _ = try compare(site)
-        try site.write("Content/units.yml", TestSite.units.replacingOccurrences(of: "short: \"Phường 1\"", with: "short: \"P. 1\""))
+        try site.write(
+            "Content/units.yml",
+            TestSite.units.replacingOccurrences(of: "short: \"Phường 1\"", with: "short: \"P. 1\""))
         _ = try compare(site)
         try site.remove("Content/news/tin-3.md")
         _ = try compare(site)
         #expect(!site.exists("Public/tin-tuc/tin-so-3/index.html"))
         // Renaming the file changes nothing the reader sees; changing the slug moves the page.
-        try FileManager.default.moveItem(atPath: site.path("Content/news/tin-4.md"), toPath: site.path("Content/news/bon.md"))
+        try FileManager.default.moveItem(
+            atPath: site.path("Content/news/tin-4.md"), toPath: site.path("Content/news/bon.md"))
         _ = try compare(site)
-        try site.write("Content/news/bon.md", TestSite.article("Tin số 4", date: "2021-04-10", extra: "unit: phuong-1\nslug: tin-bon\n"))
+        try site.write(
+            "Content/news/bon.md",
+            TestSite.article(
+                "Tin số 4", date: "2021-04-10", extra: "unit: phuong-1\nslug: tin-bon\n"))
         _ = try compare(site)
         #expect(!site.exists("Public/tin-tuc/tin-so-4/index.html"))
         #expect(site.exists("Public/tin-tuc/tin-bon/index.html"))
@@ -159,11 +215,15 @@ import Testing
         }
         // Damaged metric tables (their inputs unchanged) are read again from the metric files.
         try damage("metrics")
-        try site.write("Content/news/tin-6.md", TestSite.article("Tin số 6", date: "2021-06-10", extra: "unit: phuong-1\n"))
+        try site.write(
+            "Content/news/tin-6.md",
+            TestSite.article("Tin số 6", date: "2021-06-10", extra: "unit: phuong-1\n"))
         _ = try compare(site)
         // A damaged manifest, or any damaged shard: nothing of the cache is trusted.
         try damage("manifest")
-        try site.write("Content/news/tin-2.md", TestSite.article("Tin số 2", date: "2021-02-10", extra: "unit: phuong-1\n"))
+        try site.write(
+            "Content/news/tin-2.md",
+            TestSite.article("Tin số 2", date: "2021-02-10", extra: "unit: phuong-1\n"))
         let (written, total) = try compare(site)
         #expect(written == total, "a damaged cache means a full build")
         // The shard that holds the edited article: the body edit cannot use it, nor can the full path.
@@ -182,28 +242,44 @@ import Testing
         var options = site.options()
         options.cacheStore = BuildCacheStore()
         guard try site.expectSuccess(SiteBuilder.build(options)) else { return }
-        try site.write("Content/news/tin-6.md", TestSite.article("Tin số sáu", date: "2021-06-10", extra: "unit: phuong-1\n"))
-        guard case .success(let report) = SiteBuilder.build(options) else { Issue.record("rebuild failed"); return }
+        try site.write(
+            "Content/news/tin-6.md",
+            TestSite.article("Tin số sáu", date: "2021-06-10", extra: "unit: phuong-1\n"))
+        guard case .success(let report) = SiteBuilder.build(options) else {
+            Issue.record("rebuild failed"); return
+        }
         #expect(report.pagesWritten > 0)
         try site.write("Content/news/tin-5.md", Self.article(5, body: "Năm, trong bộ nhớ."))
-        guard case .success(let bodyEdit) = SiteBuilder.build(options) else { Issue.record("rebuild failed"); return }
+        guard case .success(let bodyEdit) = SiteBuilder.build(options) else {
+            Issue.record("rebuild failed"); return
+        }
         #expect(bodyEdit.pagesWritten == 1 && Self.tookBodyEditPath(bodyEdit))
         #expect(!site.exists(".cache"), "nothing is written to disk for the cache")
         var clean = site.options(output: "Clean")
         clean.useCache = false
         guard try site.expectSuccess(SiteBuilder.build(clean)) else { return }
-        #expect(treeContents(site.root.appendingPathComponent("Public")) == treeContents(site.root.appendingPathComponent("Clean")))
+        #expect(
+            treeContents(site.root.appendingPathComponent("Public"))
+                == treeContents(site.root.appendingPathComponent("Clean")))
     }
 
     @Test func warningsRepeatOnEveryBuild() throws {
         let site = try makeSite()
         // October's carried-over count (5) differs from September's pending (0): a warning.
-        try site.write("Content/metrics/dossiers/2021-10.csv", Self.dossiers + "phuong-1,2021-10,ho-tich,5,2,8,1,14,0,0,0\n")
-        try site.write("Content/news/tin-1.md", TestSite.article("Tin số 1", date: "2021-01-10", extra: "tag: [\"x\"]\n"))
+        try site.write(
+            "Content/metrics/dossiers/2021-10.csv",
+            Self.dossiers + "phuong-1,2021-10,ho-tich,5,2,8,1,14,0,0,0\n")
+        try site.write(
+            "Content/news/tin-1.md",
+            TestSite.article("Tin số 1", date: "2021-01-10", extra: "tag: [\"x\"]\n"))
         for i in 1...3 {
             // The third build follows a body edit: the last build warned, so the site is read again.
-            if i == 3 { try site.write("Content/news/tin-2.md", Self.article(2, body: "Hai, sửa.")) }
-            guard case .success(let report) = site.build() else { Issue.record("build failed"); return }
+            if i == 3 {
+                try site.write("Content/news/tin-2.md", Self.article(2, body: "Hai, sửa."))
+            }
+            guard case .success(let report) = site.build() else {
+                Issue.record("build failed"); return
+            }
             #expect(report.diagnostics.warnings.count == 2, "\(report.diagnostics)")
         }
     }

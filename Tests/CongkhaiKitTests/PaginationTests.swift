@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -11,7 +12,9 @@ import Testing
                 let shown = (1...count).filter { $0 == 1 || $0 == count || abs($0 - page) <= 2 }
                 var expected: [Int?] = []
                 for n in shown {
-                    if let previous = expected.last ?? nil, n > previous + 1 { expected.append(nil) }
+                    if let previous = expected.last ?? nil, n > previous + 1 {
+                        expected.append(nil)
+                    }
                     expected.append(n)
                 }
                 let w = Pagination.window(around: page, count: count)
@@ -30,7 +33,10 @@ import Testing
 
     @Test func aLongListKeepsASmallPager() {
         let w = Pagination.window(around: 5_000, count: 9_900)
-        #expect(w == Pagination.Window(first: 1, gapBefore: true, before: [4_998, 4_999], after: [5_001, 5_002],
-                                       gapAfter: true, last: 9_900))
+        #expect(
+            w
+                == Pagination.Window(
+                    first: 1, gapBefore: true, before: [4_998, 4_999], after: [5_001, 5_002],
+                    gapAfter: true, last: 9_900))
     }
 }

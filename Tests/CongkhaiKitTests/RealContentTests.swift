@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -7,28 +8,39 @@ import Testing
 /// page the site promises exists and that every internal link and asset resolves.
 @Suite struct RealContentTests {
     @Test func goVapSiteBuildsAndEveryInternalLinkResolves() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-real-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-real-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path,
-                                   templatesPath: Repository.root.appendingPathComponent("Templates").path,
-                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
+        let options = BuildOptions(
+            contentPath: Repository.root.appendingPathComponent("Content").path,
+            templatesPath: Repository.root.appendingPathComponent("Templates").path,
+            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
+            useCache: false)
         let report: BuildReport
         switch SiteBuilder.build(options) {
         case .success(let r): report = r
-        case .failure(let failure): Issue.record("build failed: \(failure.diagnostics.map(\.description))"); return
+        case .failure(let failure):
+            Issue.record("build failed: \(failure.diagnostics.map(\.description))"); return
         }
         #expect(report.diagnostics.errors.isEmpty)
         let files = Set(treeContents(output).keys)
 
         // Pages SPEC promises.
-        var promised = ["index.html", "tin-tuc/index.html", "tin-tuc/feed.xml", "tin-tuc/the/index.html", "don-vi/index.html",
-                        "thong-ke/index.html", "thong-ke/2021/index.html", "thong-ke/2021-Q1/index.html", "thong-ke/2021-10/index.html",
-                        "ke-hoach/index.html", "cong-khai/index.html", "du-lieu/index.html", "du-lieu/datapackage.json",
-                        "du-lieu/dossiers.csv", "du-lieu/dossiers.json", "du-lieu/chi-so.csv",
-                        "sitemap.xml", "robots.txt", "404.html"]
+        var promised = [
+            "index.html", "tin-tuc/index.html", "tin-tuc/feed.xml", "tin-tuc/the/index.html",
+            "don-vi/index.html",
+            "thong-ke/index.html", "thong-ke/2021/index.html", "thong-ke/2021-Q1/index.html",
+            "thong-ke/2021-10/index.html",
+            "ke-hoach/index.html", "cong-khai/index.html", "du-lieu/index.html",
+            "du-lieu/datapackage.json",
+            "du-lieu/dossiers.csv", "du-lieu/dossiers.json", "du-lieu/chi-so.csv",
+            "sitemap.xml", "robots.txt", "404.html",
+        ]
         promised += Category.all.map { "tin-tuc/chuyen-muc/\($0.id)/index.html" }
-        let units = try String(contentsOf: Repository.root.appendingPathComponent("Content/units.yml"), encoding: .utf8)
-            .split(separator: "\n").filter { $0.hasPrefix("- id: ") }.map { String($0.dropFirst(6)) }
+        let units = try String(
+            contentsOf: Repository.root.appendingPathComponent("Content/units.yml"), encoding: .utf8
+        )
+        .split(separator: "\n").filter { $0.hasPrefix("- id: ") }.map { String($0.dropFirst(6)) }
         #expect(units.count == 34)
         promised += units.flatMap { ["don-vi/\($0)/index.html", "don-vi/\($0)/feed.xml"] }
         for page in promised { #expect(files.contains(page), "missing \(page)") }
@@ -40,10 +52,13 @@ import Testing
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
             for match in attribute.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 let link = String(html[Range(match.range(at: 1), in: html)!])
-                guard !link.hasPrefix("http"), !link.hasPrefix("mailto:"), !link.hasPrefix("#") else { continue }
+                guard !link.hasPrefix("http"), !link.hasPrefix("mailto:"), !link.hasPrefix("#")
+                else { continue }
                 // A static host ignores the query (`/tim-kiem/?q=…`) and the fragment.
                 var path = link.split(separator: "#", maxSplits: 1).first.map(String.init) ?? link
-                path = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path
+                path =
+                    path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first
+                    .map(String.init) ?? path
                 if !path.hasPrefix("/") {
                     path = "/" + (page as NSString).deletingLastPathComponent + "/" + path
                 }
@@ -59,13 +74,21 @@ import Testing
 /// The open data is described by a Frictionless Data Package whose schemas match the files.
 @Suite struct OpenDataTests {
     @Test func dataPackageDescribesEveryCSVFile() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-data-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
-        guard case .success = SiteBuilder.build(options) else { Issue.record("build failed"); return }
+        let options = BuildOptions(
+            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
+            useCache: false)
+        guard case .success = SiteBuilder.build(options) else {
+            Issue.record("build failed"); return
+        }
         let folder = output.appendingPathComponent("du-lieu")
-        let package = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("datapackage.json"))) as! [String: Any]
+        let package =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("datapackage.json")))
+            as! [String: Any]
         #expect(package["profile"] as? String == "tabular-data-package")
         let resources = package["resources"] as! [[String: Any]]
         #expect(resources.count == 10)  // 4 built-in + 5 declared datasets + the computed figures
@@ -73,13 +96,19 @@ import Testing
             #expect(resource["profile"] as? String == "tabular-data-resource")
             let path = resource["path"] as! String
             let csv = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-            let header = csv.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
-            let fields = ((resource["schema"] as! [String: Any])["fields"] as! [[String: Any]]).map { $0["name"] as! String }
+            let header =
+                csv.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) }
+                ?? []
+            let fields = ((resource["schema"] as! [String: Any])["fields"] as! [[String: Any]]).map
+            { $0["name"] as! String }
             #expect(header == fields, "\(path): header and schema differ")
             // Every JSON twin parses.
             if path != "chi-so.csv" {
-                let json = folder.appendingPathComponent(path.replacingOccurrences(of: ".csv", with: ".json"))
-                #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: json))) != nil, "\(json.lastPathComponent) is not JSON")
+                let json = folder.appendingPathComponent(
+                    path.replacingOccurrences(of: ".csv", with: ".json"))
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: Data(contentsOf: json))) != nil,
+                    "\(json.lastPathComponent) is not JSON")
             }
         }
     }
@@ -87,32 +116,51 @@ import Testing
 
 @Suite struct PagePlanTests {
     @Test func everyPlannedFileIsUnique() throws {
-        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-                                   outputPath: "unused", buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
+        let options = BuildOptions(
+            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+            outputPath: "unused", buildDate: CalendarDay(year: 2021, month: 11, day: 20),
+            useCache: false)
         let log = DiagnosticLog()
         let prepared = try #require(SiteBuilder.prepare(options, log: log))
-        let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
-                                  buildDate: options.buildDate)
-        let plan = PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+        let figures = SiteFigures(
+            tables: prepared.content.tables, targets: prepared.content.targets,
+            content: prepared.content,
+            buildDate: options.buildDate)
+        let plan = PagePlanner.plan(
+            prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
         let paths = plan.pages.map(\.path.relative)
-        let duplicates = Dictionary(grouping: paths, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        let duplicates = Dictionary(grouping: paths, by: { $0 }).filter { $0.value.count > 1 }.keys
+            .sorted()
         #expect(duplicates.isEmpty, "planned twice: \(duplicates)")
-        #expect(figures.statisticsSpans.filter { $0.kind == .year }.map(\.label) == ["Năm 2021 (đến hết tháng 10)"])
+        #expect(
+            figures.statisticsSpans.filter { $0.kind == .year }.map(\.label) == [
+                "Năm 2021 (đến hết tháng 10)"
+            ])
     }
 }
 
 /// The plan's section I shows, beside each measurable clause, the district's value and how many units meet it.
 @Suite struct PlanProgressTests {
     @Test func everyMeasurableClauseHasItsProgressBesideIt() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-plan-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-plan-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
-        guard case .success = SiteBuilder.build(options) else { Issue.record("build failed"); return }
-        let page = try String(contentsOf: output.appendingPathComponent("ke-hoach/muc-tieu/index.html"), encoding: .utf8)
-        let targets = try String(contentsOf: Repository.root.appendingPathComponent("Content/targets.yml"), encoding: .utf8)
+        let options = BuildOptions(
+            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
+            useCache: false)
+        guard case .success = SiteBuilder.build(options) else {
+            Issue.record("build failed"); return
+        }
+        let page = try String(
+            contentsOf: output.appendingPathComponent("ke-hoach/muc-tieu/index.html"),
+            encoding: .utf8)
+        let targets = try String(
+            contentsOf: Repository.root.appendingPathComponent("Content/targets.yml"),
+            encoding: .utf8)
         let sectionI = targets.components(separatedBy: "clause: \"I.").count - 1
-        #expect(page.components(separatedBy: "<aside class=\"clause-progress\"").count - 1 == sectionI)
+        #expect(
+            page.components(separatedBy: "<aside class=\"clause-progress\"").count - 1 == sectionI)
         // I.5.1 sits right after its clause text, with the district's value and the units meeting it.
         let clause = try #require(page.range(of: "<strong>5.1.</strong>"))
         let after = String(page[clause.upperBound...].prefix(1500))
@@ -129,7 +177,8 @@ import Testing
         for i in 0..<500 {
             sink.append("dòng \(i),")
             sink.append(i * 7919)
-            sink.append(Array(repeating: UInt8(0x61 + i % 26), count: i % 97))  // some appends exceed the chunk
+            // some appends exceed the chunk
+            sink.append(Array(repeating: UInt8(0x61 + i % 26), count: i % 97))
             sink.append(.perMille(i))
             sink.append(UInt8(0x0A))
         }
@@ -152,13 +201,17 @@ import Testing
             #expect(sink.finish())
             #expect(sink.written == size)
             #expect(Data(drained) == expected, "chunk \(chunk)")
-            #expect(calls > size / max(chunk, 97) / 2, "the buffer was drained as it filled, not once at the end")
+            #expect(
+                calls > size / max(chunk, 97) / 2,
+                "the buffer was drained as it filled, not once at the end")
         }
     }
 
     @Test func aFailedDrainIsReported() {
         var calls = 0
-        let sink = ByteSink(chunk: 64) { _ in calls += 1; return false }
+        let sink = ByteSink(chunk: 64) { _ in
+            calls += 1; return false
+        }
         fill(sink)
         #expect(!sink.finish())
         #expect(calls == 1, "nothing more is drained after a failure")

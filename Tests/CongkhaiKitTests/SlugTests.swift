@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
 @Suite struct SlugTests {
     @Test func foldsVietnameseDiacritics() {
-        #expect(Slug.make("Phường 5 triển khai tiếp nhận hồ sơ qua bưu chính công ích")
+        #expect(
+            Slug.make("Phường 5 triển khai tiếp nhận hồ sơ qua bưu chính công ích")
                 == "phuong-5-trien-khai-tiep-nhan-ho-so-qua-buu-chinh-cong-ich")
         #expect(Slug.make("ĐẨY MẠNH đối thoại") == "day-manh-doi-thoai")
-        #expect(Slug.make("“Đi từng ngõ, gõ từng nhà”: 100% hồ sơ!") == "di-tung-ngo-go-tung-nha-100-ho-so")
+        #expect(
+            Slug.make("“Đi từng ngõ, gõ từng nhà”: 100% hồ sơ!")
+                == "di-tung-ngo-go-tung-nha-100-ho-so")
         #expect(Slug.make("  --  ") == "")
     }
 
@@ -37,7 +41,9 @@ import Testing
         #expect(CalendarDay(iso: "2021-02-29") == nil)
         #expect(CalendarDay(iso: "2020-02-29") != nil)
         #expect(CalendarDay(iso: "2021-3-5") == nil)
-        #expect(CalendarDay(year: 2021, month: 1, day: 1).adding(days: -1) == CalendarDay(year: 2020, month: 12, day: 31))
+        #expect(
+            CalendarDay(year: 2021, month: 1, day: 1).adding(days: -1)
+                == CalendarDay(year: 2020, month: 12, day: 31))
         #expect(CalendarDay(daysSinceEpoch: 0) == CalendarDay(year: 1970, month: 1, day: 1))
     }
 

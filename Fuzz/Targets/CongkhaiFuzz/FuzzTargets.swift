@@ -20,20 +20,30 @@ public enum FuzzTargets {
     /// titles), counts, periods, units, fields; then the validator.
     public static func csv(_ bytes: UnsafeBufferPointer<UInt8>) {
         let csvLog = DiagnosticLog()
-        let document = CSVReader.parse(String(decoding: bytes, as: UTF8.self), file: "a.csv", log: csvLog)
+        let document = CSVReader.parse(
+            String(decoding: bytes, as: UTF8.self), file: "a.csv", log: csvLog)
         for record in document.records {
             precondition(record.line >= 1)
-            for cell in record.cells { precondition(cell.line >= record.line && cell.column >= 1, "\(cell)") }
+            for cell in record.cells {
+                precondition(cell.line >= record.line && cell.column >= 1, "\(cell)")
+            }
         }
         checkLocated(csvLog, file: "a.csv")
         // As MetricsLoader.readFile does after reading the file: the BOM dropped, UTF-8 checked.
         var body = bytes
-        if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF { body = UnsafeBufferPointer(rebasing: body[3...]) }
-        guard MetricsLoader.isASCII(body) || String(validating: body, as: UTF8.self) != nil else { return }
+        if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
+            body = UnsafeBufferPointer(rebasing: body[3...])
+        }
+        guard MetricsLoader.isASCII(body) || String(validating: body, as: UTF8.self) != nil else {
+            return
+        }
         let log = DiagnosticLog()
-        let rows = MetricsLoader.rowsOfFile(body, file: "dossiers/2021-03.csv", schema: BuiltInDatasets.dossiers,
-                                            headers: headers, references: references, maxLineBytes: 4096, log: log)
-        let table = MetricsLoader.table(BuiltInDatasets.dossiers, [rows], files: ["dossiers/2021-03.csv"], references: references)
+        let rows = MetricsLoader.rowsOfFile(
+            body, file: "dossiers/2021-03.csv", schema: BuiltInDatasets.dossiers,
+            headers: headers, references: references, maxLineBytes: 4096, log: log)
+        let table = MetricsLoader.table(
+            BuiltInDatasets.dossiers, [rows], files: ["dossiers/2021-03.csv"],
+            references: references)
         _ = MetricsValidator.validate([table], log: log)
         checkLocated(log, file: "dossiers/2021-03.csv")
     }
@@ -52,8 +62,12 @@ public enum FuzzTargets {
         write(bytes, to: "news/2021/bai-viet.md")
         for headerOnly in [false, true] {
             let log = DiagnosticLog()
-            if let article = ArticleLoader.load("news/2021/bai-viet.md", content: content, log: log, frontMatterOnly: headerOnly) {
-                precondition(!article.slug.isEmpty && !article.slug.contains("/") && article.slug != "..", article.slug)
+            if let article = ArticleLoader.load(
+                "news/2021/bai-viet.md", content: content, log: log, frontMatterOnly: headerOnly)
+            {
+                precondition(
+                    !article.slug.isEmpty && !article.slug.contains("/") && article.slug != "..",
+                    article.slug)
             }
             checkLocated(log, file: "news/2021/bai-viet.md")
         }
@@ -62,7 +76,9 @@ public enum FuzzTargets {
     /// The YAML files of `Content/`: the same input read as site.yml, units.yml, fields.yml,
     /// targets.yml and datasets.yml (Yams with line/column, then each file's records).
     public static func yaml(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for file in ["site.yml", "units.yml", "fields.yml", "targets.yml", "datasets.yml"] { write(bytes, to: file) }
+        for file in ["site.yml", "units.yml", "fields.yml", "targets.yml", "datasets.yml"] {
+            write(bytes, to: file)
+        }
         let log = DiagnosticLog()
         _ = SiteConfigLoader.load(content, log: log)
         let units = UnitsLoader.loadUnits(content, log: log)
@@ -79,28 +95,36 @@ public enum FuzzTargets {
     public static func xlsx(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let sheets = try? XLSXReader.read(Data(buffer: bytes), file: "a.xlsx") else { return }
         for sheet in sheets {
-            precondition(sheet.rows.count <= 1_048_576 && sheet.rows.allSatisfy { $0.count <= 16_384 })
+            precondition(
+                sheet.rows.count <= 1_048_576 && sheet.rows.allSatisfy { $0.count <= 16_384 })
             for layout in [FormLayout.dossiers, .satisfaction, .feedback] {
                 let log = DiagnosticLog()
                 if let form = FormReader.read(sheet, layout: layout, fields: fields, log: log) {
-                    for row in form.rows { precondition(row.values.values.allSatisfy { $0 >= 0 }, "\(row)") }
+                    for row in form.rows {
+                        precondition(row.values.values.allSatisfy { $0 >= 0 }, "\(row)")
+                    }
                 }
                 for diagnostic in log.all {
-                    precondition(diagnostic.location.file.hasPrefix("a.xlsx:") && diagnostic.location.line == 0,
-                                 "diagnostic not at a cell: \(diagnostic)")
+                    precondition(
+                        diagnostic.location.file.hasPrefix("a.xlsx:")
+                            && diagnostic.location.line == 0,
+                        "diagnostic not at a cell: \(diagnostic)")
                 }
             }
         }
     }
 
-    static let units = ["phuong-1", "phuong-5", "phong-noi-vu"].map { Unit(id: $0, name: $0, kind: .ward, short: $0) }
+    static let units = ["phuong-1", "phuong-5", "phong-noi-vu"].map {
+        Unit(id: $0, name: $0, kind: .ward, short: $0)
+    }
     static let fields = ["dat-dai", "ho-tich", "xay-dung"].map { Field(id: $0, name: $0) }
 
     /// Every diagnostic points into the file it names, at a line and a column from 1.
     static func checkLocated(_ log: DiagnosticLog, file: String) {
         for diagnostic in log.all {
             let at = diagnostic.location
-            precondition(at.line >= 1 && at.column >= 1, "diagnostic without a place: \(diagnostic)")
+            precondition(
+                at.line >= 1 && at.column >= 1, "diagnostic without a place: \(diagnostic)")
             precondition(at.file.hasSuffix(file), "diagnostic names another file: \(diagnostic)")
         }
     }
@@ -109,10 +133,14 @@ public enum FuzzTargets {
     static let content: ContentDirectory = {
         let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? NSTemporaryDirectory()
         var template = Array("\(base)/congkhai-fuzz-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { fatalError("cannot make a temporary folder in \(base)") }
+        guard let made = mkdtemp(&template) else {
+            fatalError("cannot make a temporary folder in \(base)")
+        }
         let path = String(cString: made)
         Cleanup.folder = path
-        atexit { if let path = Cleanup.folder { try? FileManager.default.removeItem(atPath: path) } }
+        atexit {
+            if let path = Cleanup.folder { try? FileManager.default.removeItem(atPath: path) }
+        }
         return ContentDirectory(path: path)
     }()
 
@@ -120,7 +148,8 @@ public enum FuzzTargets {
 
     static func write(_ bytes: UnsafeBufferPointer<UInt8>, to relative: String) {
         let url = content.url(relative)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: url.path, contents: Data(buffer: bytes))
     }
 }

@@ -25,7 +25,8 @@ import Foundation
 
 @main enum Main {
     static func main() {
-        FileHandle.standardError.write(Data("this is the libFuzzer target: run scripts/fuzz [SECONDS] [TARGET...]\n".utf8))
+        FileHandle.standardError.write(
+            Data("this is the libFuzzer target: run scripts/fuzz [SECONDS] [TARGET...]\n".utf8))
         exit(2)
     }
 }

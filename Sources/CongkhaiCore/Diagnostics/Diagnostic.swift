@@ -51,18 +51,25 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// `message` and `hint` are ordinary string literals, interpolations and all: each becomes
     /// a catalogue key (see `DiagnosticText`).
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) {
+    public init(
+        _ severity: Severity, _ location: SourceLocation, _ message: DiagnosticText,
+        hint: DiagnosticText? = nil
+    ) {
         self.severity = severity
         self.location = location
         self.text = message
         self.hintText = hint
     }
 
-    public static func error(_ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) -> Diagnostic {
+    public static func error(
+        _ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil
+    ) -> Diagnostic {
         Diagnostic(.error, location, message, hint: hint)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) -> Diagnostic {
+    public static func warning(
+        _ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil
+    ) -> Diagnostic {
         Diagnostic(.warning, location, message, hint: hint)
     }
 
@@ -71,7 +78,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// The same in `language`: `path:line:col: lỗi: …`, `    gợi ý: …` in Vietnamese.
     public func rendered(in language: MessageLanguage) -> String {
-        let place = location.line == 0 ? location.file : "\(location.file):\(location.line):\(location.column)"
+        let place =
+            location.line == 0
+            ? location.file : "\(location.file):\(location.line):\(location.column)"
         var out = "\(place): \(language.word(for: severity)): \(text.rendered(in: language))"
         if let hintText { out += "\n    \(language.noteWord): \(hintText.rendered(in: language))" }
         return out

@@ -17,11 +17,15 @@ package final class DiagnosticLog: @unchecked Sendable {
         items.append(contentsOf: diagnostics)
     }
 
-    package func error(_ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) {
+    package func error(
+        _ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil
+    ) {
         add(.error(location, message, hint: hint))
     }
 
-    package func warning(_ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil) {
+    package func warning(
+        _ location: SourceLocation, _ message: DiagnosticText, hint: DiagnosticText? = nil
+    ) {
         add(.warning(location, message, hint: hint))
     }
 

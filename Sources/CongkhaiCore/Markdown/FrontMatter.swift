@@ -12,12 +12,16 @@ package struct FrontMatter {
     package static func split(_ text: String) -> Result<FrontMatter, UnclosedFrontMatter>? {
         var text = text
         text.makeContiguousUTF8()
-        guard let found = text.utf8.withContiguousStorageIfAvailable(fences)!  else { return nil }
-        guard let (yamlStart, yamlEnd, bodyStart, bodyLine) = found else { return .failure(UnclosedFrontMatter()) }
+        guard let found = text.utf8.withContiguousStorageIfAvailable(fences)! else { return nil }
+        guard let (yamlStart, yamlEnd, bodyStart, bodyLine) = found else {
+            return .failure(UnclosedFrontMatter())
+        }
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        return .success(FrontMatter(yaml: String(text[index(yamlStart)..<index(yamlEnd)]), yamlFirstLine: 2,
-                                    body: String(text[index(bodyStart)...]), bodyFirstLine: bodyLine))
+        return .success(
+            FrontMatter(
+                yaml: String(text[index(yamlStart)..<index(yamlEnd)]), yamlFirstLine: 2,
+                body: String(text[index(bodyStart)...]), bodyFirstLine: bodyLine))
     }
 
     /// The length of the front matter with both fences, in the bytes of a file (after any BOM);
@@ -38,11 +42,15 @@ package struct FrontMatter {
             return (content, min(i + 1, bytes.count))
         }
         func isFence(_ start: Int, _ end: Int) -> Bool {
-            end - start == 3 && ((bytes[start] == 0x2D && bytes[start + 1] == 0x2D && bytes[start + 2] == 0x2D)
-                || (bytes[start] == 0x2E && bytes[start + 1] == 0x2E && bytes[start + 2] == 0x2E))
+            end - start == 3
+                && ((bytes[start] == 0x2D && bytes[start + 1] == 0x2D && bytes[start + 2] == 0x2D)
+                    || (bytes[start] == 0x2E && bytes[start + 1] == 0x2E
+                        && bytes[start + 2] == 0x2E))
         }
         let first = lineEnd(0)
-        guard first.content == 3, bytes[0] == 0x2D, bytes[1] == 0x2D, bytes[2] == 0x2D else { return nil }
+        guard first.content == 3, bytes[0] == 0x2D, bytes[1] == 0x2D, bytes[2] == 0x2D else {
+            return nil
+        }
         var start = first.next, line = 2
         while start < bytes.count {
             let (content, next) = lineEnd(start)

@@ -5,15 +5,21 @@ import CCmark
 package enum Markdown {
     package static func html(_ source: String, allowRawHTML: Bool = false) -> String {
         var source = source
-        return source.withUTF8 { html(utf8: UnsafeRawBufferPointer($0), allowRawHTML: allowRawHTML) }
+        return source.withUTF8 {
+            html(utf8: UnsafeRawBufferPointer($0), allowRawHTML: allowRawHTML)
+        }
     }
 
     /// The same from UTF-8 bytes as they are (an article's body straight from its file): cmark
     /// takes a length, so no copy and no NUL are needed.
-    package static func html(utf8 bytes: UnsafeRawBufferPointer, allowRawHTML: Bool = false) -> String {
+    package static func html(
+        utf8 bytes: UnsafeRawBufferPointer, allowRawHTML: Bool = false
+    ) -> String {
         let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
         guard let base = bytes.baseAddress, !bytes.isEmpty,
-              let rendered = cmark_markdown_to_html(base.assumingMemoryBound(to: CChar.self), bytes.count, options) else { return "" }
+            let rendered = cmark_markdown_to_html(
+                base.assumingMemoryBound(to: CChar.self), bytes.count, options)
+        else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }
@@ -27,8 +33,10 @@ package enum Markdown {
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let space = scalar.isASCII
-                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
+            let space =
+                scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+                    || scalar.value == 0x0B || scalar.value == 0x0C)
                 : scalar.properties.isWhitespace
             if space {
                 pendingSpace = !result.isEmpty
@@ -36,7 +44,11 @@ package enum Markdown {
             }
             if pendingSpace { result.append(0x20) }
             pendingSpace = false
-            if scalar.isASCII { result.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { result.append($0) } }
+            if scalar.isASCII {
+                result.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { result.append($0) }
+            }
         }
         return String(decoding: result, as: UTF8.self)
     }
@@ -48,7 +60,8 @@ package enum Markdown {
         for size in [384, 1024, 4096] {
             var prefix = source
             var cut = false
-            if source.utf8.count > size, let end = source.utf8.dropFirst(size).firstIndex(of: 0x0A) {
+            if source.utf8.count > size, let end = source.utf8.dropFirst(size).firstIndex(of: 0x0A)
+            {
                 prefix = String(source[..<end])
                 cut = true
             }
@@ -61,11 +74,15 @@ package enum Markdown {
         return ""
     }
 
-    private static func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    private static func lineCount(_ text: String) -> Int {
+        text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
 
     /// The first paragraph's text, whitespace collapsed, and the line it ends on.
     private static func firstParagraph(of source: String) -> (String, Int)? {
-        let document = source.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
+        let document = source.withCString {
+            cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT)
+        }
         guard let document else { return nil }
         defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return nil }
@@ -79,7 +96,10 @@ package enum Markdown {
             }
         }
         guard let paragraph else { return nil }
-        return (collapsingWhitespace(MarkdownTree.plainText(paragraph)), Int(cmark_node_get_end_line(paragraph)))
+        return (
+            collapsingWhitespace(MarkdownTree.plainText(paragraph)),
+            Int(cmark_node_get_end_line(paragraph))
+        )
     }
 
     /// Cuts at a word boundary and adds an ellipsis.

@@ -7,8 +7,11 @@ extension Markdown {
         return data.withUnsafeBytes { raw in
             let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let file = UnsafeRawBufferPointer(rebasing: raw[bom...])
-            guard let header = FrontMatter.headerLength(file.bindMemory(to: UInt8.self)) else { return "" }
-            return Markdown.html(utf8: UnsafeRawBufferPointer(rebasing: file[header...]), allowRawHTML: allowRawHTML)
+            guard let header = FrontMatter.headerLength(file.bindMemory(to: UInt8.self)) else {
+                return ""
+            }
+            return Markdown.html(
+                utf8: UnsafeRawBufferPointer(rebasing: file[header...]), allowRawHTML: allowRawHTML)
         }
     }
 }

@@ -61,13 +61,23 @@ package enum MediaReferences {
             let n = bytes.count
             while i + 1 < n {
                 defer { i += 1 }
-                guard bytes[i] == 0x5D, bytes[i + 1] == 0x28 || bytes[i + 1] == 0x3A else { continue }
+                guard bytes[i] == 0x5D, bytes[i + 1] == 0x28 || bytes[i + 1] == 0x3A else {
+                    continue
+                }
                 var j = i + 2
                 while j < n, bytes[j] == 0x20 || bytes[j] == 0x3C || bytes[j] == 0x0A { j += 1 }
                 guard j < n else { return false }
                 let rest = UnsafeBufferPointer(rebasing: bytes[j..<min(n, j + 8)])
-                if rest.starts(with: "http".utf8) || rest.starts(with: "mailto:".utf8) || bytes[j] == 0x23 { continue }
-                if bytes[i + 1] == 0x3A && !(rest.first.map { $0 == 0x2F || $0 == 0x2E || isPathByte($0) } ?? false) { continue }
+                if rest.starts(with: "http".utf8) || rest.starts(with: "mailto:".utf8)
+                    || bytes[j] == 0x23
+                {
+                    continue
+                }
+                if bytes[i + 1] == 0x3A
+                    && !(rest.first.map { $0 == 0x2F || $0 == 0x2E || isPathByte($0) } ?? false)
+                {
+                    continue
+                }
                 return true
             }
             return false
@@ -75,7 +85,8 @@ package enum MediaReferences {
     }
 
     private static func isPathByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+            || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
     }
 
     /// The references of `body`, whose first line is line `firstLine` of its file.
@@ -86,17 +97,27 @@ package enum MediaReferences {
         MarkdownTree.withDocument(body, options: CMARK_OPT_DEFAULT) { document in
             MarkdownTree.walk(document) { node in
                 let type = cmark_node_get_type(node)
-                guard type == CMARK_NODE_IMAGE || type == CMARK_NODE_LINK, let raw = cmark_node_get_url(node) else { return }
+                guard type == CMARK_NODE_IMAGE || type == CMARK_NODE_LINK,
+                    let raw = cmark_node_get_url(node)
+                else { return }
                 let url = String(cString: raw)
                 guard isLocal(url) else { return }
                 let line = Int(cmark_node_get_start_line(node))
                 let byteColumn = Int(cmark_node_get_start_column(node))
                 // cmark counts bytes; editors count characters.
-                let column = line >= 1 && line <= lines.count
-                    ? String(decoding: lines[line - 1].utf8.prefix(max(0, byteColumn - 1)), as: UTF8.self).count + 1 : byteColumn
-                let kind: MediaReference.Kind = type == CMARK_NODE_LINK ? .link
-                    : (MarkdownTree.plainText(node).allSatisfy(\.isWhitespace) ? .imageWithoutAlt : .image)
-                found.append(MediaReference(target: url, kind: kind, line: firstLine + line - 1, column: column))
+                let column =
+                    line >= 1 && line <= lines.count
+                    ? String(
+                        decoding: lines[line - 1].utf8.prefix(max(0, byteColumn - 1)), as: UTF8.self
+                    ).count + 1 : byteColumn
+                let kind: MediaReference.Kind =
+                    type == CMARK_NODE_LINK
+                    ? .link
+                    : (MarkdownTree.plainText(node).allSatisfy(\.isWhitespace)
+                        ? .imageWithoutAlt : .image)
+                found.append(
+                    MediaReference(
+                        target: url, kind: kind, line: firstLine + line - 1, column: column))
             }
         }
         return found
@@ -105,10 +126,14 @@ package enum MediaReferences {
 
 /// Small helpers over libcmark's tree.
 package enum MarkdownTree {
-    package static func withDocument<T>(_ text: String, options: Int32, _ body: (OpaquePointer) -> T) -> T? {
+    package static func withDocument<T>(
+        _ text: String, options: Int32, _ body: (OpaquePointer) -> T
+    ) -> T? {
         var text = text
         let document = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+            bytes.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, options)
+            }
         }
         guard let document else { return nil }
         defer { cmark_node_free(document) }
@@ -132,7 +157,9 @@ package enum MarkdownTree {
         while let current = child {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+                if let literal = cmark_node_get_literal(current) {
+                    text += String(cString: literal)
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             case CMARK_NODE_HTML_INLINE:

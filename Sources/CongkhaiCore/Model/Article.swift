@@ -25,10 +25,13 @@ package final class Article: Sendable, Equatable {
     /// The files and site pages its body points at (images, attachments, internal links).
     package let references: [MediaReference]
 
-    package init(source: SourceLocation, title: String, date: Timestamp, unitID: String?, category: Category, tags: [Tag],
-                summary: String, slug: String, draft: Bool, bodyLine: Int, unitLocation: SourceLocation?,
-                slugLocation: SourceLocation, bodyDigest: UInt64 = 0, frontMatterOnly: Bool = false,
-                expires: CalendarDay? = nil, references: [MediaReference] = []) {
+    package init(
+        source: SourceLocation, title: String, date: Timestamp, unitID: String?, category: Category,
+        tags: [Tag],
+        summary: String, slug: String, draft: Bool, bodyLine: Int, unitLocation: SourceLocation?,
+        slugLocation: SourceLocation, bodyDigest: UInt64 = 0, frontMatterOnly: Bool = false,
+        expires: CalendarDay? = nil, references: [MediaReference] = []
+    ) {
         self.expires = expires
         self.references = references
         self.source = source
@@ -54,11 +57,16 @@ package final class Article: Sendable, Equatable {
     package func hasExpired(on day: CalendarDay) -> Bool { expires.map { day > $0 } ?? false }
 
     package static func == (a: Article, b: Article) -> Bool {
-        a === b || (a.source == b.source && a.title == b.title && a.date == b.date && a.unitID == b.unitID
-            && a.category == b.category && a.tags == b.tags && a.summary == b.summary && a.slug == b.slug
-            && a.draft == b.draft && a.bodyLine == b.bodyLine && a.unitLocation == b.unitLocation
-            && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest
-            && a.frontMatterOnly == b.frontMatterOnly && a.expires == b.expires && a.references == b.references)
+        a === b
+            || (a.source == b.source && a.title == b.title && a.date == b.date
+                && a.unitID == b.unitID
+                && a.category == b.category && a.tags == b.tags && a.summary == b.summary
+                && a.slug == b.slug
+                && a.draft == b.draft && a.bodyLine == b.bodyLine
+                && a.unitLocation == b.unitLocation
+                && a.slugLocation == b.slugLocation && a.bodyDigest == b.bodyDigest
+                && a.frontMatterOnly == b.frontMatterOnly && a.expires == b.expires
+                && a.references == b.references)
     }
 }
 
@@ -74,7 +82,6 @@ package struct Tag: Sendable, Hashable {
     /// Tags repeat across thousands of articles: each name is folded once.
     static let slugs = Memo<String, String>()
 }
-
 
 /// The news column's fixed categories (SPEC: chuyên mục).
 package struct Category: Sendable, Hashable {
@@ -104,8 +111,10 @@ package struct PlanPage: Sendable, Equatable {
     /// The files and site pages its body points at.
     package var references: [MediaReference] = []
 
-    package init(source: SourceLocation, title: String, slug: String, order: Int, summary: String,
-                 section: String? = nil, body: String, references: [MediaReference] = []) {
+    package init(
+        source: SourceLocation, title: String, slug: String, order: Int, summary: String,
+        section: String? = nil, body: String, references: [MediaReference] = []
+    ) {
         self.references = references
         self.source = source
         self.title = title

@@ -19,9 +19,11 @@ package struct SiteConfig: Sendable, Equatable {
     /// The largest files and lines the build reads (`max_markdown_mb`, `max_csv_mb`, `max_line_kb`).
     package var limits = SizeLimits()
 
-    package init(title: String = "", baseURL: String = "/", language: String = "vi", owner: String = "",
-                year: Int = 2021, newsPerPage: Int = 20, staleAfterDays: Int = 45, rankingRows: Int = 200,
-                allowRawHTML: Bool = false, illustrativeData: Bool = false) {
+    package init(
+        title: String = "", baseURL: String = "/", language: String = "vi", owner: String = "",
+        year: Int = 2021, newsPerPage: Int = 20, staleAfterDays: Int = 45, rankingRows: Int = 200,
+        allowRawHTML: Bool = false, illustrativeData: Bool = false
+    ) {
         self.title = title
         self.baseURL = baseURL
         self.language = language

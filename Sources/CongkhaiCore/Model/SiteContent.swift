@@ -16,12 +16,16 @@ package struct SiteContent: Sendable {
     /// Articles dated after the build date, not published (shown only with `--future`), oldest first.
     package var scheduled: [Article] = []
 
-    package init(config: SiteConfig, units: [Unit], fields: [Field], articles: [Article], planPages: [PlanPage],
-                tables: [MetricTable] = [], targets: [Target] = [], metricsCacheable: Bool = false) {
+    package init(
+        config: SiteConfig, units: [Unit], fields: [Field], articles: [Article],
+        planPages: [PlanPage],
+        tables: [MetricTable] = [], targets: [Target] = [], metricsCacheable: Bool = false
+    ) {
         self.metricsCacheable = metricsCacheable
         self.tables = tables
         self.targets = targets
-        unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        unitIndex = Dictionary(
+            units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.config = config
         self.units = units
         self.fields = fields

@@ -45,9 +45,12 @@ package struct Target: Sendable, Equatable {
     package var baselineValue: Double?
     package var location: SourceLocation
 
-    package init(id: String, clause: String, title: String, note: String?, indicator: Indicator?,
-                 comparison: Comparison, value: Double, fields: FieldSelection, scope: Scope, change: Change?,
-                 baselinePeriod: String?, baselineValue: Double?, location: SourceLocation) {
+    package init(
+        id: String, clause: String, title: String, note: String?, indicator: Indicator?,
+        comparison: Comparison, value: Double, fields: FieldSelection, scope: Scope,
+        change: Change?,
+        baselinePeriod: String?, baselineValue: Double?, location: SourceLocation
+    ) {
         self.id = id
         self.clause = clause
         self.title = title

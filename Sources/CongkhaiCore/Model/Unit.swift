@@ -34,8 +34,10 @@ package struct Unit: Sendable, Equatable, Identifiable {
     package var renamed: [Rename]
     package var location: SourceLocation
 
-    package init(id: String, name: String, kind: Kind, short: String, renamed: [Rename] = [],
-                location: SourceLocation = SourceLocation(file: "units.yml")) {
+    package init(
+        id: String, name: String, kind: Kind, short: String, renamed: [Rename] = [],
+        location: SourceLocation = SourceLocation(file: "units.yml")
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -64,7 +66,10 @@ package struct Field: Sendable, Equatable, Identifiable {
     package var aliases: [String]
     package var location: SourceLocation
 
-    package init(id: String, name: String, aliases: [String] = [], location: SourceLocation = SourceLocation(file: "fields.yml")) {
+    package init(
+        id: String, name: String, aliases: [String] = [],
+        location: SourceLocation = SourceLocation(file: "fields.yml")
+    ) {
         self.id = id
         self.name = name
         self.aliases = aliases

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -120,7 +121,10 @@ package struct BinaryReader {
         let count = int()
         guard count >= 0, offset + count <= bytes.count else { failed = true; return "" }
         defer { offset += count }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer {
+            String(
+                decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self)
+        }
     }
 
     package mutating func optionalString() -> String? { bool() ? string() : nil }
@@ -129,7 +133,9 @@ package struct BinaryReader {
     /// A count of following items, refused when larger than the bytes left could hold.
     package mutating func count(minimumItemSize: Int = 1) -> Int {
         let n = int()
-        guard n >= 0, n <= (bytes.count - offset) / max(1, minimumItemSize) else { failed = true; return 0 }
+        guard n >= 0, n <= (bytes.count - offset) / max(1, minimumItemSize) else {
+            failed = true; return 0
+        }
         return n
     }
 }

@@ -14,8 +14,8 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y)
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y)
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -43,7 +43,9 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
         return era * 146_097 + doe - 719_468
     }
 
-    public func adding(days: Int) -> CalendarDay { CalendarDay(daysSinceEpoch: daysSinceEpoch + days) }
+    public func adding(days: Int) -> CalendarDay {
+        CalendarDay(daysSinceEpoch: daysSinceEpoch + days)
+    }
 
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

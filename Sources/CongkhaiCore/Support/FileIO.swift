@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +28,8 @@ package enum FileIO {
 
     /// The same, unless the file holds more than `limit` bytes: then nil, with its size in
     /// `tooLarge`, and nothing of it is read.
-    package static func contents(atPath path: String, limit: Int, tooLarge: inout Int?) -> [UInt8]? {
+    package static func contents(atPath path: String, limit: Int, tooLarge: inout Int?) -> [UInt8]?
+    {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,8 +12,10 @@ package enum FolderScan {
     /// Adds `prefix + relative path → stamp` for each file under `root` whose extension is one of
     /// `extensions` (any file when nil); folders in `excluding` (absolute paths) are not entered.
     /// A symbolic link that leads outside `root` is not followed: its path goes to `escaping`.
-    package static func stamps(of root: String, prefix: String, extensions: Set<String>?, excluding: Set<String> = [],
-                       into stamps: inout [String: SourceStamp], escaping: inout [String]) {
+    package static func stamps(
+        of root: String, prefix: String, extensions: Set<String>?, excluding: Set<String> = [],
+        into stamps: inout [String: SourceStamp], escaping: inout [String]
+    ) {
         let resolvedRoot = SymbolicLinks.resolved(root) ?? root
         var level: [(path: String, relative: String)] = [(root, prefix)]
         while !level.isEmpty {
@@ -21,7 +24,9 @@ package enum FolderScan {
             listings.withUnsafeMutableBufferPointer { buffer in
                 let slots = UnsafeSendable(buffer)
                 DispatchQueue.concurrentPerform(iterations: folders.count) { i in
-                    slots.value[i] = list(folders[i].path, relative: folders[i].relative, extensions: extensions, root: resolvedRoot)
+                    slots.value[i] = list(
+                        folders[i].path, relative: folders[i].relative, extensions: extensions,
+                        root: resolvedRoot)
                 }
             }
             level = []
@@ -40,7 +45,9 @@ package enum FolderScan {
     }
 
     /// One folder's files (with their stamps) and sub-folders.
-    private static func list(_ path: String, relative: String, extensions: Set<String>?, root: String) -> Listing {
+    private static func list(
+        _ path: String, relative: String, extensions: Set<String>?, root: String
+    ) -> Listing {
         var listing = Listing()
         guard let dir = opendir(path) else { return listing }
         defer { closedir(dir) }
@@ -50,7 +57,9 @@ package enum FolderScan {
             }
             guard !name.hasPrefix(".") else { continue }
             let type = entry.pointee.d_type
-            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN), SymbolicLinks.escape(path + "/" + name, root: root) != nil {
+            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN),
+                SymbolicLinks.escape(path + "/" + name, root: root) != nil
+            {
                 listing.escaping.append(relative + name)
                 continue
             }
@@ -58,11 +67,21 @@ package enum FolderScan {
             guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 listing.folders.append((path + "/" + name, relative + name + "/"))
-            } else if (info.st_mode & S_IFMT) == S_IFREG, extensions.map({ wanted in
-                name.lastIndex(of: ".").map { wanted.contains(name[name.index(after: $0)...].lowercased()) } ?? false
-            }) ?? true {
-                listing.files.append((relative + name, SourceStamp(size: Int(info.st_size),
-                    modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))))
+            } else if (info.st_mode & S_IFMT) == S_IFREG,
+                extensions.map({ wanted in
+                    name.lastIndex(of: ".").map {
+                        wanted.contains(name[name.index(after: $0)...].lowercased())
+                    } ?? false
+                }) ?? true
+            {
+                listing.files.append(
+                    (
+                        relative + name,
+                        SourceStamp(
+                            size: Int(info.st_size),
+                            modified: Int(info.st_mtim.tv_sec) * 1_000_000_000
+                                + Int(info.st_mtim.tv_nsec))
+                    ))
             }
         }
         return listing

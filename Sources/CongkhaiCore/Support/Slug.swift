@@ -7,7 +7,8 @@ package enum Slug {
         var result = String.UnicodeScalarView()
         var pendingDash = false
         for scalar in text.unicodeScalars {
-            if (0x0300...0x036F).contains(scalar.value) { continue }  // combining marks: tones and vowel hats
+            // combining marks: tones and vowel hats
+            if (0x0300...0x036F).contains(scalar.value) { continue }
             if let folded = fold(scalar) {
                 if pendingDash && !result.isEmpty { result.append("-") }
                 pendingDash = false
@@ -30,10 +31,14 @@ package enum Slug {
         default:
             let code = folds.value(for: scalar.value) {
                 switch scalar.value {
-                case 0x0110, 0x0111: return UInt32(("d" as Unicode.Scalar).value)  // Đ đ do not decompose
+                // Đ đ do not decompose
+                case 0x0110, 0x0111: return UInt32(("d" as Unicode.Scalar).value)
                 default:
-                    guard let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first,
-                          base.isASCII, let folded = fold(base) else { return 0 }
+                    guard
+                        let base = String(scalar).decomposedStringWithCanonicalMapping
+                            .unicodeScalars.first,
+                        base.isASCII, let folded = fold(base)
+                    else { return 0 }
                     return folded.value
                 }
             }
@@ -46,6 +51,8 @@ package enum Slug {
     /// A slug given by hand must already be a plain path segment.
     package static func isValid(_ slug: String) -> Bool {
         guard let first = slug.unicodeScalars.first, first != "-" else { return false }
-        return slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return slug.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
     }
 }

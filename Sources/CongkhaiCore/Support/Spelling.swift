@@ -1,6 +1,8 @@
 /// "Did you mean …?" suggestions.
 package enum Spelling {
-    package static func closest(to word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
+    package static func closest(
+        to word: String, among candidates: [String], maxDistance: Int = 2
+    ) -> String? {
         candidates
             .map { ($0, distance(word, $0)) }
             .filter { $0.1 <= maxDistance }
@@ -17,7 +19,9 @@ package enum Spelling {
         for i in 1...a.count {
             current[0] = i
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1,
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&previous, &current)
         }

@@ -17,7 +17,9 @@ package struct StableHasher: Sendable {
     }
 
     package mutating func combine(_ bytes: some Sequence<UInt8>) {
-        if let done: Void = bytes.withContiguousStorageIfAvailable({ combine(buffer: $0) }) { return done }
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ combine(buffer: $0) }) {
+            return done
+        }
         let array = Array(bytes)
         array.withUnsafeBufferPointer { combine(buffer: $0) }
     }

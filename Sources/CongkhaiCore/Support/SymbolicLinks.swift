@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,7 +20,9 @@ package enum SymbolicLinks {
     /// or missing.
     package static func escape(_ path: String, root: String) -> String? {
         guard let target = resolved(path) else { return nil }
-        if target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") { return nil }
+        if target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            return nil
+        }
         return target
     }
 }

@@ -8,15 +8,20 @@ public struct Timestamp: Hashable, Sendable, Comparable {
 
     public init(epochSeconds: Int) { self.epochSeconds = epochSeconds }
 
-    public init(day: CalendarDay, hour: Int = 0, minute: Int = 0, second: Int = 0,
-                offsetMinutes: Int = Timestamp.vietnamOffsetMinutes) {
-        epochSeconds = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60
+    public init(
+        day: CalendarDay, hour: Int = 0, minute: Int = 0, second: Int = 0,
+        offsetMinutes: Int = Timestamp.vietnamOffsetMinutes
+    ) {
+        epochSeconds =
+            day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60
     }
 
     /// `2021-03-15`, `2021-03-15T08:30`, `2021-03-15T08:30:00+07:00`, `2021-03-15 08:30:00Z`.
     public init?(iso text: String) {
         // Most dates have no surrounding space, and Foundation's trimming is costly.
-        let padded = text.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || text.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
+        let padded =
+            text.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true
+            || text.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
         let text = padded ? text.trimmingCharacters(in: .whitespaces) : text
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let day = CalendarDay(iso: text.prefix(10)) else { return nil }
@@ -32,19 +37,23 @@ public struct Timestamp: Hashable, Sendable, Comparable {
             let sign = rest[signIndex] == "-" ? -1 : 1
             let digits = rest[rest.index(after: signIndex)...].filter { $0 != ":" }
             guard digits.count == 4, let hh = Int(digits.prefix(2)), let mm = Int(digits.suffix(2)),
-                  hh < 24, mm < 60 else { return nil }
+                hh < 24, mm < 60
+            else { return nil }
             offset = sign * (hh * 60 + mm)
             rest = rest[..<signIndex]
         }
         let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
         guard clock.count == 2 || clock.count == 3,
-              clock.allSatisfy({ !$0.isEmpty }),
-              let hour = Int(clock[0]), let minute = Int(clock[1]),
-              (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+            clock.allSatisfy({ !$0.isEmpty }),
+            let hour = Int(clock[0]), let minute = Int(clock[1]),
+            (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
         var second = 0
         if clock.count == 3 {
             // Fractions of a second are accepted and dropped.
-            guard let s = Int(clock[2].prefix { $0 != "." }), (0..<61).contains(s) else { return nil }
+            guard let s = Int(clock[2].prefix { $0 != "." }), (0..<61).contains(s) else {
+                return nil
+            }
             second = s
         }
         self.init(day: day, hour: hour, minute: minute, second: second, offsetMinutes: offset)
@@ -61,7 +70,8 @@ public struct Timestamp: Hashable, Sendable, Comparable {
         let local = epochSeconds + Timestamp.vietnamOffsetMinutes * 60
         let days = Int((Double(local) / 86_400).rounded(.down))
         let secs = local - days * 86_400
-        return "\(CalendarDay(daysSinceEpoch: days))T\(pad2(secs / 3600)):\(pad2(secs % 3600 / 60)):\(pad2(secs % 60))+07:00"
+        return
+            "\(CalendarDay(daysSinceEpoch: days))T\(pad2(secs / 3600)):\(pad2(secs % 3600 / 60)):\(pad2(secs % 60))+07:00"
     }
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.epochSeconds < b.epochSeconds }

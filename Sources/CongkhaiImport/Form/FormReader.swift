@@ -33,13 +33,18 @@ package struct FormFigures: Sendable {
 package enum FormReader {
     /// The header block's first row has a cell with one of these (as slugs).
     static let nameHeaders = ["linh-vuc", "ten-linh-vuc", "linh-vuc-cong-viec", "noi-dung"]
-    static let signatureWords = ["nguoi-lap-bieu", "chu-tich", "thu-truong", "ky-ten", "ky-ghi-ro-ho-ten", "ky-va-ghi-ro-ho-ten",
-                                 "xac-nhan-cua", "pho-chu-tich", "giam-doc", "truong-phong"]
+    static let signatureWords = [
+        "nguoi-lap-bieu", "chu-tich", "thu-truong", "ky-ten", "ky-ghi-ro-ho-ten",
+        "ky-va-ghi-ro-ho-ten",
+        "xac-nhan-cua", "pho-chu-tich", "giam-doc", "truong-phong",
+    ]
     static let totalWords = ["tong-so", "tong-cong", "tong", "cong"]
 
     /// Finds the form in `sheet`; nil when the sheet has no header block of this layout (the
     /// caller tries the next sheet). Problems are reported at their cells.
-    package static func read(_ sheet: Sheet, layout: FormLayout, fields: [Field], log: DiagnosticLog) -> FormFigures? {
+    package static func read(
+        _ sheet: Sheet, layout: FormLayout, fields: [Field], log: DiagnosticLog
+    ) -> FormFigures? {
         // Each distinct text made a slug once (merged cells repeat theirs).
         var slugOf: [String: String] = ["": ""]
         var rows = sheet.rows.map { row in
@@ -52,7 +57,9 @@ package enum FormReader {
         }
         guard let header = findHeader(sheet, slugs: rows, layout: layout) else { return nil }
         spreadGroupTitles(&rows, header: header.rows, width: sheet.width)
-        var figures = FormFigures(file: sheet.file, layout: layout, unitText: nil, period: nil, keys: [], rows: [], total: nil)
+        var figures = FormFigures(
+            file: sheet.file, layout: layout, unitText: nil, period: nil, keys: [], rows: [],
+            total: nil)
 
         // Columns: each column's path through the header rows.
         var columnKeys: [Int: String] = [:]
@@ -67,7 +74,12 @@ package enum FormReader {
             }
             guard let leaf = path.last else { continue }
             let group = path.dropLast().joined(separator: "-")
-            if nameColumn == nil && nameHeaders.contains(where: { FormLayout.has(leaf, $0) || FormLayout.has(group, $0) && leaf.contains("linh-vuc") }) {
+            if nameColumn == nil
+                && nameHeaders.contains(where: {
+                    FormLayout.has(leaf, $0)
+                        || FormLayout.has(group, $0) && leaf.contains("linh-vuc")
+                })
+            {
                 nameColumn = c
                 continue
             }
@@ -81,16 +93,23 @@ package enum FormReader {
         figures.keys = ordered.map { columnKeys[$0]! }
         var missing = false
         for key in layout.requiredKeys where !taken.contains(key) {
-            log.error(sheet.location(header.rows.lowerBound, nameColumn ?? 0),
-                      "the form has no column for \(key) (\"\(layout.title(of: key))\")",
-                      hint: "the header names the columns as the national form does; see `congkhai template`")
+            log.error(
+                sheet.location(header.rows.lowerBound, nameColumn ?? 0),
+                "the form has no column for \(key) (\"\(layout.title(of: key))\")",
+                hint:
+                    "the header names the columns as the national form does; see `congkhai template`"
+            )
             missing = true
         }
         if layout.schema.byField && nameColumn == nil {
-            log.error(sheet.location(header.rows.lowerBound, 0), "the form has no column for the fields (\"Lĩnh vực\")")
+            log.error(
+                sheet.location(header.rows.lowerBound, 0),
+                "the form has no column for the fields (\"Lĩnh vực\")")
             missing = true
         }
-        readTitles(sheet, slugs: rows, above: header.rows.lowerBound, layout: layout, into: &figures, log: log)
+        readTitles(
+            sheet, slugs: rows, above: header.rows.lowerBound, layout: layout, into: &figures,
+            log: log)
         if missing { return figures }
 
         // Data rows.
@@ -100,8 +119,14 @@ package enum FormReader {
         rowLoop: for r in header.dataStart..<sheet.rows.count {
             let slugs = rows[r]
             if slugs.allSatisfy(\.isEmpty) { continue }
-            if slugs.contains(where: { slug in signatureWords.contains { FormLayout.has(slug, $0) } }) { break rowLoop }
-            let name = nameColumn.map { sheet.cell(r, $0).text.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let isSignature = slugs.contains { slug in
+                signatureWords.contains { FormLayout.has(slug, $0) }
+            }
+            if isSignature { break rowLoop }
+            let name =
+                nameColumn.map {
+                    sheet.cell(r, $0).text.trimmingCharacters(in: .whitespacesAndNewlines)
+                } ?? ""
             let nameSlug = Slug.make(name)
             let firstSlug = slugs.first { !$0.isEmpty } ?? ""
             // Counts.
@@ -114,49 +139,67 @@ package enum FormReader {
                 case .blank: values[columnKeys[c]!] = 0
                 case .value(let n): values[columnKeys[c]!] = n; anyValue = true
                 case .invalid(let text):
-                    if !anyValue && !isFieldLike(nameSlug, references) { continue rowLoop }  // a note under the table
-                    log.error(sheet.location(r, c), "\(columnKeys[c]!) is not a whole number (\"\(text)\")",
-                              hint: "write the count in digits; an empty cell counts as 0")
+                    // a note under the table
+                    if !anyValue && !isFieldLike(nameSlug, references) { continue rowLoop }
+                    log.error(
+                        sheet.location(r, c),
+                        "\(columnKeys[c]!) is not a whole number (\"\(text)\")",
+                        hint: "write the count in digits; an empty cell counts as 0")
                     ok = false
                 case .negative(let text):
                     log.error(sheet.location(r, c), "\(columnKeys[c]!) is negative (\(text))")
                     ok = false
                 }
             }
-            let isTotal = totalWords.contains(nameSlug) || (nameSlug.isEmpty && totalWords.contains(firstSlug))
+            let isTotal =
+                totalWords.contains(nameSlug)
+                || (nameSlug.isEmpty && totalWords.contains(firstSlug))
                 || nameSlug.hasPrefix("tong-so-")
             if isTotal {
-                figures.total = FormRow(field: nil, name: name, values: values, location: sheet.location(r, nameColumn ?? 0))
+                figures.total = FormRow(
+                    field: nil, name: name, values: values,
+                    location: sheet.location(r, nameColumn ?? 0))
                 continue
             }
             if !layout.schema.byField {
                 // One row for the unit: the first row with figures.
                 guard anyValue || ok == false else { continue }
                 if figures.rows.isEmpty && ok {
-                    figures.rows.append(FormRow(field: nil, name: name, values: values, location: sheet.location(r, 0)))
+                    figures.rows.append(
+                        FormRow(
+                            field: nil, name: name, values: values, location: sheet.location(r, 0)))
                 }
                 continue
             }
             if nameSlug.isEmpty { continue }
-            if isGroup(nameSlug, stt: sheet.cell(r, 0).text) && references.field(name) == nil { continue }
+            if isGroup(nameSlug, stt: sheet.cell(r, 0).text) && references.field(name) == nil {
+                continue
+            }
             guard let field = references.field(name) else {
                 if !anyValue && ok { continue }  // a note or heading without figures
-                log.error(sheet.location(r, nameColumn!), "unknown field \"\(name)\"",
-                          hint: references.hint(name))
+                log.error(
+                    sheet.location(r, nameColumn!), "unknown field \"\(name)\"",
+                    hint: references.hint(name))
                 refused = true
                 continue
             }
             if let first = seenFields[field] {
-                log.error(sheet.location(r, nameColumn!), "field \"\(name)\" is listed twice",
-                          hint: "first at \(first.file)")
+                log.error(
+                    sheet.location(r, nameColumn!), "field \"\(name)\" is listed twice",
+                    hint: "first at \(first.file)")
                 refused = true
                 continue
             }
             seenFields[field] = sheet.location(r, nameColumn!)
             guard ok else { refused = true; continue }
             guard anyValue else { continue }
-            figures.rows.append(FormRow(field: field, name: name, values: values, location: sheet.location(r, nameColumn!)))
-            check(figures.rows.last!, columns: columnKeys, row: r, sheet: sheet, layout: layout, log: log)
+            figures.rows.append(
+                FormRow(
+                    field: field, name: name, values: values,
+                    location: sheet.location(r, nameColumn!)))
+            check(
+                figures.rows.last!, columns: columnKeys, row: r, sheet: sheet, layout: layout,
+                log: log)
         }
         if let total = figures.total, !refused {
             checkTotal(total, rows: figures.rows, columns: columnKeys, sheet: sheet, log: log)
@@ -174,14 +217,23 @@ package enum FormReader {
     static func findHeader(_ sheet: Sheet, slugs: [[String]], layout: FormLayout) -> Header? {
         for r in slugs.indices {
             let row = slugs[r]
-            let nameColumn = row.firstIndex { slug in nameHeaders.contains { FormLayout.has(slug, $0) } }
+            let nameColumn = row.firstIndex { slug in
+                nameHeaders.contains { FormLayout.has(slug, $0) }
+            }
             if layout.schema.byField && nameColumn == nil { continue }
-            let matches = Set(row.compactMap { slug -> String? in
-                slug.isEmpty ? nil : layout.key(group: row.joined(separator: "-"), leaf: slug, taken: [])
-            })
-            let groupWords = row.contains { FormLayout.has($0, "so-ho-so-nhan-giai-quyet") || FormLayout.has($0, "ket-qua-giai-quyet") }
-            guard (layout.schema.byField && nameColumn != nil && (matches.count >= 1 || groupWords))
-                    || (!layout.schema.byField && matches.count >= 2) else { continue }
+            let matches = Set(
+                row.compactMap { slug -> String? in
+                    slug.isEmpty
+                        ? nil : layout.key(group: row.joined(separator: "-"), leaf: slug, taken: [])
+                })
+            let groupWords = row.contains {
+                FormLayout.has($0, "so-ho-so-nhan-giai-quyet")
+                    || FormLayout.has($0, "ket-qua-giai-quyet")
+            }
+            guard
+                (layout.schema.byField && nameColumn != nil && (matches.count >= 1 || groupWords))
+                    || (!layout.schema.byField && matches.count >= 2)
+            else { continue }
             // The block goes on while rows hold no figures and the name column repeats its title
             // (a merged cell) or is empty; a row of column numbers ends it.
             var end = r + 1
@@ -192,7 +244,9 @@ package enum FormReader {
                 if cells.contains(where: { $0.number != nil && !$0.isDate }) { break }
                 if cells.contains(where: { cell in
                     if case .value = count(cell) { return true } else { return false }
-                }) { break }
+                }) {
+                    break
+                }
                 if let c = nameColumn {
                     let slug = c < slugs[end].count ? slugs[end][c] : ""
                     if !slug.isEmpty && slug != row[c] { break }
@@ -209,7 +263,11 @@ package enum FormReader {
     /// đã giải quyết" over "Tổng số", then blanks over "Trả trước hạn"…): the title is carried
     /// right over the blanks that have titles below them and share the group above.
     static func spreadGroupTitles(_ rows: inout [[String]], header: Range<Int>, width: Int) {
-        for r in header { if rows[r].count < width { rows[r] += Array(repeating: "", count: width - rows[r].count) } }
+        for r in header {
+            if rows[r].count < width {
+                rows[r] += Array(repeating: "", count: width - rows[r].count)
+            }
+        }
         for r in header {
             var source: Int?
             for c in 0..<width {
@@ -227,8 +285,19 @@ package enum FormReader {
         var numbers: [Int] = []
         for cell in cells where !cell.isBlank {
             var text = cell.text.trimmingCharacters(in: .whitespaces)
-            if text.hasPrefix("(") && text.hasSuffix(")") { text = String(text.dropFirst().dropLast()) }
-            guard let n = Int(text) else { if text.allSatisfy({ $0.isLetter || $0 == "=" || $0 == "+" || $0.isNumber || $0 == " " || $0 == "(" || $0 == ")" }) { continue } else { return false } }
+            if text.hasPrefix("(") && text.hasSuffix(")") {
+                text = String(text.dropFirst().dropLast())
+            }
+            guard let n = Int(text) else {
+                if text.allSatisfy({
+                    $0.isLetter || $0 == "=" || $0 == "+" || $0.isNumber || $0 == " " || $0 == "("
+                        || $0 == ")"
+                }) {
+                    continue
+                } else {
+                    return false
+                }
+            }
             numbers.append(n)
         }
         guard numbers.count >= 3 else { return false }
@@ -237,8 +306,11 @@ package enum FormReader {
 
     // MARK: - Title rows
 
-    static func readTitles(_ sheet: Sheet, slugs: [[String]], above: Int, layout: FormLayout, into figures: inout FormFigures,
-                           log: DiagnosticLog) {
+    static func readTitles(
+        _ sheet: Sheet, slugs: [[String]], above: Int, layout: FormLayout,
+        into figures: inout FormFigures,
+        log: DiagnosticLog
+    ) {
         var dates: [(CalendarDay, SourceLocation)] = []
         for r in 0..<above {
             for (c, cell) in sheet.rows[r].enumerated() {
@@ -249,23 +321,40 @@ package enum FormReader {
                 if c > 0 && slugs[r][c - 1] == slug { continue }
                 let text = cell.text
                 if slug.hasPrefix("bieu-so") || slug.hasPrefix("bieu-mau") {
-                    if let name = layout.formName, !layout.formSlugs.contains(where: { slug.contains($0) || (slug + "-").contains($0) }) {
-                        log.error(sheet.location(r, c), "this is \"\(text.trimmingCharacters(in: .whitespaces))\", not \(name)",
-                                  hint: "export the report on \(name) from the one-door system")
+                    if let name = layout.formName,
+                        !layout.formSlugs.contains(where: {
+                            slug.contains($0) || (slug + "-").contains($0)
+                        })
+                    {
+                        log.error(
+                            sheet.location(r, c),
+                            "this is \"\(text.trimmingCharacters(in: .whitespaces))\", not \(name)",
+                            hint: "export the report on \(name) from the one-door system")
                     }
                 }
                 if slug.hasPrefix("don-vi-bao-cao") {
                     var value = afterColon(text)
                     if value.isEmpty {
-                        value = sheet.rows[r][(c + 1)...].first { !$0.isBlank && Slug.make($0.text) != slug }?.text ?? ""
+                        value =
+                            sheet.rows[r][(c + 1)...].first {
+                                !$0.isBlank && Slug.make($0.text) != slug
+                            }?.text ?? ""
                     }
-                    if !value.isEmpty && figures.unitText == nil { figures.unitText = (value.trimmingCharacters(in: .whitespaces), sheet.location(r, c)) }
+                    if !value.isEmpty && figures.unitText == nil {
+                        figures.unitText = (
+                            value.trimmingCharacters(in: .whitespaces), sheet.location(r, c)
+                        )
+                    }
                 }
-                if figures.period == nil, let period = periodNamed(slug) { figures.period = (period, sheet.location(r, c)) }
+                if figures.period == nil, let period = periodNamed(slug) {
+                    figures.period = (period, sheet.location(r, c))
+                }
                 for day in daysWritten(text) { dates.append((day, sheet.location(r, c))) }
             }
         }
-        if figures.period == nil, dates.count >= 2, let from = dates.first, let to = dates.dropFirst().first {
+        if figures.period == nil, dates.count >= 2, let from = dates.first,
+            let to = dates.dropFirst().first
+        {
             if let period = periodSpanning(from.0, to.0) {
                 figures.period = (period, from.1)
             }
@@ -274,7 +363,8 @@ package enum FormReader {
 
     static func afterColon(_ text: String) -> String {
         guard let colon = text.firstIndex(of: ":") else { return "" }
-        return String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(text[text.index(after: colon)...]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// "Tháng 11 năm 2021", "tháng 11/2021", "Quý III năm 2021", "Quý 3/2021" (as slugs).
@@ -282,12 +372,18 @@ package enum FormReader {
         let words = slug.split(separator: "-").map(String.init)
         for (i, word) in words.enumerated() where i + 1 < words.count {
             let rest = words[(i + 1)...].filter { $0 != "nam" }
-            guard rest.count >= 2, let year = Int(rest[rest.startIndex + 1]), (1990...2100).contains(year) else { continue }
+            guard rest.count >= 2, let year = Int(rest[rest.startIndex + 1]),
+                (1990...2100).contains(year)
+            else { continue }
             let first = rest[rest.startIndex]
-            if word == "thang", let month = Int(first), (1...12).contains(month) { return .month(year: year, month: month) }
+            if word == "thang", let month = Int(first), (1...12).contains(month) {
+                return .month(year: year, month: month)
+            }
             if word == "quy" {
                 let roman = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
-                if let q = Int(first) ?? roman[first], (1...4).contains(q) { return .quarter(year: year, quarter: q) }
+                if let q = Int(first) ?? roman[first], (1...4).contains(q) {
+                    return .quarter(year: year, quarter: q)
+                }
             }
         }
         return nil
@@ -298,8 +394,12 @@ package enum FormReader {
         var days: [CalendarDay] = []
         let parts = text.split(whereSeparator: { !($0.isNumber || $0 == "/" || $0 == "-") })
         for part in parts {
-            let numbers = part.split(whereSeparator: { $0 == "/" || $0 == "-" }).compactMap { Int($0) }
-            guard numbers.count == 3, (1...31).contains(numbers[0]), (1...12).contains(numbers[1]), (1990...2100).contains(numbers[2]) else { continue }
+            let numbers = part.split(whereSeparator: { $0 == "/" || $0 == "-" }).compactMap {
+                Int($0)
+            }
+            guard numbers.count == 3, (1...31).contains(numbers[0]), (1...12).contains(numbers[1]),
+                (1990...2100).contains(numbers[2])
+            else { continue }
             days.append(CalendarDay(year: numbers[2], month: numbers[1], day: numbers[0]))
         }
         return days
@@ -308,12 +408,15 @@ package enum FormReader {
     /// A whole month or a whole quarter from its first to its last day.
     static func periodSpanning(_ from: CalendarDay, _ to: CalendarDay) -> Period? {
         guard from.day == 1 else { return nil }
-        if from.year == to.year && from.month == to.month && to.day == CalendarDay.daysIn(month: to.month, year: to.year) {
+        if from.year == to.year && from.month == to.month
+            && to.day == CalendarDay.daysIn(month: to.month, year: to.year)
+        {
             return .month(year: from.year, month: from.month)
         }
         let quarter = (from.month - 1) / 3 + 1
         if from.year == to.year && (from.month - 1) % 3 == 0 && to.month == from.month + 2
-            && to.day == CalendarDay.daysIn(month: to.month, year: to.year) {
+            && to.day == CalendarDay.daysIn(month: to.month, year: to.year)
+        {
             return .quarter(year: from.year, quarter: quarter)
         }
         return nil
@@ -346,8 +449,14 @@ package enum FormReader {
         var run = 0
         for ch in text {
             if ch.isASCII && ch.isNumber { digits.append(ch); run += 1; continue }
-            guard ch == "." || ch == "," || ch == " " || ch == "\u{A0}" else { return .invalid(cell.text) }
-            if separator == nil { separator = ch } else if separator != ch { return .invalid(cell.text) }
+            guard ch == "." || ch == "," || ch == " " || ch == "\u{A0}" else {
+                return .invalid(cell.text)
+            }
+            if separator == nil {
+                separator = ch
+            } else if separator != ch {
+                return .invalid(cell.text)
+            }
             groups.append(run)
             run = 0
         }
@@ -355,7 +464,9 @@ package enum FormReader {
         guard !digits.isEmpty else { return .invalid(cell.text) }
         if groups.count > 1 {
             // 1.234 / 12.345.678: the first group 1–3 digits, the rest exactly 3.
-            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else { return .invalid(cell.text) }
+            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else {
+                return .invalid(cell.text)
+            }
         }
         guard digits.count <= 12, let n = Int(digits) else { return .invalid(cell.text) }
         return negative && n > 0 ? .negative(cell.text) : .value(n)
@@ -367,20 +478,30 @@ package enum FormReader {
         return roman.contains(Slug.make(stt))
     }
 
-    static func isFieldLike(_ slug: String, _ names: FieldNames) -> Bool { names.field(slug) != nil }
+    static func isFieldLike(_ slug: String, _ names: FieldNames) -> Bool {
+        names.field(slug) != nil
+    }
 
     // MARK: - Checks
 
     /// Each total column against its parts, and the form's identity, in one row.
-    static func check(_ row: FormRow, columns: [Int: String], row r: Int, sheet: Sheet, layout: FormLayout, log: DiagnosticLog) {
-        let columnOf = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+    static func check(
+        _ row: FormRow, columns: [Int: String], row r: Int, sheet: Sheet, layout: FormLayout,
+        log: DiagnosticLog
+    ) {
+        let columnOf = Dictionary(
+            columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         for (total, parts) in layout.totals {
-            guard let t = row.values[total], let c = columnOf[total], parts.allSatisfy({ row.values[$0] != nil }) else { continue }
+            guard let t = row.values[total], let c = columnOf[total],
+                parts.allSatisfy({ row.values[$0] != nil })
+            else { continue }
             if sheet.cell(r, c).isBlank { continue }
             let sum = parts.reduce(0) { $0 + row.values[$1]! }
             if t != sum {
-                log.error(sheet.location(r, c), "\(total) is \(t), but \(parts.joined(separator: " + ")) add up to \(sum)",
-                          hint: "field \"\(row.name)\"")
+                log.error(
+                    sheet.location(r, c),
+                    "\(total) is \(t), but \(parts.joined(separator: " + ")) add up to \(sum)",
+                    hint: "field \"\(row.name)\"")
             }
         }
         for (left, right) in layout.identities {
@@ -388,23 +509,30 @@ package enum FormReader {
             let a = left.reduce(0) { $0 + (row.values[$1] ?? 0) }
             let b = right.reduce(0) { $0 + (row.values[$1] ?? 0) }
             if a != b {
-                log.error(row.location, "\(left.joined(separator: " + ")) (\(a)) ≠ \(right.filter { row.values[$0] != nil }.joined(separator: " + ")) (\(b))",
-                          hint: "field \"\(row.name)\": what was received and carried over is either resolved or pending")
+                log.error(
+                    row.location,
+                    "\(left.joined(separator: " + ")) (\(a)) ≠ \(right.filter { row.values[$0] != nil }.joined(separator: " + ")) (\(b))",
+                    hint:
+                        "field \"\(row.name)\": what was received and carried over is either resolved or pending"
+                )
             }
         }
     }
 
     /// The "Tổng số" row against the sum of the field rows, column by column.
-    static func checkTotal(_ total: FormRow, rows: [FormRow], columns: [Int: String], sheet: Sheet, log: DiagnosticLog) {
+    static func checkTotal(
+        _ total: FormRow, rows: [FormRow], columns: [Int: String], sheet: Sheet, log: DiagnosticLog
+    ) {
         let totalRow = rowIndex(of: total.location, sheet: sheet)
         for (c, key) in columns.sorted(by: { $0.key < $1.key }) {
             guard let t = total.values[key] else { continue }
             if let r = totalRow, sheet.cell(r, c).isBlank { continue }
             let sum = rows.reduce(0) { $0 + ($1.values[key] ?? 0) }
             if t != sum {
-                log.error(totalRow.map { sheet.location($0, c) } ?? total.location,
-                          "the \"Tổng số\" row says \(key) is \(t), but the fields add up to \(sum)",
-                          hint: "correct the total or the fields' figures, then export again")
+                log.error(
+                    totalRow.map { sheet.location($0, c) } ?? total.location,
+                    "the \"Tổng số\" row says \(key) is \(t), but the fields add up to \(sum)",
+                    hint: "correct the total or the fields' figures, then export again")
             }
         }
     }

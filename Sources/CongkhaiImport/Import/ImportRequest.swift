@@ -16,8 +16,11 @@ package struct ImportRequest: Sendable {
     /// Check and summarise, write nothing.
     package var dryRun: Bool
 
-    package init(dataset: String, files: [String], unit: String? = nil, period: String? = nil, contentPath: String = "Content",
-                encoding: TextEncoding? = nil, dryRun: Bool = false) {
+    package init(
+        dataset: String, files: [String], unit: String? = nil, period: String? = nil,
+        contentPath: String = "Content",
+        encoding: TextEncoding? = nil, dryRun: Bool = false
+    ) {
         self.dataset = dataset
         self.files = files
         self.unit = unit

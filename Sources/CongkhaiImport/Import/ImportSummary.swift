@@ -15,8 +15,12 @@ package struct ImportSummary: Sendable {
             switch (a, b) {
             case (.new, .new), (.unchanged, .unchanged): return true
             case (.changed(let x), .changed(let y)):
-                return x.count == y.count && zip(x, y).allSatisfy { $0.field == $1.field && $0.changes.map(\.key) == $1.changes.map(\.key)
-                    && $0.changes.map(\.old) == $1.changes.map(\.old) && $0.changes.map(\.new) == $1.changes.map(\.new) }
+                return x.count == y.count
+                    && zip(x, y).allSatisfy {
+                        $0.field == $1.field && $0.changes.map(\.key) == $1.changes.map(\.key)
+                            && $0.changes.map(\.old) == $1.changes.map(\.old)
+                            && $0.changes.map(\.new) == $1.changes.map(\.new)
+                    }
             default: return false
             }
         }
@@ -32,8 +36,14 @@ package struct ImportSummary: Sendable {
 
     /// The dataset's first rate over all the rows (sum, then divide).
     package var rate: (title: String, id: String, value: Rate)? {
-        guard let measure = schema.measures.first(where: \.isRate), case .ratio(let n, let d) = measure.formula else { return nil }
-        func sum(_ keys: [String]) -> Int { figures.rows.reduce(0) { total, row in total + keys.reduce(0) { $0 + (row.values[$1] ?? 0) } } }
+        guard let measure = schema.measures.first(where: \.isRate),
+            case .ratio(let n, let d) = measure.formula
+        else { return nil }
+        func sum(_ keys: [String]) -> Int {
+            figures.rows.reduce(0) { total, row in
+                total + keys.reduce(0) { $0 + (row.values[$1] ?? 0) }
+            }
+        }
         return (measure.title, measure.id, Rate(sum(n), of: sum(d)))
     }
 
@@ -46,12 +56,19 @@ package struct ImportSummary: Sendable {
     /// The summary's lines.
     package func lines(in language: MessageLanguage) -> [String] {
         let vi = language == .vietnamese
-        func name(_ key: String) -> String { vi ? (schema.columns.first { $0.key == key }?.title ?? key) : key }
+        func name(_ key: String) -> String {
+            vi ? (schema.columns.first { $0.key == key }?.title ?? key) : key
+        }
         func values(_ v: [String: Int]) -> String {
-            figures.keys.filter { v[$0] != nil }.map { "\(name($0)) \(VietnameseNumber.integer(v[$0]!))" }.joined(separator: ", ")
+            figures.keys.filter { v[$0] != nil }.map {
+                "\(name($0)) \(VietnameseNumber.integer(v[$0]!))"
+            }.joined(separator: ", ")
         }
         var out: [String] = []
-        out.append(language.say("\(figures.source) → \(unitName) (\(figures.unit)), \(figures.period.key): \(figures.rows.count) row(s) into \(destination)"))
+        out.append(
+            language.say(
+                "\(figures.source) → \(unitName) (\(figures.unit)), \(figures.period.key): \(figures.rows.count) row(s) into \(destination)"
+            ))
         for row in figures.rows {
             let label = row.field.map { fieldNames[$0] ?? $0 } ?? unitName
             out.append("  \(label): \(values(row.values))")
@@ -59,16 +76,24 @@ package struct ImportSummary: Sendable {
         if figures.rows.count > 1 { out.append("  " + language.say("total: \(values(totals))")) }
         if let rate {
             let shown = rate.value.percentText ?? language.say("no data")
-            out.append("  " + language.say("\(vi ? rate.title : rate.id) of \(figures.unit) for \(figures.period.key): \(shown) (\(rate.value.numerator)/\(rate.value.denominator))"))
+            out.append(
+                "  "
+                    + language.say(
+                        "\(vi ? rate.title : rate.id) of \(figures.unit) for \(figures.period.key): \(shown) (\(rate.value.numerator)/\(rate.value.denominator))"
+                    ))
         }
         switch change {
-        case .new: out.append("  " + language.say("new: no figures for this unit and period before"))
+        case .new:
+            out.append("  " + language.say("new: no figures for this unit and period before"))
         case .unchanged: out.append("  " + language.say("unchanged since the last import"))
         case .changed(let rows):
             out.append("  " + language.say("changed since the last import:"))
             for row in rows {
-                let parts = row.changes.map { "\(name($0.key)) \($0.old.map(String.init) ?? "–") → \($0.new.map(String.init) ?? "–")" }
-                out.append("    \(fieldNames[row.field] ?? row.field): \(parts.joined(separator: ", "))")
+                let parts = row.changes.map {
+                    "\(name($0.key)) \($0.old.map(String.init) ?? "–") → \($0.new.map(String.init) ?? "–")"
+                }
+                out.append(
+                    "    \(fieldNames[row.field] ?? row.field): \(parts.joined(separator: ", "))")
             }
         }
         return out

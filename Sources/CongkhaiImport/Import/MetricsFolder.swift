@@ -7,7 +7,7 @@ import Foundation
 /// period change; every other byte of every file stays as it was.
 struct MetricsFolder {
     struct ExistingRow {
-        var file: String      // relative to the content folder
+        var file: String  // relative to the content folder
         var line: Int
         var field: String?
         var values: [String: Int]
@@ -15,7 +15,7 @@ struct MetricsFolder {
 
     struct FileText {
         var relative: String
-        var lines: [Substring]     // each with its line ending
+        var lines: [Substring]  // each with its line ending
         var newline: String
         var headerKeys: [String?]
     }
@@ -30,21 +30,28 @@ struct MetricsFolder {
 
     static func key(_ unit: String, _ period: Period) -> String { unit + "\u{1}" + period.key }
 
-    init(content: ContentDirectory, schema: DatasetSchema, units: [CongkhaiKit.Unit], fields: [Field]) {
+    init(
+        content: ContentDirectory, schema: DatasetSchema, units: [CongkhaiKit.Unit], fields: [Field]
+    ) {
         self.content = content
         self.schema = schema
         let folder = "\(MetricsLoader.folder)/\(schema.id)"
         for relative in content.files(under: folder, extensions: ["csv"]) {
             guard let data = FileManager.default.contents(atPath: content.path(relative)),
-                  var text = String(data: data, encoding: .utf8) else { continue }
+                var text = String(data: data, encoding: .utf8)
+            else { continue }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let log = DiagnosticLog()
-            let rows = MetricsLoader.parse(text, file: relative, schema: schema, units: units, fields: fields, log: log)
+            let rows = MetricsLoader.parse(
+                text, file: relative, schema: schema, units: units, fields: fields, log: log)
             for row in rows {
                 var values: [String: Int] = [:]
-                for (i, column) in schema.columns.enumerated() { if let v = row.values[i] { values[column.key] = v } }
+                for (i, column) in schema.columns.enumerated() {
+                    if let v = row.values[i] { values[column.key] = v }
+                }
                 existing[Self.key(row.unit, row.period), default: []].append(
-                    ExistingRow(file: relative, line: row.location.line, field: row.field, values: values))
+                    ExistingRow(
+                        file: relative, line: row.location.line, field: row.field, values: values))
             }
             let whole = String(decoding: data, as: UTF8.self)
             original[relative] = whole
@@ -72,7 +79,9 @@ struct MetricsFolder {
         if let first = lines.first {
             var line = String(first)
             if line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            let cells = CSVReader.parse(line, file: relative, log: DiagnosticLog()).records.first?.cells.map(\.text) ?? []
+            let cells =
+                CSVReader.parse(line, file: relative, log: DiagnosticLog()).records.first?.cells
+                .map(\.text) ?? []
             header = MetricsLoader.headerKeys(cells, schema: schema)
         }
         return FileText(relative: relative, lines: lines, newline: newline, headerKeys: header)
@@ -81,24 +90,34 @@ struct MetricsFolder {
     /// The canonical header for a new file: the key columns, then the columns given, in the form's
     /// order (totals left out: they were checked against their parts).
     static func canonicalKeys(schema: DatasetSchema, given: [String]) -> [String] {
-        let totals: Set<String> = ["received_total", "resolved_total", "pending_total", "responses"]
+        let totals: Set<String> = [
+            "received_total", "resolved_total", "pending_total", "responses",
+        ]
         let columns = schema.columns.map(\.key).filter { key in
-            !totals.contains(key) && (given.contains(key) || schema.columns.first { $0.key == key }!.required)
+            !totals.contains(key)
+                && (given.contains(key) || schema.columns.first { $0.key == key }!.required)
         }
-        return ["unit", "period"] + (schema.byField ? ["field"] : []) + canonicalOrder(schema, columns)
+        return ["unit", "period"] + (schema.byField ? ["field"] : [])
+            + canonicalOrder(schema, columns)
     }
 
     /// The order of the files Content holds: carried over first, as the plain CSV has always had it.
     static func canonicalOrder(_ schema: DatasetSchema, _ keys: [String]) -> [String] {
         guard schema.id == "dossiers" else { return keys }
-        let order = ["carried_over", "received_online", "received_offline", "resolved_early", "resolved_on_time", "resolved_late",
-                     "pending_in_time", "pending_overdue", "withdrawn", "received_online_full", "received_online_partial",
-                     "resolved_late_apologised"]
+        let order = [
+            "carried_over", "received_online", "received_offline", "resolved_early",
+            "resolved_on_time", "resolved_late",
+            "pending_in_time", "pending_overdue", "withdrawn", "received_online_full",
+            "received_online_partial",
+            "resolved_late_apologised",
+        ]
         return order.filter(keys.contains)
     }
 
     /// One row as a CSV line with `keys` as its columns.
-    static func line(_ row: ImportedFigures.Row, unit: String, period: Period, keys: [String?], newline: String) -> String {
+    static func line(
+        _ row: ImportedFigures.Row, unit: String, period: Period, keys: [String?], newline: String
+    ) -> String {
         keys.map { key -> String in
             switch key {
             case "unit"?: return unit
@@ -117,7 +136,10 @@ struct MetricsFolder {
         let old = existing[Self.key(figures.unit, figures.period)] ?? []
         var changed: Set<String> = []
         // Where the block goes: the file and line of the first old row whose file has every column given.
-        let needed = figures.keys.filter { key in figures.rows.contains { ($0.values[key] ?? 0) != 0 } && !["received_total", "resolved_total", "pending_total", "responses"].contains(key) }
+        let needed = figures.keys.filter { key in
+            figures.rows.contains { ($0.values[key] ?? 0) != 0 }
+                && !["received_total", "resolved_total", "pending_total", "responses"].contains(key)
+        }
         func fits(_ file: FileText) -> Bool { needed.allSatisfy { file.headerKeys.contains($0) } }
         var destination: String
         var insertAt: Int?
@@ -131,14 +153,18 @@ struct MetricsFolder {
             } else if files[periodFile] == nil {
                 destination = periodFile
                 let keys = Self.canonicalKeys(schema: schema, given: figures.keys)
-                files[periodFile] = FileText(relative: periodFile, lines: [Substring(keys.joined(separator: ",") + "\n")],
-                                             newline: "\n", headerKeys: keys)
+                files[periodFile] = FileText(
+                    relative: periodFile, lines: [Substring(keys.joined(separator: ",") + "\n")],
+                    newline: "\n", headerKeys: keys)
             } else {
-                destination = "\(MetricsLoader.folder)/\(schema.id)/\(figures.period.key)-\(figures.unit).csv"
+                destination =
+                    "\(MetricsLoader.folder)/\(schema.id)/\(figures.period.key)-\(figures.unit).csv"
                 let keys = Self.canonicalKeys(schema: schema, given: figures.keys)
                 if files[destination] == nil {
-                    files[destination] = FileText(relative: destination, lines: [Substring(keys.joined(separator: ",") + "\n")],
-                                                  newline: "\n", headerKeys: keys)
+                    files[destination] = FileText(
+                        relative: destination,
+                        lines: [Substring(keys.joined(separator: ",") + "\n")],
+                        newline: "\n", headerKeys: keys)
                 }
             }
         }
@@ -158,7 +184,12 @@ struct MetricsFolder {
         if let last = text.lines.last, !last.hasSuffix("\n") {
             text.lines[text.lines.count - 1] = Substring(String(last) + text.newline)
         }
-        let block = figures.rows.map { Substring(Self.line($0, unit: figures.unit, period: figures.period, keys: text.headerKeys, newline: text.newline)) }
+        let block = figures.rows.map {
+            Substring(
+                Self.line(
+                    $0, unit: figures.unit, period: figures.period, keys: text.headerKeys,
+                    newline: text.newline))
+        }
         let at = min(insertAt ?? text.lines.count, text.lines.count)
         text.lines.insert(contentsOf: block, at: at)
         files[destination] = text
@@ -172,8 +203,10 @@ struct MetricsFolder {
     /// Writes one file atomically: a temporary file beside it, renamed over it.
     func write(_ relative: String) throws {
         let url = content.url(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).import-\(getpid())")
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).import-\(getpid())")
         try Data(text(relative).utf8).write(to: temporary)
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))

@@ -10,15 +10,22 @@ package enum MetricsImporter {
         let log = DiagnosticLog()
         var content = ContentDirectory(path: request.contentPath)
         content.displayName = request.contentPath
-        func fail() -> ImportResult { ImportResult(diagnostics: log.all, summaries: [], files: [], dryRun: request.dryRun) }
+        func fail() -> ImportResult {
+            ImportResult(diagnostics: log.all, summaries: [], files: [], dryRun: request.dryRun)
+        }
 
-        guard let schema = BuiltInDatasets.named(request.dataset), let layout = FormLayout.forDataset(request.dataset) else {
-            log.error(SourceLocation(file: request.dataset, line: 0), "cannot import dataset \"\(request.dataset)\"",
-                      hint: "import dossiers, satisfaction or feedback")
+        guard let schema = BuiltInDatasets.named(request.dataset),
+            let layout = FormLayout.forDataset(request.dataset)
+        else {
+            log.error(
+                SourceLocation(file: request.dataset, line: 0),
+                "cannot import dataset \"\(request.dataset)\"",
+                hint: "import dossiers, satisfaction or feedback")
             return fail()
         }
         guard content.exists("") else {
-            log.error(SourceLocation(file: request.contentPath, line: 0), "content folder not found")
+            log.error(
+                SourceLocation(file: request.contentPath, line: 0), "content folder not found")
             return fail()
         }
         let units = SiteLists.units(content, log: log)
@@ -29,7 +36,9 @@ package enum MetricsImporter {
         var givenPeriod: Period?
         if let text = request.period {
             guard let period = Period(key: text), !(period.isYear) else {
-                log.error(SourceLocation(file: "--period", line: 0), "period \"\(text)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
+                log.error(
+                    SourceLocation(file: "--period", line: 0),
+                    "period \"\(text)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
                 return fail()
             }
             givenPeriod = period
@@ -37,7 +46,9 @@ package enum MetricsImporter {
         var givenUnit: String?
         if let text = request.unit {
             guard let id = unitNames.unit(text) else {
-                log.error(SourceLocation(file: "--unit", line: 0), "unknown unit \"\(text)\"", hint: unitNames.hint(text))
+                log.error(
+                    SourceLocation(file: "--unit", line: 0), "unknown unit \"\(text)\"",
+                    hint: unitNames.hint(text))
                 return fail()
             }
             givenUnit = id
@@ -49,8 +60,10 @@ package enum MetricsImporter {
         let results = Results(count: inputs.count)
         let (unitGiven, periodGiven) = (givenUnit, givenPeriod)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-            let found = read(inputs[i], request: request, schema: schema, layout: layout, units: units, fields: fields,
-                             unitNames: unitNames, givenUnit: unitGiven, givenPeriod: periodGiven, log: log)
+            let found = read(
+                inputs[i], request: request, schema: schema, layout: layout, units: units,
+                fields: fields,
+                unitNames: unitNames, givenUnit: unitGiven, givenPeriod: periodGiven, log: log)
             results.set(i, found)
         }
         let batches = results.all.flatMap { $0 }
@@ -58,14 +71,18 @@ package enum MetricsImporter {
         for figures in batches {
             let key = MetricsFolder.key(figures.unit, figures.period)
             if let first = seen[key] {
-                log.error(SourceLocation(file: figures.source, line: 0),
-                          "\(figures.unit), \(figures.period.key) is also imported from \(first)", hint: "import one export per unit and period")
+                log.error(
+                    SourceLocation(file: figures.source, line: 0),
+                    "\(figures.unit), \(figures.period.key) is also imported from \(first)",
+                    hint: "import one export per unit and period")
             }
             seen[key] = figures.source
         }
         if log.hasErrors || batches.isEmpty {
             if batches.isEmpty && !log.hasErrors {
-                log.error(SourceLocation(file: request.files.first ?? "", line: 0), "no figures to import")
+                log.error(
+                    SourceLocation(file: request.files.first ?? "", line: 0), "no figures to import"
+                )
             }
             return fail()
         }
@@ -74,14 +91,18 @@ package enum MetricsImporter {
         var folder = MetricsFolder(content: content, schema: schema, units: units, fields: fields)
         var summaries: [ImportSummary] = []
         var changed: Set<String> = []
-        let fieldNames = Dictionary(fields.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let fieldNames = Dictionary(
+            fields.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for figures in batches {
             let old = folder.existing[MetricsFolder.key(figures.unit, figures.period)] ?? []
             let placed = folder.place(figures)
             changed.formUnion(placed.changed)
-            summaries.append(ImportSummary(figures: figures, schema: schema, unitName: units.first { $0.id == figures.unit }?.short ?? figures.unit,
-                                           fieldNames: fieldNames, destination: content.display(placed.destination),
-                                           change: change(from: old, to: figures)))
+            summaries.append(
+                ImportSummary(
+                    figures: figures, schema: schema,
+                    unitName: units.first { $0.id == figures.unit }?.short ?? figures.unit,
+                    fieldNames: fieldNames, destination: content.display(placed.destination),
+                    change: change(from: old, to: figures)))
         }
         // A file changes only if its text does (the same export again rewrites nothing).
         let files = changed.sorted().filter { folder.text($0) != folder.original[$0] }
@@ -90,17 +111,25 @@ package enum MetricsImporter {
                 do {
                     try folder.write(file)
                 } catch {
-                    log.error(SourceLocation(file: content.display(file), line: 0), "cannot write: \(error.localizedDescription)")
+                    log.error(
+                        SourceLocation(file: content.display(file), line: 0),
+                        "cannot write: \(error.localizedDescription)")
                 }
             }
         }
-        return ImportResult(diagnostics: log.all, summaries: summaries, files: files.map(content.display), dryRun: request.dryRun)
+        return ImportResult(
+            diagnostics: log.all, summaries: summaries, files: files.map(content.display),
+            dryRun: request.dryRun)
     }
 
     // MARK: - One file
 
-    static func read(_ file: String, request: ImportRequest, schema: DatasetSchema, layout: FormLayout, units: [CongkhaiKit.Unit],
-                     fields: [Field], unitNames: UnitNames, givenUnit: String?, givenPeriod: Period?, log: DiagnosticLog) -> [ImportedFigures] {
+    static func read(
+        _ file: String, request: ImportRequest, schema: DatasetSchema, layout: FormLayout,
+        units: [CongkhaiKit.Unit],
+        fields: [Field], unitNames: UnitNames, givenUnit: String?, givenPeriod: Period?,
+        log: DiagnosticLog
+    ) -> [ImportedFigures] {
         let place = SourceLocation(file: file, line: 0)
         guard let data = FileManager.default.contents(atPath: file) else {
             log.error(place, "cannot read file")
@@ -108,7 +137,9 @@ package enum MetricsImporter {
         }
         let lower = file.lowercased()
         if lower.hasSuffix(".xls") {
-            log.error(place, "this is the old Excel format (.xls)", hint: "open it in Excel and save it as .xlsx (Excel Workbook), or as CSV UTF-8")
+            log.error(
+                place, "this is the old Excel format (.xls)",
+                hint: "open it in Excel and save it as .xlsx (Excel Workbook), or as CSV UTF-8")
             return []
         }
         var sheets: [Sheet] = []
@@ -124,81 +155,119 @@ package enum MetricsImporter {
             switch TextDecoding.decode(data, as: request.encoding) {
             case .success(let decoded): text = decoded.text
             case .failure(let failure):
-                log.error(place, failure.text, hint: "give the encoding with --encoding utf-8, utf-16, windows-1258 or tcvn3")
+                log.error(
+                    place, failure.text,
+                    hint: "give the encoding with --encoding utf-8, utf-16, windows-1258 or tcvn3")
                 return []
             }
             // The canonical columns (unit, period, …): rows for any unit and period.
-            let first = CSVReader.parse(String(text.prefix(4096)), file: file, log: DiagnosticLog()).records.first?.cells.map(\.text) ?? []
+            let first =
+                CSVReader.parse(String(text.prefix(4096)), file: file, log: DiagnosticLog()).records
+                .first?.cells.map(\.text) ?? []
             let keys = MetricsLoader.headerKeys(first, schema: schema)
             if keys.contains("unit") && keys.contains("period") {
-                return canonical(text, file: file, schema: schema, units: units, fields: fields,
-                                 givenUnit: givenUnit, givenPeriod: givenPeriod, log: log)
+                return canonical(
+                    text, file: file, schema: schema, units: units, fields: fields,
+                    givenUnit: givenUnit, givenPeriod: givenPeriod, log: log)
             }
             sheets = [DelimitedReader.sheet(text, file: file, log: log)]
         }
         for sheet in sheets {
             let sheetLog = DiagnosticLog()
-            guard let form = FormReader.read(sheet, layout: layout, fields: fields, log: sheetLog) else { continue }
+            guard let form = FormReader.read(sheet, layout: layout, fields: fields, log: sheetLog)
+            else { continue }
             log.add(contentsOf: sheetLog.all)
-            return figures(of: form, file: file, layout: layout, unitNames: unitNames, givenUnit: givenUnit,
-                           givenPeriod: givenPeriod, log: log)
+            return figures(
+                of: form, file: file, layout: layout, unitNames: unitNames, givenUnit: givenUnit,
+                givenPeriod: givenPeriod, log: log)
         }
-        log.error(place, "no sheet has the header of \(layout.formName ?? schema.title)",
-                  hint: "the header's first row has \"Lĩnh vực\" and the form's column titles; see `congkhai template \(schema.id)`")
+        log.error(
+            place, "no sheet has the header of \(layout.formName ?? schema.title)",
+            hint:
+                "the header's first row has \"Lĩnh vực\" and the form's column titles; see `congkhai template \(schema.id)`"
+        )
         return []
     }
 
-    static func figures(of form: FormFigures, file: String, layout: FormLayout, unitNames: UnitNames, givenUnit: String?,
-                        givenPeriod: Period?, log: DiagnosticLog) -> [ImportedFigures] {
+    static func figures(
+        of form: FormFigures, file: String, layout: FormLayout, unitNames: UnitNames,
+        givenUnit: String?,
+        givenPeriod: Period?, log: DiagnosticLog
+    ) -> [ImportedFigures] {
         var unit = givenUnit
         if let (text, location) = form.unitText {
             let named = unitNames.unit(text)
             if unit == nil {
-                if let named { unit = named } else {
+                if let named {
+                    unit = named
+                } else {
                     log.error(location, "unknown unit \"\(text)\"", hint: unitNames.hint(text))
                     return []
                 }
             } else if let named, named != unit {
-                log.warning(location, "the form says \"\(text)\" (\(named)); importing it as \(unit!) as --unit says")
+                log.warning(
+                    location,
+                    "the form says \"\(text)\" (\(named)); importing it as \(unit!) as --unit says")
             }
         }
         guard let unit else {
-            log.error(SourceLocation(file: file, line: 0), "the form does not say which unit it is from (\"Đơn vị báo cáo: …\")",
-                      hint: "give the unit with --unit ID")
+            log.error(
+                SourceLocation(file: file, line: 0),
+                "the form does not say which unit it is from (\"Đơn vị báo cáo: …\")",
+                hint: "give the unit with --unit ID")
             return []
         }
         var period = givenPeriod
         if let (found, location) = form.period {
-            if period == nil { period = found } else if found != period {
-                log.warning(location, "the form says \(found.key); importing it as \(period!.key) as --period says")
+            if period == nil {
+                period = found
+            } else if found != period {
+                log.warning(
+                    location,
+                    "the form says \(found.key); importing it as \(period!.key) as --period says")
             }
         }
         guard let period else {
-            log.error(SourceLocation(file: file, line: 0), "the form does not say its period (\"Kỳ báo cáo: Tháng 11 năm 2021\")",
-                      hint: "give the period with --period YYYY-MM or YYYY-Qn")
+            log.error(
+                SourceLocation(file: file, line: 0),
+                "the form does not say its period (\"Kỳ báo cáo: Tháng 11 năm 2021\")",
+                hint: "give the period with --period YYYY-MM or YYYY-Qn")
             return []
         }
         let rows = form.rows.map { ImportedFigures.Row(field: $0.field, values: $0.values) }
-        return [ImportedFigures(source: file, unit: unit, period: period, keys: form.keys, rows: rows)]
+        return [
+            ImportedFigures(source: file, unit: unit, period: period, keys: form.keys, rows: rows)
+        ]
     }
 
     /// A file in the canonical columns: its rows, grouped by unit and period.
-    static func canonical(_ text: String, file: String, schema: DatasetSchema, units: [CongkhaiKit.Unit], fields: [Field],
-                          givenUnit: String?, givenPeriod: Period?, log: DiagnosticLog) -> [ImportedFigures] {
-        let rows = MetricsLoader.parse(text, file: file, schema: schema, units: units, fields: fields, log: log)
-        let header = CSVReader.parse(String(text.prefix(4096)), file: file, log: DiagnosticLog()).records.first?.cells.map(\.text) ?? []
-        let given = MetricsLoader.headerKeys(header, schema: schema).compactMap { $0 }.filter { !["unit", "period", "field"].contains($0) }
+    static func canonical(
+        _ text: String, file: String, schema: DatasetSchema, units: [CongkhaiKit.Unit],
+        fields: [Field],
+        givenUnit: String?, givenPeriod: Period?, log: DiagnosticLog
+    ) -> [ImportedFigures] {
+        let rows = MetricsLoader.parse(
+            text, file: file, schema: schema, units: units, fields: fields, log: log)
+        let header =
+            CSVReader.parse(String(text.prefix(4096)), file: file, log: DiagnosticLog()).records
+            .first?.cells.map(\.text) ?? []
+        let given = MetricsLoader.headerKeys(header, schema: schema).compactMap { $0 }.filter {
+            !["unit", "period", "field"].contains($0)
+        }
         var groups: [String: ImportedFigures] = [:]
         var order: [String] = []
         for row in rows {
             if let givenUnit, row.unit != givenUnit { continue }
             if let givenPeriod, row.period != givenPeriod { continue }
             var values: [String: Int] = [:]
-            for (i, column) in schema.columns.enumerated() { if let v = row.values[i] { values[column.key] = v } }
+            for (i, column) in schema.columns.enumerated() {
+                if let v = row.values[i] { values[column.key] = v }
+            }
             let key = MetricsFolder.key(row.unit, row.period)
             if groups[key] == nil {
-                groups[key] = ImportedFigures(source: file, unit: row.unit, period: row.period,
-                                              keys: schema.columns.map(\.key).filter(given.contains), rows: [])
+                groups[key] = ImportedFigures(
+                    source: file, unit: row.unit, period: row.period,
+                    keys: schema.columns.map(\.key).filter(given.contains), rows: [])
                 order.append(key)
             }
             groups[key]!.rows.append(ImportedFigures.Row(field: row.field, values: values))
@@ -206,20 +275,30 @@ package enum MetricsImporter {
         return order.map { groups[$0]! }
     }
 
-    static func change(from old: [MetricsFolder.ExistingRow], to figures: ImportedFigures) -> ImportSummary.Change {
+    static func change(
+        from old: [MetricsFolder.ExistingRow], to figures: ImportedFigures
+    ) -> ImportSummary.Change {
         if old.isEmpty { return .new }
         var changes: [(field: String, changes: [(key: String, old: Int?, new: Int?)])] = []
-        let oldByField = Dictionary(old.map { ($0.field ?? "", $0.values) }, uniquingKeysWith: { a, _ in a })
-        let newByField = Dictionary(figures.rows.map { ($0.field ?? "", $0.values) }, uniquingKeysWith: { a, _ in a })
-        let keys = figures.keys.filter { !["received_total", "resolved_total", "pending_total", "responses"].contains($0) }
+        let oldByField = Dictionary(
+            old.map { ($0.field ?? "", $0.values) }, uniquingKeysWith: { a, _ in a })
+        let newByField = Dictionary(
+            figures.rows.map { ($0.field ?? "", $0.values) }, uniquingKeysWith: { a, _ in a })
+        let keys = figures.keys.filter {
+            !["received_total", "resolved_total", "pending_total", "responses"].contains($0)
+        }
         var fieldOrder = figures.rows.map { $0.field ?? "" }
-        for row in old where !fieldOrder.contains(row.field ?? "") { fieldOrder.append(row.field ?? "") }
+        for row in old where !fieldOrder.contains(row.field ?? "") {
+            fieldOrder.append(row.field ?? "")
+        }
         for field in fieldOrder {
             let a = oldByField[field], b = newByField[field]
             var diff: [(key: String, old: Int?, new: Int?)] = []
             for key in keys {
                 let x = a?[key], y = b?[key]
-                if x != y && !(x == nil && y == 0) && !(x == 0 && y == nil) { diff.append((key, x, y)) }
+                if x != y && !(x == nil && y == 0) && !(x == 0 && y == nil) {
+                    diff.append((key, x, y))
+                }
             }
             if !diff.isEmpty { changes.append((field, diff)) }
         }
@@ -244,7 +323,9 @@ struct UnitNames {
     init(_ units: [CongkhaiKit.Unit]) {
         for unit in units {
             ids.append(unit.id)
-            let names = [unit.id, unit.name, unit.short] + unit.renamed.flatMap { [$0.name, $0.short].compactMap { $0 } }
+            let names =
+                [unit.id, unit.name, unit.short]
+                + unit.renamed.flatMap { [$0.name, $0.short].compactMap { $0 } }
             for name in names {
                 for slug in Self.variants(name) where bySlug[slug] == nil { bySlug[slug] = unit.id }
             }
@@ -254,14 +335,22 @@ struct UnitNames {
     /// The slug, with abbreviations spelt out and the body's title ("Ủy ban nhân dân") dropped.
     static func variants(_ text: String) -> [String] {
         var slug = Slug.make(text)
-        let abbreviations = [("ubnd", "uy-ban-nhan-dan"), ("hdnd", "hoi-dong-nhan-dan"), ("p", "phuong")]
+        let abbreviations = [
+            ("ubnd", "uy-ban-nhan-dan"), ("hdnd", "hoi-dong-nhan-dan"), ("p", "phuong"),
+        ]
         var words = slug.split(separator: "-").map(String.init)
         for (i, word) in words.enumerated() {
-            if let full = abbreviations.first(where: { $0.0 == word })?.1, !(word == "p" && i + 1 >= words.count) { words[i] = full }
+            if let full = abbreviations.first(where: { $0.0 == word })?.1,
+                !(word == "p" && i + 1 >= words.count)
+            {
+                words[i] = full
+            }
         }
         slug = words.joined(separator: "-")
         var result = [slug]
-        for prefix in ["uy-ban-nhan-dan-", "ubnd-"] where slug.hasPrefix(prefix) { result.append(String(slug.dropFirst(prefix.count))) }
+        for prefix in ["uy-ban-nhan-dan-", "ubnd-"] where slug.hasPrefix(prefix) {
+            result.append(String(slug.dropFirst(prefix.count)))
+        }
         return result
     }
 
@@ -272,7 +361,9 @@ struct UnitNames {
 
     func hint(_ text: String) -> DiagnosticText {
         let slug = Self.variants(text).last ?? Slug.make(text)
-        if let best = bySlug.keys.map({ ($0, Spelling.distance(slug, $0)) }).min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= 3 {
+        if let best = bySlug.keys.map({ ($0, Spelling.distance(slug, $0)) }).min(by: {
+            ($0.1, $0.0) < ($1.1, $1.0)
+        }), best.1 <= 3 {
             return "did you mean \"\(bySlug[best.0]!)\"?"
         }
         return "unit ids are listed in units.yml"

@@ -27,7 +27,8 @@ package enum DelimitedReader {
 
     /// Excel's "Unicode Text" separates cells with tabs.
     static func isTabSeparated(_ text: String) -> Bool {
-        guard let line = text.split(whereSeparator: \.isNewline).first(where: { !$0.isEmpty }) else { return false }
+        guard let line = text.split(whereSeparator: \.isNewline).first(where: { !$0.isEmpty })
+        else { return false }
         let tabs = line.filter { $0 == "\t" }.count
         return tabs >= 2 && tabs > line.filter({ $0 == "," || $0 == ";" }).count
     }
@@ -44,10 +45,15 @@ package enum DelimitedReader {
             cell = ""; atStart = true
         }
         while let c = scalars.popFirst() {
-            if atStart { cellLine = line; cellColumn = column; atStart = false; if c == "\"" { quoted = true; column += 1; continue } }
+            if atStart {
+                cellLine = line; cellColumn = column; atStart = false;
+                if c == "\"" { quoted = true; column += 1; continue }
+            }
             if quoted {
                 if c == "\"" {
-                    if scalars.first == "\"" { scalars.removeFirst(); cell += "\""; column += 2; continue }
+                    if scalars.first == "\"" {
+                        scalars.removeFirst(); cell += "\""; column += 2; continue
+                    }
                     quoted = false; column += 1; continue
                 }
                 if c == "\n" { line += 1; column = 1 } else { column += 1 }

@@ -17,7 +17,10 @@ package struct SheetCell: Sendable, Equatable {
 
     package static let empty = SheetCell(text: "")
 
-    package var isBlank: Bool { number == nil && text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline } }
+    package var isBlank: Bool {
+        number == nil
+            && text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline }
+    }
 
     /// The day an Excel serial stands for (1900 system: day 1 is 1900-01-01, with the 1900 leap-day bug).
     package var date: CalendarDay? {
@@ -38,7 +41,10 @@ package struct Sheet: Sendable {
     /// For a CSV file: where each cell starts (line, column), to point at it.
     package var csvPlaces: [[(line: Int, column: Int)]]?
 
-    package init(file: String, name: String?, rows: [[SheetCell]], csvPlaces: [[(line: Int, column: Int)]]? = nil) {
+    package init(
+        file: String, name: String?, rows: [[SheetCell]],
+        csvPlaces: [[(line: Int, column: Int)]]? = nil
+    ) {
         self.file = file
         self.name = name
         self.rows = rows
@@ -46,7 +52,9 @@ package struct Sheet: Sendable {
     }
 
     package func cell(_ row: Int, _ column: Int) -> SheetCell {
-        guard row >= 0, row < rows.count, column >= 0, column < rows[row].count else { return .empty }
+        guard row >= 0, row < rows.count, column >= 0, column < rows[row].count else {
+            return .empty
+        }
         return rows[row][column]
     }
 
@@ -59,7 +67,10 @@ package struct Sheet: Sendable {
         }
         if let places = csvPlaces, row < places.count {
             let line = places[row].first?.line ?? row + 1
-            if column < places[row].count { return SourceLocation(file: file, line: places[row][column].line, column: places[row][column].column) }
+            if column < places[row].count {
+                return SourceLocation(
+                    file: file, line: places[row][column].line, column: places[row][column].column)
+            }
             return SourceLocation(file: file, line: line, column: 1)
         }
         return SourceLocation(file: file, line: row + 1, column: 1)

@@ -1,6 +1,7 @@
 import CongkhaiCore
 import CongkhaiKit
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,27 +61,38 @@ package enum TextDecoding {
 
         package var text: DiagnosticText {
             switch self {
-            case .invalid(let encoding, let offset): return "the file is not \(encoding.label) (byte \(offset + 1))"
+            case .invalid(let encoding, let offset):
+                return "the file is not \(encoding.label) (byte \(offset + 1))"
             case .unrecognised: return "cannot tell the file's encoding"
             }
         }
     }
 
-    package static func decode(_ data: Data, as given: TextEncoding? = nil) -> Result<Decoded, Failure> {
+    package static func decode(
+        _ data: Data, as given: TextEncoding? = nil
+    ) -> Result<Decoded, Failure> {
         let bytes = [UInt8](data)
         if let given { return decode(bytes, given).map { Decoded(text: $0, encoding: given) } }
         // Byte-order marks decide.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decode(bytes, .utf8).map { Decoded(text: $0, encoding: .utf8) } }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return decode(bytes, .utf8).map { Decoded(text: $0, encoding: .utf8) }
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || looksLikeUTF16(bytes)
+        {
             return decode(bytes, .utf16).map { Decoded(text: $0, encoding: .utf16) }
         }
-        if case .success(let text) = decode(bytes, .utf8) { return .success(Decoded(text: text, encoding: .utf8)) }
+        if case .success(let text) = decode(bytes, .utf8) {
+            return .success(Decoded(text: text, encoding: .utf8))
+        }
         // A single-byte Vietnamese encoding: the one whose text reads as Vietnamese.
         var best: (Decoded, Int)?
         for encoding in [TextEncoding.windows1258, .tcvn3] {
             guard case .success(let text) = decode(bytes, encoding) else { continue }
             let score = strangeness(text)
-            if best == nil || score < best!.1 { best = (Decoded(text: text, encoding: encoding), score) }
+            if best == nil || score < best!.1 {
+                best = (Decoded(text: text, encoding: encoding), score)
+            }
         }
         guard let best else { return .failure(.unrecognised) }
         return .success(best.0)
@@ -91,16 +103,24 @@ package enum TextDecoding {
         case .utf8:
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             guard let text = String(validating: body, as: UTF8.self) else {
-                return .failure(.invalid(.utf8, offset: firstInvalidUTF8(body) + (body.count < bytes.count ? 3 : 0)))
+                return .failure(
+                    .invalid(
+                        .utf8, offset: firstInvalidUTF8(body) + (body.count < bytes.count ? 3 : 0)))
             }
             return .success(text.precomposedStringWithCanonicalMapping)
         case .utf16:
             var body = bytes[...]
             var bigEndian = false
-            if bytes.starts(with: [0xFF, 0xFE]) { body = bytes.dropFirst(2) }
-            else if bytes.starts(with: [0xFE, 0xFF]) { body = bytes.dropFirst(2); bigEndian = true }
-            else if bytes.count >= 2 && bytes[0] == 0 && bytes[1] != 0 { bigEndian = true }
-            guard body.count % 2 == 0 else { return .failure(.invalid(.utf16, offset: bytes.count - 1)) }
+            if bytes.starts(with: [0xFF, 0xFE]) {
+                body = bytes.dropFirst(2)
+            } else if bytes.starts(with: [0xFE, 0xFF]) {
+                body = bytes.dropFirst(2); bigEndian = true
+            } else if bytes.count >= 2 && bytes[0] == 0 && bytes[1] != 0 {
+                bigEndian = true
+            }
+            guard body.count % 2 == 0 else {
+                return .failure(.invalid(.utf16, offset: bytes.count - 1))
+            }
             var units: [UInt16] = []
             units.reserveCapacity(body.count / 2)
             var i = body.startIndex
@@ -117,12 +137,15 @@ package enum TextDecoding {
                 switch decoder.decode(&iterator) {
                 case .scalarValue(let scalar): text.unicodeScalars.append(scalar); index += 1
                 case .emptyInput: break loop
-                case .error: return .failure(.invalid(.utf16, offset: (body.startIndex) + index * 2))
+                case .error:
+                    return .failure(.invalid(.utf16, offset: (body.startIndex) + index * 2))
                 }
             }
             return .success(text.precomposedStringWithCanonicalMapping)
         case .windows1258, .tcvn3:
-            guard let text = iconv(bytes, from: encoding.iconvName!) else { return .failure(.invalid(encoding, offset: 0)) }
+            guard let text = iconv(bytes, from: encoding.iconvName!) else {
+                return .failure(.invalid(encoding, offset: 0))
+            }
             return .success(text.precomposedStringWithCanonicalMapping)
         }
     }
@@ -132,7 +155,9 @@ package enum TextDecoding {
         guard bytes.count >= 8, bytes.count % 2 == 0 else { return false }
         let sample = bytes.prefix(400)
         var evenZeros = 0, oddZeros = 0
-        for (i, b) in sample.enumerated() where b == 0 { if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 } }
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
         let pairs = sample.count / 2
         return oddZeros * 10 >= pairs * 6 || evenZeros * 10 >= pairs * 6
     }
@@ -177,9 +202,11 @@ package enum TextDecoding {
         var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
         let ok = input.withUnsafeMutableBufferPointer { inBuffer -> Int? in
             output.withUnsafeMutableBufferPointer { outBuffer -> Int? in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(
+                    inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(
+                    outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuffer.count
                 if inLeft > 0 {
                     let result = Glibc.iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)

@@ -11,19 +11,23 @@ enum WorksheetStream {
         var merges: [WorksheetXML.MergeCells.MergeCell] = []
         var failed = false
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count < Int32.max,
-                  let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, nil, Int32(XML_PARSE_NONET.rawValue))
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
+                buffer.count < Int32.max,
+                let reader = xmlReaderForMemory(
+                    base, Int32(buffer.count), nil, nil, Int32(XML_PARSE_NONET.rawValue))
             else { failed = true; return }
             defer { xmlFreeTextReader(reader) }
             var cell: CellXML?
-            var text: String?       // the text being collected (<v>, or <t> inside <is>)
+            var text: String?  // the text being collected (<v>, or <t> inside <is>)
             var inInline = false
             func attributes() -> [String: String] {
                 var result: [String: String] = [:]
                 guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
                 var more = xmlTextReaderMoveToFirstAttribute(reader)
                 while more == 1 {
-                    if let name = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) {
+                    if let name = xmlTextReaderConstLocalName(reader),
+                        let value = xmlTextReaderConstValue(reader)
+                    {
                         result[String(cString: name)] = String(cString: value)
                     }
                     more = xmlTextReaderMoveToNextAttribute(reader)
@@ -46,7 +50,9 @@ enum WorksheetStream {
                         rows.append(RowXML(r: attributes()["r"].flatMap { Int($0) }, c: []))
                     case "c":
                         let a = attributes()
-                        let parsed = CellXML(r: a["r"], t: a["t"], s: a["s"].flatMap { Int($0) }, v: nil, inline: nil)
+                        let parsed = CellXML(
+                            r: a["r"], t: a["t"], s: a["s"].flatMap { Int($0) }, v: nil, inline: nil
+                        )
                         if empty {
                             if rows.isEmpty { rows.append(RowXML(r: nil, c: [])) }
                             rows[rows.count - 1].c?.append(parsed)
@@ -54,20 +60,26 @@ enum WorksheetStream {
                             cell = parsed
                         }
                     case "v" where cell != nil && !empty: text = ""
-                    case "is" where cell != nil: inInline = true; cell?.inline = StringItemXML(t: nil, r: nil)
+                    case "is" where cell != nil:
+                        inInline = true; cell?.inline = StringItemXML(t: nil, r: nil)
                     case "t" where inInline && !empty: text = text ?? ""
-                    case "mergeCell": if let ref = attributes()["ref"] { merges.append(.init(ref: ref)) }
+                    case "mergeCell":
+                        if let ref = attributes()["ref"] { merges.append(.init(ref: ref)) }
                     default: break
                     }
                 case 3, 4, 13, 14:  // text, CDATA, whitespace
-                    if text != nil, let value = xmlTextReaderConstValue(reader) { text! += String(cString: value) }
+                    if text != nil, let value = xmlTextReaderConstValue(reader) {
+                        text! += String(cString: value)
+                    }
                 case 15:  // end of element
                     guard let namePointer = xmlTextReaderConstLocalName(reader) else { continue }
                     switch String(cString: namePointer) {
                     case "v": if cell != nil { cell?.v = text; text = nil }
                     case "is":
                         inInline = false
-                        if let collected = text { cell?.inline = StringItemXML(t: TextXML(collected), r: nil) }
+                        if let collected = text {
+                            cell?.inline = StringItemXML(t: TextXML(collected), r: nil)
+                        }
                         text = nil
                     case "c":
                         if let finished = cell {
@@ -83,6 +95,8 @@ enum WorksheetStream {
             }
         }
         if failed { throw .badPart(part, "not well-formed XML") }
-        return WorksheetXML(sheetData: .init(row: rows), mergeCells: merges.isEmpty ? nil : .init(mergeCell: merges))
+        return WorksheetXML(
+            sheetData: .init(row: rows), mergeCells: merges.isEmpty ? nil : .init(mergeCell: merges)
+        )
     }
 }

@@ -17,7 +17,8 @@ package enum XLSXReader {
             switch self {
             case .notAWorkbook(let reason): return "not an .xlsx workbook (\(reason))"
             case .missingPart(let part): return "the workbook has no \(part)"
-            case .badPart(let part, let reason): return "cannot read \(part) of the workbook: \(reason)"
+            case .badPart(let part, let reason):
+                return "cannot read \(part) of the workbook: \(reason)"
             }
         }
     }
@@ -26,8 +27,11 @@ package enum XLSXReader {
     /// as an import reads it: ZIPFoundation 0.9.20's in-memory archive traps on some damaged
     /// packages (MemoryFile.readData) and keeps its stream open when it finds no directory.
     package static func read(_ data: Data, file: String) throws(Failure) -> [Sheet] {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-xlsx-\(UUID().uuidString).xlsx")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else { throw .notAWorkbook("cannot be staged") }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-xlsx-\(UUID().uuidString).xlsx")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+            throw .notAWorkbook("cannot be staged")
+        }
         defer { try? FileManager.default.removeItem(at: temporary) }
         return try read(at: temporary, file: file)
     }
@@ -54,27 +58,37 @@ package enum XLSXReader {
             }
             return bytes
         }
-        guard let workbookData = try part("xl/workbook.xml") else { throw .missingPart("xl/workbook.xml") }
+        guard let workbookData = try part("xl/workbook.xml") else {
+            throw .missingPart("xl/workbook.xml")
+        }
         let workbook: WorkbookXML = try decode(workbookData, part: "xl/workbook.xml")
-        let relations: RelationshipsXML = try part("xl/_rels/workbook.xml.rels").map { data throws(Failure) in
-            try decode(data, part: "xl/_rels/workbook.xml.rels")
-        } ?? RelationshipsXML(relationship: [])
-        let strings: [String] = try part("xl/sharedStrings.xml").map { data throws(Failure) -> [String] in
-            let table: SharedStringsXML = try decode(data, part: "xl/sharedStrings.xml")
-            return (table.si ?? []).map(\.plainText)
-        } ?? []
-        let dateStyles: Set<Int> = try part("xl/styles.xml").map { data throws(Failure) -> Set<Int> in
-            let styles: StylesXML = try decode(data, part: "xl/styles.xml")
-            return styles.dateStyleIndices
-        } ?? []
+        let relations: RelationshipsXML =
+            try part("xl/_rels/workbook.xml.rels").map { data throws(Failure) in
+                try decode(data, part: "xl/_rels/workbook.xml.rels")
+            } ?? RelationshipsXML(relationship: [])
+        let strings: [String] =
+            try part("xl/sharedStrings.xml").map { data throws(Failure) -> [String] in
+                let table: SharedStringsXML = try decode(data, part: "xl/sharedStrings.xml")
+                return (table.si ?? []).map(\.plainText)
+            } ?? []
+        let dateStyles: Set<Int> =
+            try part("xl/styles.xml").map { data throws(Failure) -> Set<Int> in
+                let styles: StylesXML = try decode(data, part: "xl/styles.xml")
+                return styles.dateStyleIndices
+            } ?? []
 
         var sheets: [Sheet] = []
         for (index, entry) in (workbook.sheets.sheet ?? []).enumerated() {
-            let target = relations.relationship.first { $0.Id == entry.relationID }?.Target ?? "worksheets/sheet\(index + 1).xml"
+            let target =
+                relations.relationship.first { $0.id == entry.relationID }?.target
+                ?? "worksheets/sheet\(index + 1).xml"
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let sheetData = try part(path) else { throw .missingPart(path) }
             let worksheet = try WorksheetStream.read(sheetData, part: path)
-            sheets.append(sheet(worksheet, name: entry.name, file: file, strings: strings, dateStyles: dateStyles))
+            sheets.append(
+                sheet(
+                    worksheet, name: entry.name, file: file, strings: strings,
+                    dateStyles: dateStyles))
         }
         return sheets
     }
@@ -90,7 +104,10 @@ package enum XLSXReader {
         }
     }
 
-    static func sheet(_ worksheet: WorksheetXML, name: String, file: String, strings: [String], dateStyles: Set<Int>) -> Sheet {
+    static func sheet(
+        _ worksheet: WorksheetXML, name: String, file: String, strings: [String],
+        dateStyles: Set<Int>
+    ) -> Sheet {
         var rows: [[SheetCell]] = []
         var nextRow = 0
         for row in worksheet.sheetData.row ?? [] {
@@ -104,20 +121,30 @@ package enum XLSXReader {
                 nextColumn = column + 1
                 guard column >= 0, column < 16_384 else { continue }
                 let cell = value(c, strings: strings, dateStyles: dateStyles)
-                if rows[r].count <= column { rows[r] += Array(repeating: SheetCell.empty, count: column + 1 - rows[r].count) }
+                if rows[r].count <= column {
+                    rows[r] += Array(repeating: SheetCell.empty, count: column + 1 - rows[r].count)
+                }
                 rows[r][column] = cell
             }
         }
         // Merged ranges: the top-left cell's value in every cell of the range.
         for merge in worksheet.mergeCells?.mergeCell ?? [] {
             let parts = merge.ref.split(separator: ":")
-            guard parts.count == 2, let from = reference(String(parts[0])), let to = reference(String(parts[1])),
-                  from.row <= to.row, from.column <= to.column, to.row < 1_048_576, to.column < 16_384,
-                  (to.row - from.row + 1) * (to.column - from.column + 1) <= 10_000 else { continue }
-            let value = from.row < rows.count && from.column < rows[from.row].count ? rows[from.row][from.column] : .empty
+            guard parts.count == 2, let from = reference(String(parts[0])),
+                let to = reference(String(parts[1])),
+                from.row <= to.row, from.column <= to.column, to.row < 1_048_576,
+                to.column < 16_384,
+                (to.row - from.row + 1) * (to.column - from.column + 1) <= 10_000
+            else { continue }
+            let value =
+                from.row < rows.count && from.column < rows[from.row].count
+                ? rows[from.row][from.column] : .empty
             if rows.count <= to.row { rows += Array(repeating: [], count: to.row + 1 - rows.count) }
             for r in from.row...to.row {
-                if rows[r].count <= to.column { rows[r] += Array(repeating: SheetCell.empty, count: to.column + 1 - rows[r].count) }
+                if rows[r].count <= to.column {
+                    rows[r] += Array(
+                        repeating: SheetCell.empty, count: to.column + 1 - rows[r].count)
+                }
                 for c in from.column...to.column { rows[r][c] = value }
             }
         }
@@ -127,7 +154,9 @@ package enum XLSXReader {
     static func value(_ c: CellXML, strings: [String], dateStyles: Set<Int>) -> SheetCell {
         switch c.t {
         case "s":
-            guard let v = c.v, let i = Int(v.trimmingCharacters(in: .whitespaces)), i >= 0, i < strings.count else { return .empty }
+            guard let v = c.v, let i = Int(v.trimmingCharacters(in: .whitespaces)), i >= 0,
+                i < strings.count
+            else { return .empty }
             return SheetCell(text: strings[i])
         case "inlineStr":
             return SheetCell(text: c.inline?.plainText ?? "")
@@ -136,11 +165,14 @@ package enum XLSXReader {
         case "b":
             return SheetCell(text: c.v == "1" ? "TRUE" : "FALSE")
         default:
-            guard let v = c.v?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return .empty }
+            guard let v = c.v?.trimmingCharacters(in: .whitespaces), !v.isEmpty else {
+                return .empty
+            }
             guard let number = Double(v), number.isFinite else { return SheetCell(text: v) }
             let isDate = c.s.map { dateStyles.contains($0) } ?? false
-            return SheetCell(text: number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : v,
-                             number: number, isDate: isDate)
+            return SheetCell(
+                text: number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : v,
+                number: number, isDate: isDate)
         }
     }
 
@@ -181,15 +213,20 @@ struct WorkbookXML: Decodable {
 
 struct RelationshipsXML: Decodable {
     struct Relationship: Decodable {
-        var Id: String
-        var Target: String
+        var id: String
+        var target: String
+        enum CodingKeys: String, CodingKey {
+            case id = "Id"
+            case target = "Target"
+        }
     }
     var relationship: [Relationship]
     enum CodingKeys: String, CodingKey { case relationship = "Relationship" }
     init(relationship: [Relationship]) { self.relationship = relationship }
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        relationship = try container.decodeIfPresent([Relationship].self, forKey: .relationship) ?? []
+        relationship =
+            try container.decodeIfPresent([Relationship].self, forKey: .relationship) ?? []
     }
 }
 
@@ -200,9 +237,12 @@ struct TextXML: Decodable {
     enum CodingKeys: String, CodingKey { case value = "" }
     init(from decoder: Decoder) throws {
         if let container = try? decoder.container(keyedBy: CodingKeys.self),
-           let text = try? container.decodeIfPresent(String.self, forKey: .value) {
+            let text = try? container.decodeIfPresent(String.self, forKey: .value)
+        {
             value = text
-        } else if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+        } else if let single = try? decoder.singleValueContainer(),
+            let text = try? single.decode(String.self)
+        {
             value = text
         } else {
             value = ""
@@ -270,12 +310,15 @@ struct StylesXML: Decodable {
                 if ch == "]" { inBrackets = false; continue }
                 if !inQuotes && !inBrackets { code.append(ch) }
             }
-            if code.contains("d") || code.contains("y") || (code.contains("m") && !code.contains("h") && !code.contains("0")) {
+            if code.contains("d") || code.contains("y")
+                || (code.contains("m") && !code.contains("h") && !code.contains("0"))
+            {
                 dateFormats.insert(format.numFmtId)
             }
         }
         var result: Set<Int> = []
-        for (i, xf) in (cellXfs?.xf ?? []).enumerated() where dateFormats.contains(xf.numFmtId ?? 0) { result.insert(i) }
+        for (i, xf) in (cellXfs?.xf ?? []).enumerated() where dateFormats.contains(xf.numFmtId ?? 0)
+        { result.insert(i) }
         return result
     }
 }

@@ -33,14 +33,19 @@ package struct FormSheetLayout: Sendable {
         }
     }
 
-    static func cell(_ row: Int, _ column: Int, _ text: String, to lastRow: Int? = nil, _ lastColumn: Int? = nil) -> HeaderCell {
-        HeaderCell(row: row, column: column, lastRow: lastRow ?? row, lastColumn: lastColumn ?? column, text: text)
+    static func cell(
+        _ row: Int, _ column: Int, _ text: String, to lastRow: Int? = nil, _ lastColumn: Int? = nil
+    ) -> HeaderCell {
+        HeaderCell(
+            row: row, column: column, lastRow: lastRow ?? row, lastColumn: lastColumn ?? column,
+            text: text)
     }
 
     /// Biểu số 06a/VPCP/KSTT: STT, the field, received (4), resolved (4), pending (3), Ghi chú.
     package static let dossiers = FormSheetLayout(
         dataset: "dossiers", formName: "Biểu số 06a/VPCP/KSTT",
-        title: "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+        title:
+            "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
         headerRows: 3,
         header: [
             cell(0, 0, "STT", to: 2, 0),
@@ -63,17 +68,24 @@ package struct FormSheetLayout: Sendable {
             cell(2, 12, "Quá hạn"),
             cell(0, 13, "Ghi chú", to: 2, 13),
         ],
-        columns: [nil, nil, "received_total", "carried_over", "received_online", "received_offline", "resolved_total",
-                  "resolved_early", "resolved_on_time", "resolved_late", "pending_total", "pending_in_time", "pending_overdue", nil],
-        sums: ["received_total": ["carried_over", "received_online", "received_offline"],
-               "resolved_total": ["resolved_early", "resolved_on_time", "resolved_late"],
-               "pending_total": ["pending_in_time", "pending_overdue"]],
+        columns: [
+            nil, nil, "received_total", "carried_over", "received_online", "received_offline",
+            "resolved_total",
+            "resolved_early", "resolved_on_time", "resolved_late", "pending_total",
+            "pending_in_time", "pending_overdue", nil,
+        ],
+        sums: [
+            "received_total": ["carried_over", "received_online", "received_offline"],
+            "resolved_total": ["resolved_early", "resolved_on_time", "resolved_late"],
+            "pending_total": ["pending_in_time", "pending_overdue"],
+        ],
         nameColumn: 1, notesColumn: 13)
 
     /// Satisfaction: STT, the field, Tổng số phiếu, Rất hài lòng, Hài lòng, Không hài lòng, Ghi chú.
     package static let satisfaction = FormSheetLayout(
         dataset: "satisfaction", formName: nil,
-        title: "KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC TRONG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+        title:
+            "KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC TRONG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
         headerRows: 2,
         header: [
             cell(0, 0, "STT", to: 1, 0),
@@ -92,7 +104,8 @@ package struct FormSheetLayout: Sendable {
     /// Feedback and petitions: one row for the unit.
     package static let feedback = FormSheetLayout(
         dataset: "feedback", formName: nil,
-        title: "TÌNH HÌNH TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ VỀ QUY ĐỊNH HÀNH CHÍNH VÀ THỦ TỤC HÀNH CHÍNH",
+        title:
+            "TÌNH HÌNH TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ VỀ QUY ĐỊNH HÀNH CHÍNH VÀ THỦ TỤC HÀNH CHÍNH",
         headerRows: 2,
         header: [
             cell(0, 0, "STT", to: 1, 0),
@@ -107,7 +120,10 @@ package struct FormSheetLayout: Sendable {
             cell(0, 7, "Đã công khai kết quả", to: 1, 7),
             cell(0, 8, "Ghi chú", to: 1, 8),
         ],
-        columns: [nil, "carried_over", "received", "handled_on_time", "handled_late", "pending_in_time", "pending_overdue",
-                  "results_published", nil],
+        columns: [
+            nil, "carried_over", "received", "handled_on_time", "handled_late", "pending_in_time",
+            "pending_overdue",
+            "results_published", nil,
+        ],
         sums: [:], nameColumn: nil, notesColumn: 8)
 }

@@ -1,5 +1,5 @@
-import CongkhaiCore
 import CXlsxWriter
+import CongkhaiCore
 import CongkhaiKit
 import Foundation
 
@@ -18,7 +18,9 @@ package struct FormSheetContent: Sendable {
         package var values: [String: Value]
         package var isGroup: Bool
 
-        package init(number: String, name: String, values: [String: Value] = [:], isGroup: Bool = false) {
+        package init(
+            number: String, name: String, values: [String: Value] = [:], isGroup: Bool = false
+        ) {
             self.number = number
             self.name = name
             self.values = values
@@ -54,14 +56,17 @@ package struct FormSheetContent: Sendable {
     package static func periodText(_ period: Period) -> String {
         switch period {
         case .month(let year, let month): return "Tháng \(month) năm \(year)"
-        case .quarter(let year, let quarter): return "Quý \(["I", "II", "III", "IV"][quarter - 1]) năm \(year)"
+        case .quarter(let year, let quarter):
+            return "Quý \(["I", "II", "III", "IV"][quarter - 1]) năm \(year)"
         case .year(let year): return "Năm \(year)"
         }
     }
 
     package static func span(_ period: Period) -> (CalendarDay, CalendarDay) {
         let months = period.months
-        guard case .month(let y, let m)? = months.first else { return (period.lastDay, period.lastDay) }
+        guard case .month(let y, let m)? = months.first else {
+            return (period.lastDay, period.lastDay)
+        }
         return (CalendarDay(year: y, month: m, day: 1), period.lastDay)
     }
 }
@@ -73,9 +78,18 @@ package enum FormWorkbookWriter {
         package var text: DiagnosticText
     }
 
-    package static func write(_ content: FormSheetContent, layout: FormSheetLayout, to path: String) throws(Failure) {
-        guard let workbook = workbook_new(path) else { throw Failure(text: "cannot create \(path)") }
-        let sheetName = layout.formName == FormSheetLayout.dossiers.formName ? "Biểu 06a" : (layout.formName.map { String($0.prefix(31)).replacingOccurrences(of: "/", with: "-") } ?? "Biểu mẫu")
+    package static func write(
+        _ content: FormSheetContent, layout: FormSheetLayout, to path: String
+    ) throws(Failure) {
+        guard let workbook = workbook_new(path) else {
+            throw Failure(text: "cannot create \(path)")
+        }
+        let sheetName =
+            layout.formName == FormSheetLayout.dossiers.formName
+            ? "Biểu 06a"
+            : (layout.formName.map {
+                String($0.prefix(31)).replacingOccurrences(of: "/", with: "-")
+            } ?? "Biểu mẫu")
         guard let sheet = workbook_add_worksheet(workbook, sheetName) else {
             workbook_close(workbook)
             throw Failure(text: "cannot create \(path)")
@@ -86,14 +100,20 @@ package enum FormWorkbookWriter {
 
         // Title rows.
         worksheet_merge_range(sheet, row, 0, row, 5, content.issuer, formats.boldLeft)
-        if let formName = layout.formName { worksheet_merge_range(sheet, row, 9, row, UInt16(width - 1), formName, formats.boldRight) }
+        if let formName = layout.formName {
+            worksheet_merge_range(
+                sheet, row, 9, row, UInt16(width - 1), formName, formats.boldRight)
+        }
         row += 1
-        worksheet_merge_range(sheet, row, 0, row, 5, content.unitName.uppercased(), formats.boldLeft)
+        worksheet_merge_range(
+            sheet, row, 0, row, 5, content.unitName.uppercased(), formats.boldLeft)
         row += 2
         worksheet_merge_range(sheet, row, 0, row, UInt16(width - 1), layout.title, formats.title)
         worksheet_set_row(sheet, row, 36, nil)
         row += 1
-        worksheet_merge_range(sheet, row, 0, row, UInt16(width - 1), "Kỳ báo cáo: \(FormSheetContent.periodText(content.period))", formats.centre)
+        worksheet_merge_range(
+            sheet, row, 0, row, UInt16(width - 1),
+            "Kỳ báo cáo: \(FormSheetContent.periodText(content.period))", formats.centre)
         row += 1
         let (from, to) = FormSheetContent.span(content.period)
         if content.periodAsDates {
@@ -102,14 +122,21 @@ package enum FormWorkbookWriter {
             worksheet_write_string(sheet, row, 5, "đến ngày", formats.plainRight)
             worksheet_write_number(sheet, row, 6, Double(to.daysSinceEpoch + 25569), formats.date)
         } else {
-            worksheet_merge_range(sheet, row, 0, row, UInt16(width - 1), "(Từ ngày \(from.vietnamese) đến ngày \(to.vietnamese))", formats.italicCentre)
+            worksheet_merge_range(
+                sheet, row, 0, row, UInt16(width - 1),
+                "(Từ ngày \(from.vietnamese) đến ngày \(to.vietnamese))", formats.italicCentre)
         }
         row += 2
-        worksheet_merge_range(sheet, row, 0, row, 6, "Đơn vị báo cáo: \(content.unitName)", formats.plainLeft)
+        worksheet_merge_range(
+            sheet, row, 0, row, 6, "Đơn vị báo cáo: \(content.unitName)", formats.plainLeft)
         row += 1
-        worksheet_merge_range(sheet, row, 0, row, 6, "Đơn vị nhận báo cáo: \(content.receiver)", formats.plainLeft)
+        worksheet_merge_range(
+            sheet, row, 0, row, 6, "Đơn vị nhận báo cáo: \(content.receiver)", formats.plainLeft)
         row += 1
-        worksheet_merge_range(sheet, row, 0, row, 6, layout.dataset == "dossiers" ? "Đơn vị tính: Số hồ sơ TTHC" : "Đơn vị tính: Số lượt", formats.plainLeft)
+        worksheet_merge_range(
+            sheet, row, 0, row, 6,
+            layout.dataset == "dossiers" ? "Đơn vị tính: Số hồ sơ TTHC" : "Đơn vị tính: Số lượt",
+            formats.plainLeft)
         row += 1
 
         // Header.
@@ -119,11 +146,15 @@ package enum FormWorkbookWriter {
             if r1 == r2 && cell.column == cell.lastColumn {
                 worksheet_write_string(sheet, r1, UInt16(cell.column), cell.text, formats.header)
             } else {
-                worksheet_merge_range(sheet, r1, UInt16(cell.column), r2, UInt16(cell.lastColumn), cell.text, formats.header)
+                worksheet_merge_range(
+                    sheet, r1, UInt16(cell.column), r2, UInt16(cell.lastColumn), cell.text,
+                    formats.header)
             }
         }
         row = top + UInt32(layout.headerRows)
-        for c in 0..<width { worksheet_write_string(sheet, row, UInt16(c), "(\(c + 1))", formats.numbering) }
+        for c in 0..<width {
+            worksheet_write_string(sheet, row, UInt16(c), "(\(c + 1))", formats.numbering)
+        }
         row += 1
 
         // The rows: "Tổng số" first (for forms by field), then groups and fields.
@@ -147,12 +178,18 @@ package enum FormWorkbookWriter {
             worksheet_write_string(sheet, row, UInt16(name), "Tổng số", formats.boldCell)
             worksheet_write_blank(sheet, row, 0, formats.cell)
             for (c, key) in layout.columns.enumerated() {
-                guard let key else { if c != name && c != 0 { worksheet_write_blank(sheet, row, UInt16(c), formats.cell) }; continue }
+                guard let key else {
+                    if c != name && c != 0 {
+                        worksheet_write_blank(sheet, row, UInt16(c), formats.cell)
+                    }; continue
+                }
                 let sum = fieldRows.reduce(0) { $0 + (value($1, key) ?? 0) }
                 let shown = content.totalOverrides[key] ?? sum
                 if content.formulas && content.totalOverrides[key] == nil && dataRows > 0 {
-                    let formula = "=SUM(\(letter(c))\(firstFieldRow + 1):\(letter(c))\(firstFieldRow + dataRows))"
-                    worksheet_write_formula_num(sheet, row, UInt16(c), formula, formats.boldNumber, Double(shown))
+                    let formula =
+                        "=SUM(\(letter(c))\(firstFieldRow + 1):\(letter(c))\(firstFieldRow + dataRows))"
+                    worksheet_write_formula_num(
+                        sheet, row, UInt16(c), formula, formats.boldNumber, Double(shown))
                 } else {
                     worksheet_write_number(sheet, row, UInt16(c), Double(shown), formats.boldNumber)
                 }
@@ -160,23 +197,35 @@ package enum FormWorkbookWriter {
             row += 1
         }
         for item in content.rows {
-            worksheet_write_string(sheet, row, 0, item.number, item.isGroup ? formats.boldCell : formats.cell)
-            if let name = layout.nameColumn { worksheet_write_string(sheet, row, UInt16(name), item.name, item.isGroup ? formats.boldCell : formats.cell) }
+            worksheet_write_string(
+                sheet, row, 0, item.number, item.isGroup ? formats.boldCell : formats.cell)
+            if let name = layout.nameColumn {
+                worksheet_write_string(
+                    sheet, row, UInt16(name), item.name,
+                    item.isGroup ? formats.boldCell : formats.cell)
+            }
             for (c, key) in layout.columns.enumerated() {
                 guard let key else {
-                    if c != 0 && c != layout.nameColumn { worksheet_write_blank(sheet, row, UInt16(c), formats.cell) }
+                    if c != 0 && c != layout.nameColumn {
+                        worksheet_write_blank(sheet, row, UInt16(c), formats.cell)
+                    }
                     continue
                 }
-                if item.isGroup { worksheet_write_blank(sheet, row, UInt16(c), formats.cell); continue }
+                if item.isGroup {
+                    worksheet_write_blank(sheet, row, UInt16(c), formats.cell); continue
+                }
                 if let parts = layout.sums[key], content.formulas {
-                    let cells = parts.compactMap { part in layout.columns.firstIndex(of: part) }.map { "\(letter($0))\(row + 1)" }
-                    worksheet_write_formula_num(sheet, row, UInt16(c), "=" + cells.joined(separator: "+"), formats.number,
-                                                Double(value(item, key) ?? 0))
+                    let cells = parts.compactMap { part in layout.columns.firstIndex(of: part) }.map
+                    { "\(letter($0))\(row + 1)" }
+                    worksheet_write_formula_num(
+                        sheet, row, UInt16(c), "=" + cells.joined(separator: "+"), formats.number,
+                        Double(value(item, key) ?? 0))
                     continue
                 }
                 switch item.values[key] ?? .blank {
                 case .blank: worksheet_write_blank(sheet, row, UInt16(c), formats.number)
-                case .number(let n): worksheet_write_number(sheet, row, UInt16(c), Double(n), formats.number)
+                case .number(let n):
+                    worksheet_write_number(sheet, row, UInt16(c), Double(n), formats.number)
                 case .text(let t): worksheet_write_string(sheet, row, UInt16(c), t, formats.number)
                 }
             }
@@ -186,17 +235,24 @@ package enum FormWorkbookWriter {
         // Signature block.
         row += 1
         let right = UInt16(max(width - 5, 6))
-        worksheet_merge_range(sheet, row, right, row, UInt16(width - 1), "……, ngày …… tháng …… năm ……", formats.italicCentre)
+        worksheet_merge_range(
+            sheet, row, right, row, UInt16(width - 1), "……, ngày …… tháng …… năm ……",
+            formats.italicCentre)
         row += 1
         worksheet_merge_range(sheet, row, 0, row, 4, "NGƯỜI LẬP BIỂU", formats.boldCentre)
-        worksheet_merge_range(sheet, row, right, row, UInt16(width - 1), "CHỦ TỊCH", formats.boldCentre)
+        worksheet_merge_range(
+            sheet, row, right, row, UInt16(width - 1), "CHỦ TỊCH", formats.boldCentre)
         row += 1
         worksheet_merge_range(sheet, row, 0, row, 4, "(Ký, ghi rõ họ tên)", formats.italicCentre)
-        worksheet_merge_range(sheet, row, right, row, UInt16(width - 1), "(Ký tên, đóng dấu)", formats.italicCentre)
+        worksheet_merge_range(
+            sheet, row, right, row, UInt16(width - 1), "(Ký tên, đóng dấu)", formats.italicCentre)
 
         worksheet_set_column(sheet, 0, 0, 5, nil)
-        if let name = layout.nameColumn { worksheet_set_column(sheet, UInt16(name), UInt16(name), 34, nil) }
-        worksheet_set_column(sheet, UInt16((layout.nameColumn ?? 0) + 1), UInt16(width - 1), 12, nil)
+        if let name = layout.nameColumn {
+            worksheet_set_column(sheet, UInt16(name), UInt16(name), 34, nil)
+        }
+        worksheet_set_column(
+            sheet, UInt16((layout.nameColumn ?? 0) + 1), UInt16(width - 1), 12, nil)
         worksheet_set_landscape(sheet)
         worksheet_fit_to_pages(sheet, 1, 0)
         let error = workbook_close(workbook)
@@ -207,12 +263,16 @@ package enum FormWorkbookWriter {
 
     /// The formats the form uses, made once per workbook.
     struct Formats {
-        let title, boldLeft, boldRight, boldCentre, centre, italicCentre, plainLeft, plainRight, header, numbering,
+        let title, boldLeft, boldRight, boldCentre, centre, italicCentre, plainLeft, plainRight,
+            header, numbering,
             cell, boldCell, number, boldNumber, date: UnsafeMutablePointer<lxw_format>?
 
         init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
-            func make(bold: Bool = false, italic: Bool = false, align: lxw_format_alignments? = nil, border: Bool = false,
-                      wrap: Bool = false, numberFormat: String? = nil) -> UnsafeMutablePointer<lxw_format>? {
+            func make(
+                bold: Bool = false, italic: Bool = false, align: lxw_format_alignments? = nil,
+                border: Bool = false,
+                wrap: Bool = false, numberFormat: String? = nil
+            ) -> UnsafeMutablePointer<lxw_format>? {
                 let format = workbook_add_format(workbook)
                 format_set_font_name(format, "Times New Roman")
                 format_set_font_size(format, 12)
@@ -238,7 +298,8 @@ package enum FormWorkbookWriter {
             cell = make(border: true, wrap: true)
             boldCell = make(bold: true, border: true)
             number = make(align: LXW_ALIGN_RIGHT, border: true, numberFormat: "#,##0")
-            boldNumber = make(bold: true, align: LXW_ALIGN_RIGHT, border: true, numberFormat: "#,##0")
+            boldNumber = make(
+                bold: true, align: LXW_ALIGN_RIGHT, border: true, numberFormat: "#,##0")
             date = make(align: LXW_ALIGN_CENTER, numberFormat: "dd/mm/yyyy")
         }
     }

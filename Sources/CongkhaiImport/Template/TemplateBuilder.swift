@@ -13,7 +13,10 @@ package enum TemplateBuilder {
         /// Where to write; default `bieu-<dataset>-<unit>-<period>.xlsx` in the working folder.
         package var output: String?
 
-        package init(dataset: String, unit: String, period: String, contentPath: String = "Content", output: String? = nil) {
+        package init(
+            dataset: String, unit: String, period: String, contentPath: String = "Content",
+            output: String? = nil
+        ) {
             self.dataset = dataset
             self.unit = unit
             self.period = period
@@ -38,25 +41,36 @@ package enum TemplateBuilder {
         var content = ContentDirectory(path: request.contentPath)
         content.displayName = request.contentPath
         func fail() -> Result { Result(diagnostics: log.all, path: nil, fields: []) }
-        guard let schema = BuiltInDatasets.named(request.dataset), let layout = FormSheetLayout.forDataset(request.dataset) else {
-            log.error(SourceLocation(file: request.dataset, line: 0), "cannot make a template for dataset \"\(request.dataset)\"",
-                      hint: "make one for dossiers, satisfaction or feedback")
+        guard let schema = BuiltInDatasets.named(request.dataset),
+            let layout = FormSheetLayout.forDataset(request.dataset)
+        else {
+            log.error(
+                SourceLocation(file: request.dataset, line: 0),
+                "cannot make a template for dataset \"\(request.dataset)\"",
+                hint: "make one for dossiers, satisfaction or feedback")
             return fail()
         }
         guard let period = Period(key: request.period), !period.isYear else {
-            log.error(SourceLocation(file: "--period", line: 0), "period \"\(request.period)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
+            log.error(
+                SourceLocation(file: "--period", line: 0),
+                "period \"\(request.period)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
             return fail()
         }
         guard content.exists("") else {
-            log.error(SourceLocation(file: request.contentPath, line: 0), "content folder not found")
+            log.error(
+                SourceLocation(file: request.contentPath, line: 0), "content folder not found")
             return fail()
         }
         let units = SiteLists.units(content, log: log)
         let fields = SiteLists.fields(content, log: log)
         if log.hasErrors { return fail() }
         let names = UnitNames(units)
-        guard let unitID = names.unit(request.unit), let unit = units.first(where: { $0.id == unitID }) else {
-            log.error(SourceLocation(file: "--unit", line: 0), "unknown unit \"\(request.unit)\"", hint: names.hint(request.unit))
+        guard let unitID = names.unit(request.unit),
+            let unit = units.first(where: { $0.id == unitID })
+        else {
+            log.error(
+                SourceLocation(file: "--unit", line: 0), "unknown unit \"\(request.unit)\"",
+                hint: names.hint(request.unit))
             return fail()
         }
 
@@ -69,10 +83,16 @@ package enum TemplateBuilder {
         let recent = recentPeriods(before: period)
         for (key, rows) in folder.existing {
             let parts = key.split(separator: "\u{1}", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0] == unitID, let p = Period(key: parts[1]) else { continue }
+            guard parts.count == 2, parts[0] == unitID, let p = Period(key: parts[1]) else {
+                continue
+            }
             if recent.contains(p) { for row in rows { if let f = row.field { usual.insert(f) } } }
             if p == previous, let from = schema.carryOver?.from {
-                for row in rows { carried[row.field ?? "", default: 0] += from.reduce(0) { $0 + (row.values[$1] ?? 0) } }
+                for row in rows {
+                    carried[row.field ?? "", default: 0] += from.reduce(0) {
+                        $0 + (row.values[$1] ?? 0)
+                    }
+                }
             }
         }
         var rows: [FormSheetContent.Row] = []
@@ -83,18 +103,23 @@ package enum TemplateBuilder {
             for (i, field) in chosen.enumerated() {
                 var values: [String: FormSheetContent.Value] = [:]
                 if let n = carried[field.id] { values["carried_over"] = .number(n) }
-                rows.append(FormSheetContent.Row(number: "\(i + 1)", name: field.name, values: values))
+                rows.append(
+                    FormSheetContent.Row(number: "\(i + 1)", name: field.name, values: values))
             }
         } else {
             var values: [String: FormSheetContent.Value] = [:]
             if let n = carried[""] { values["carried_over"] = .number(n) }
             rows.append(FormSheetContent.Row(number: "1", name: unit.name, values: values))
         }
-        let sheet = FormSheetContent(issuer: "ỦY BAN NHÂN DÂN QUẬN", unitName: unit.name(on: period.lastDay),
-                                     receiver: "Ủy ban nhân dân quận", period: period, rows: rows)
-        let path = request.output ?? defaultName(dataset: schema.id, unit: unitID, period: period.key)
+        let sheet = FormSheetContent(
+            issuer: "ỦY BAN NHÂN DÂN QUẬN", unitName: unit.name(on: period.lastDay),
+            receiver: "Ủy ban nhân dân quận", period: period, rows: rows)
+        let path =
+            request.output ?? defaultName(dataset: schema.id, unit: unitID, period: period.key)
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).tmp-\(getpid())"
+        ).path
         do throws(FormWorkbookWriter.Failure) {
             try FormWorkbookWriter.write(sheet, layout: layout, to: temporary)
         } catch {
@@ -103,17 +128,22 @@ package enum TemplateBuilder {
             return fail()
         }
         if rename(temporary, path) != 0 {
-            log.error(SourceLocation(file: path, line: 0), "cannot write: \(String(cString: strerror(errno)))")
+            log.error(
+                SourceLocation(file: path, line: 0),
+                "cannot write: \(String(cString: strerror(errno)))")
             try? FileManager.default.removeItem(atPath: temporary)
             return fail()
         }
-        return Result(diagnostics: log.all, path: path, fields: rows.filter { !$0.isGroup }.map(\.name))
+        return Result(
+            diagnostics: log.all, path: path, fields: rows.filter { !$0.isGroup }.map(\.name))
     }
 
     static func previousPeriod(_ period: Period) -> Period {
         switch period {
-        case .month(let y, let m): return m == 1 ? .month(year: y - 1, month: 12) : .month(year: y, month: m - 1)
-        case .quarter(let y, let q): return q == 1 ? .quarter(year: y - 1, quarter: 4) : .quarter(year: y, quarter: q - 1)
+        case .month(let y, let m):
+            return m == 1 ? .month(year: y - 1, month: 12) : .month(year: y, month: m - 1)
+        case .quarter(let y, let q):
+            return q == 1 ? .quarter(year: y - 1, quarter: 4) : .quarter(year: y, quarter: q - 1)
         case .year(let y): return .year(y - 1)
         }
     }

@@ -24,10 +24,14 @@ enum BodyEditUpdate {
     }
 
     /// The edited articles' pages, or nil when the build must take the incremental path.
-    static func plan(_ options: BuildOptions, content directory: ContentDirectory, session: CacheSession,
-                     run: BuildRun) -> [Edit]? {
-        guard options.units.isEmpty, session.previousWasClean, let navigation = session.previousNavigation,
-              let changed = changedArticles(session), !changed.isEmpty else { return nil }
+    static func plan(
+        _ options: BuildOptions, content directory: ContentDirectory, session: CacheSession,
+        run: BuildRun
+    ) -> [Edit]? {
+        guard options.units.isEmpty, session.previousWasClean,
+            let navigation = session.previousNavigation,
+            let changed = changedArticles(session), !changed.isEmpty
+        else { return nil }
         return run.timed("prepare \(changed.count) edited article pages") {
             // Site, units and theme: unchanged since a clean build, so they load without a word.
             let log = DiagnosticLog()
@@ -39,8 +43,12 @@ enum BodyEditUpdate {
             for path in changed {
                 var directory = directory
                 directory.limits = config.limits
-                guard let edit = edit(path, options: options, directory: directory, session: session, config: config,
-                                      units: units, theme: theme, navigation: navigation) else { return nil }
+                guard
+                    let edit = edit(
+                        path, options: options, directory: directory, session: session,
+                        config: config,
+                        units: units, theme: theme, navigation: navigation)
+                else { return nil }
                 edits.append(edit)
             }
             return edits
@@ -59,8 +67,11 @@ enum BodyEditUpdate {
             guard old != stamp else { continue }
             let relative = String(path.dropFirst(SourceInventory.content("").count))
             guard path.hasPrefix(SourceInventory.content(ArticleLoader.folder, folder: true)),
-                  relative.split(separator: ".").last.map({ ArticleLoader.extensions.contains(String($0)) }) == true,
-                  changed.count < maximumFiles else { return nil }
+                relative.split(separator: ".").last.map({
+                    ArticleLoader.extensions.contains(String($0))
+                }) == true,
+                changed.count < maximumFiles
+            else { return nil }
             changed.append(relative)
         }
         return changed.sorted()
@@ -68,14 +79,17 @@ enum BodyEditUpdate {
 
     /// One edited article's page, or nil when the article's card changed (or it does not load
     /// cleanly, is a draft, or its records are missing).
-    static func edit(_ path: String, options: BuildOptions, directory: ContentDirectory, session: CacheSession,
-                       config: SiteConfig, units: [Unit], theme: Theme, navigation: [String]) -> Edit? {
+    static func edit(
+        _ path: String, options: BuildOptions, directory: ContentDirectory, session: CacheSession,
+        config: SiteConfig, units: [Unit], theme: Theme, navigation: [String]
+    ) -> Edit? {
         let log = DiagnosticLog()
         guard let record = session.articleRecord(path),
-              let article = ArticleLoader.load(path, content: directory, log: log), log.all.isEmpty,
-              !article.draft, !record.article.draft, sameCard(article, record.article),
-              // Files beside it are resolved and checked by the media stage, which a body edit skips.
-              article.references.isEmpty, record.article.references.isEmpty else { return nil }
+            let article = ArticleLoader.load(path, content: directory, log: log), log.all.isEmpty,
+            !article.draft, !record.article.draft, sameCard(article, record.article),
+            // Files beside it are resolved and checked by the media stage, which a body edit skips.
+            article.references.isEmpty, record.article.references.isEmpty
+        else { return nil }
         var column: [Article] = []
         if let newer = record.newer {
             guard let neighbour = session.articleRecord(newer) else { return nil }
@@ -89,25 +103,36 @@ enum BodyEditUpdate {
         }
         let url = Routes.article(article)
         guard let output = OutputPath(urlPath: url) else { return nil }
-        let page = PlannedPage(path: output, url: url, kind: .article(index: index), inSitemap: true)
+        let page = PlannedPage(
+            path: output, url: url, kind: .article(index: index), inSitemap: true)
         // The page's last record must be there: otherwise the output is not what the cache says.
         guard session.pageRecord(output.relative) != nil else { return nil }
 
-        let content = SiteContent(config: config, units: units, fields: [], articles: column, planPages: [])
-        let figures = SiteFigures(tables: [], targets: [], content: content, buildDate: options.buildDate)
+        let content = SiteContent(
+            config: config, units: units, fields: [], articles: column, planPages: [])
+        let figures = SiteFigures(
+            tables: [], targets: [], content: content, buildDate: options.buildDate)
         let plan = SitePlan(pages: [page], news: NewsIndex(column, listedOn: options.buildDate))
-        let environment = RenderEnvironment(content: content, figures: figures, plan: plan, buildDate: options.buildDate,
-                                            navigation: navigation)
+        let environment = RenderEnvironment(
+            content: content, figures: figures, plan: plan, buildDate: options.buildDate,
+            navigation: navigation)
         let renderer = PageRenderer(environment: environment, theme: theme)
-        let fingerprint = PageFingerprints(environment: environment, theme: theme, inventory: session.inventory, options: options)
-            .fingerprint(page, renderer: renderer)
-        return Edit(path: path, record: BuildCache.ArticleRecord(article: article, newer: record.newer, older: record.older),
-                    page: page, renderer: renderer, fingerprint: fingerprint)
+        let fingerprint = PageFingerprints(
+            environment: environment, theme: theme, inventory: session.inventory, options: options
+        )
+        .fingerprint(page, renderer: renderer)
+        return Edit(
+            path: path,
+            record: BuildCache.ArticleRecord(
+                article: article, newer: record.newer, older: record.older),
+            page: page, renderer: renderer, fingerprint: fingerprint)
     }
 
     /// Everything a list, feed or neighbour shows of an article, and everything that places it.
     static func sameCard(_ a: Article, _ b: Article) -> Bool {
-        a.title == b.title && a.date == b.date && a.unitID == b.unitID && a.category == b.category && a.tags == b.tags
-            && a.summary == b.summary && a.slug == b.slug && a.draft == b.draft && a.expires == b.expires
+        a.title == b.title && a.date == b.date && a.unitID == b.unitID && a.category == b.category
+            && a.tags == b.tags
+            && a.summary == b.summary && a.slug == b.slug && a.draft == b.draft
+            && a.expires == b.expires
     }
 }

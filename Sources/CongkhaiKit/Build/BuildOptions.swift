@@ -25,8 +25,12 @@ public struct BuildOptions: Sendable {
     /// When set, the cache is kept here between builds of one process instead of on disk.
     package var cacheStore: BuildCacheStore?
 
-    public init(contentPath: String = "Content", templatesPath: String? = "Templates", outputPath: String = "Public",
-                includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false, units: [String] = [], useCache: Bool = true) {
+    public init(
+        contentPath: String = "Content", templatesPath: String? = "Templates",
+        outputPath: String = "Public",
+        includeDrafts: Bool = false, buildDate: CalendarDay, strict: Bool = false,
+        units: [String] = [], useCache: Bool = true
+    ) {
         self.units = units
         self.useCache = useCache
         self.contentPath = contentPath

@@ -18,11 +18,16 @@ extension SiteBuilder {
 
     /// Load → validate → compute → plan pages, and the pages' fingerprints. Nil when the content
     /// fails the build (an error, or a warning with `--strict`).
-    static func prepareSite(_ options: BuildOptions, inventory: SourceInventory, cache: CacheSession,
-                            run: BuildRun) -> PreparedSite? {
+    static func prepareSite(
+        _ options: BuildOptions, inventory: SourceInventory, cache: CacheSession,
+        run: BuildRun
+    ) -> PreparedSite? {
         let log = run.log
-        guard let prepared = run.timed("load and validate", { prepare(options, log: log, reuse: cache.reuse()) }),
-              !run.failed else { return nil }
+        guard
+            let prepared = run.timed(
+                "load and validate", { prepare(options, log: log, reuse: cache.reuse()) }),
+            !run.failed
+        else { return nil }
         var media = prepared.media
         let photos = media.files.filter { $0.kind == .photo }.map(\.source)
         run.timed("photos") {
@@ -33,30 +38,46 @@ extension SiteBuilder {
         }
         guard !run.failed else { return nil }
         let figures = run.timed("compute figures") {
-            SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets, content: prepared.content,
-                        buildDate: options.buildDate)
+            SiteFigures(
+                tables: prepared.content.tables, targets: prepared.content.targets,
+                content: prepared.content,
+                buildDate: options.buildDate)
         }
         let plan = run.timed("plan pages") {
-            PagePlanner.plan(prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()).adding(media, log: log)
+            PagePlanner.plan(
+                prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()
+            ).adding(media, log: log)
         }
         SiteLinks.check(prepared.content, plan: plan, log: log)
         guard !run.failed else { return nil }
         // Pages of a --unit build are rendered against the whole site's plan, so they equal a full build's.
-        let pages = options.units.isEmpty ? plan.pages : plan.restricted(to: Set(options.units), content: prepared.content).pages
-        var environment = RenderEnvironment(content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
+        let pages =
+            options.units.isEmpty
+            ? plan.pages : plan.restricted(to: Set(options.units), content: prepared.content).pages
+        var environment = RenderEnvironment(
+            content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         environment.media = media
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
-        let fingerprints: [UInt64] = !options.useCache ? [] : run.timed("fingerprint pages") {
-            let printer = PageFingerprints(environment: environment, theme: prepared.theme, inventory: inventory, options: options)
-            return pages.map { printer.fingerprint($0, renderer: renderer) }
-        }
-        return PreparedSite(prepared: prepared, pages: pages, environment: environment, renderer: renderer,
-                            fingerprints: fingerprints)
+        let fingerprints: [UInt64] =
+            !options.useCache
+            ? []
+            : run.timed("fingerprint pages") {
+                let printer = PageFingerprints(
+                    environment: environment, theme: prepared.theme, inventory: inventory,
+                    options: options)
+                return pages.map { printer.fingerprint($0, renderer: renderer) }
+            }
+        return PreparedSite(
+            prepared: prepared, pages: pages, environment: environment, renderer: renderer,
+            fingerprints: fingerprints)
     }
 
     /// Only edited articles' own pages, each rendered from the article and its two neighbours.
-    static func bodyEdit(_ edits: [BodyEditUpdate.Edit], cache: CacheSession, run: BuildRun)
-        -> Result<BuildReport, BuildFailure> {
+    static func bodyEdit(
+        _ edits: [BodyEditUpdate.Edit], cache: CacheSession, run: BuildRun
+    )
+        -> Result<BuildReport, BuildFailure>
+    {
         let pages = edits.map(\.page)
         let destination = InPlaceWriter(output: URL(fileURLWithPath: run.options.outputPath))
         let written = run.timed("write \(pages.count) pages") {
@@ -65,18 +86,29 @@ extension SiteBuilder {
         guard let sizes = written else { return run.failure() }
         run.timed("write cache") {
             cache.saveBodyEdits(
-                articles: Dictionary(edits.map { ($0.path, $0.record) }, uniquingKeysWith: { a, _ in a }),
-                pages: Dictionary(edits.indices.map { (pages[$0].path.relative, BuildCache.PageRecord(fingerprint: edits[$0].fingerprint,
-                                                                                                       size: sizes[$0])) },
-                                  uniquingKeysWith: { a, _ in a }))
+                articles: Dictionary(
+                    edits.map { ($0.path, $0.record) }, uniquingKeysWith: { a, _ in a }),
+                pages: Dictionary(
+                    edits.indices.map {
+                        (
+                            pages[$0].path.relative,
+                            BuildCache.PageRecord(
+                                fingerprint: edits[$0].fingerprint,
+                                size: sizes[$0])
+                        )
+                    },
+                    uniquingKeysWith: { a, _ in a }))
         }
         return run.report(pages: pages.count, bytes: sizes.reduce(0, +), kind: .bodyEdit)
     }
 
     /// The pages whose fingerprint changed, replaced in the published output one rename each; the
     /// pages that no longer exist removed.
-    static func incremental(_ update: IncrementalUpdate, site: PreparedSite, cache: CacheSession, run: BuildRun)
-        -> Result<BuildReport, BuildFailure> {
+    static func incremental(
+        _ update: IncrementalUpdate, site: PreparedSite, cache: CacheSession, run: BuildRun
+    )
+        -> Result<BuildReport, BuildFailure>
+    {
         let pages = update.changed.map { site.pages[$0] }
         let destination = InPlaceWriter(output: update.output, removing: update.stale)
         let written = run.timed("render and write \(pages.count) changed pages") {
@@ -84,12 +116,15 @@ extension SiteBuilder {
         }
         guard let sizes = written else { return run.failure() }
         saveCache(update.records(sizes: sizes), site: site, cache: cache, run: run)
-        return run.report(pages: pages.count, bytes: sizes.reduce(0, +), kind: .incremental,
-                          scheduled: site.prepared.content.scheduled)
+        return run.report(
+            pages: pages.count, bytes: sizes.reduce(0, +), kind: .incremental,
+            scheduled: site.prepared.content.scheduled)
     }
 
     /// Every page into a staging folder beside the output, swapped in at the end.
-    static func full(_ site: PreparedSite, cache: CacheSession, run: BuildRun) -> Result<BuildReport, BuildFailure> {
+    static func full(
+        _ site: PreparedSite, cache: CacheSession, run: BuildRun
+    ) -> Result<BuildReport, BuildFailure> {
         let destination: OutputWriter
         do {
             destination = try OutputWriter(output: URL(fileURLWithPath: run.options.outputPath))
@@ -99,27 +134,42 @@ extension SiteBuilder {
         }
         let pages = site.pages
         // A --unit build's links are made for the unit's own host (Render/UnitLinks).
-        let links = run.options.units.isEmpty ? nil
-            : UnitLinks(written: Set(pages.map(\.path.relative)), siteBase: site.prepared.content.config.baseURL,
-                        unitBase: run.options.unitBaseURL)
+        let links =
+            run.options.units.isEmpty
+            ? nil
+            : UnitLinks(
+                written: Set(pages.map(\.path.relative)),
+                siteBase: site.prepared.content.config.baseURL,
+                unitBase: run.options.unitBaseURL)
         let written = run.timed("render and write \(pages.count) pages") {
             run.write(pages, renderer: { _ in site.renderer }, to: destination, links: links)
         }
         guard let sizes = written else { return run.failure() }
         if run.options.useCache {
-            saveCache(Dictionary(uniqueKeysWithValues: pages.indices.map {
-                (pages[$0].path.relative, BuildCache.PageRecord(fingerprint: site.fingerprints[$0], size: sizes[$0]))
-            }), site: site, cache: cache, run: run)
+            saveCache(
+                Dictionary(
+                    uniqueKeysWithValues: pages.indices.map {
+                        (
+                            pages[$0].path.relative,
+                            BuildCache.PageRecord(
+                                fingerprint: site.fingerprints[$0], size: sizes[$0])
+                        )
+                    }), site: site, cache: cache, run: run)
         }
-        return run.report(pages: pages.count, bytes: sizes.reduce(0, +), kind: .full, scheduled: site.prepared.content.scheduled)
+        return run.report(
+            pages: pages.count, bytes: sizes.reduce(0, +), kind: .full,
+            scheduled: site.prepared.content.scheduled)
     }
 
-    private static func saveCache(_ records: [String: BuildCache.PageRecord], site: PreparedSite, cache: CacheSession,
-                                  run: BuildRun) {
+    private static func saveCache(
+        _ records: [String: BuildCache.PageRecord], site: PreparedSite, cache: CacheSession,
+        run: BuildRun
+    ) {
         let clean = run.log.all.isEmpty
         run.timed("write cache") {
-            cache.save(loaded: site.prepared.loaded, content: site.prepared.content,
-                       navigation: site.environment.navigation.map(\.url), clean: clean, pages: records)
+            cache.save(
+                loaded: site.prepared.loaded, content: site.prepared.content,
+                navigation: site.environment.navigation.map(\.url), clean: clean, pages: records)
         }
     }
 }

@@ -30,9 +30,15 @@ final class BuildRun {
 
     func failure() -> Result<BuildReport, BuildFailure> { .failure(BuildFailure(log.all)) }
 
-    func report(pages: Int, bytes: Int, kind: BuildReport.Kind, scheduled: [Article] = []) -> Result<BuildReport, BuildFailure> {
-        .success(BuildReport(diagnostics: log.all, pagesWritten: pages, bytesWritten: bytes, stageTimings: timings,
-                             kind: kind, scheduled: scheduled.map(ScheduledArticle.init), photosProcessed: photosProcessed))
+    func report(
+        pages: Int, bytes: Int, kind: BuildReport.Kind, scheduled: [Article] = []
+    ) -> Result<BuildReport, BuildFailure> {
+        .success(
+            BuildReport(
+                diagnostics: log.all, pagesWritten: pages, bytesWritten: bytes,
+                stageTimings: timings,
+                kind: kind, scheduled: scheduled.map(ScheduledArticle.init),
+                photosProcessed: photosProcessed))
     }
 
     /// Renders `pages` on all cores and writes each to `destination` as soon as it is rendered (a
@@ -40,8 +46,10 @@ final class BuildRun {
     /// nothing failed, or discards them. Returns each page's size; nil when the build failed.
     /// `renderer(i)`: the renderer of page `i` (one for a whole site; an edited article's own).
     /// `links`: a `--unit` build's, made for the unit's own host as each page is written.
-    func write(_ pages: [PlannedPage], renderer: (Int) -> PageRenderer, to destination: PageDestination,
-               links: UnitLinks? = nil) -> [Int]? {
+    func write(
+        _ pages: [PlannedPage], renderer: (Int) -> PageRenderer, to destination: PageDestination,
+        links: UnitLinks? = nil
+    ) -> [Int]? {
         let sizes = renderAndWrite(pages, renderer: renderer, to: destination, links: links)
         guard !log.hasErrors else {
             destination.discard()
@@ -56,16 +64,23 @@ final class BuildRun {
         return sizes
     }
 
-    private func renderAndWrite(_ pages: [PlannedPage], renderer: (Int) -> PageRenderer,
-                                to destination: PageDestination, links: UnitLinks?) -> [Int] {
+    private func renderAndWrite(
+        _ pages: [PlannedPage], renderer: (Int) -> PageRenderer,
+        to destination: PageDestination, links: UnitLinks?
+    ) -> [Int] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         // The heaviest files (open data, statistics, units) go first, so they overlap with the many
         // small pages instead of leaving one core working alone at the end.
-        let order = pages.indices.sorted { (weight(pages[$0].kind), $0) < (weight(pages[$1].kind), $1) }
+        let order = pages.indices.sorted {
+            (weight(pages[$0].kind), $0) < (weight(pages[$1].kind), $1)
+        }
         // Each heavy page is a chunk of its own, so the cores share them; small pages go in chunks.
         let heavy = order.prefix { weight(pages[$0].kind) < lightWeight }.count
         let chunk = max(1, min(64, (pages.count - heavy) / (workers * 8) + 1))
-        let bounds = Array(0..<heavy) + Array(stride(from: heavy, to: pages.count, by: chunk)) + [pages.count]
+        let bounds =
+            Array(0..<heavy) + Array(stride(from: heavy, to: pages.count, by: chunk)) + [
+                pages.count
+            ]
         let chunks = bounds.count - 1
         let finished = PageCounter()
         let log = self.log, progress = self.progress
@@ -80,7 +95,8 @@ final class BuildRun {
                         let page = pages[index], pageRenderer = renderer.value(index)
                         do {
                             if let fill = pageRenderer.stream(page) {
-                                slots.value[index] = try destination.write(to: page.path, streaming: fill)
+                                slots.value[index] = try destination.write(
+                                    to: page.path, streaming: fill)
                             } else {
                                 var data = try pageRenderer.render(page)
                                 if let links { data = links.rewrite(data, at: page.path.relative) }
@@ -95,7 +111,8 @@ final class BuildRun {
                             log.error(SourceLocation(file: page.path.relative), "\(error)")
                         }
                     }
-                    progress(.pages(done: finished.add(bounds[c + 1] - bounds[c]), total: pages.count))
+                    progress(
+                        .pages(done: finished.add(bounds[c + 1] - bounds[c]), total: pages.count))
                 }
             }
         }
@@ -125,10 +142,12 @@ func weight(_ kind: PageKind) -> Int {
     switch kind {
     case .figuresFile: return 0
     case .datasetFile: return 1
-    case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard, .unitCard, .siteCard: return 2  // the sitemap lists every page
+    case .statistics, .statisticsIndex, .compliance, .sitemap, .searchShard, .unitCard, .siteCard:
+        return 2  // the sitemap lists every page
     case .unit, .home, .plan, .planIndex, .unitIndex: return 3
-    case .newsList, .article, .category, .tag, .tagIndex, .openData, .dataPackage, .newsFeed, .unitFeed, .robots,
-         .notFound, .asset, .file, .search, .searchDocuments, .unitEmbed, .unitFigures:
+    case .newsList, .article, .category, .tag, .tagIndex, .openData, .dataPackage, .newsFeed,
+        .unitFeed, .robots,
+        .notFound, .asset, .file, .search, .searchDocuments, .unitEmbed, .unitFigures:
         return 4
     }
 }

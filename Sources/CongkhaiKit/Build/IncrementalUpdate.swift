@@ -1,5 +1,6 @@
 import CongkhaiCore
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,10 +20,14 @@ struct IncrementalUpdate {
     static let maximumShare = 0.25
 
     /// nil when the output is missing or too much changed: then a full build is the way.
-    static func plan(pages: [PlannedPage], fingerprints: [UInt64], cache: BuildCache, output path: String) -> IncrementalUpdate? {
+    static func plan(
+        pages: [PlannedPage], fingerprints: [UInt64], cache: BuildCache, output path: String
+    ) -> IncrementalUpdate? {
         let output = URL(fileURLWithPath: path).standardizedFileURL
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder),
+            isFolder.boolValue
+        else { return nil }
         // A page is kept only when its fingerprint matches and its file is still there, unedited in
         // size. The stats run on every core: on a large site they are most of this step.
         var kept = [Bool](repeating: false, count: pages.count)
@@ -32,9 +37,13 @@ struct IncrementalUpdate {
             let chunk = 512
             DispatchQueue.concurrentPerform(iterations: (pages.count + chunk - 1) / chunk) { c in
                 for i in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
-                    guard let record = cache.pages[pages[i].path.relative], record.fingerprint == fingerprints[i] else { continue }
+                    guard let record = cache.pages[pages[i].path.relative],
+                        record.fingerprint == fingerprints[i]
+                    else { continue }
                     var info = stat()
-                    slots.value[i] = stat(root + pages[i].path.relative, &info) == 0 && Int(info.st_size) == record.size
+                    slots.value[i] =
+                        stat(root + pages[i].path.relative, &info) == 0
+                        && Int(info.st_size) == record.size
                 }
             }
         }
@@ -47,8 +56,10 @@ struct IncrementalUpdate {
             let planned = Set(pages.map(\.path.relative))
             stale = cache.pages.keys.filter { !planned.contains($0) }.sorted()
         }
-        return IncrementalUpdate(pages: pages, fingerprints: fingerprints, changed: changed, stale: stale, output: output,
-                                 previous: cache.pages)
+        return IncrementalUpdate(
+            pages: pages, fingerprints: fingerprints, changed: changed, stale: stale,
+            output: output,
+            previous: cache.pages)
     }
 
     /// The page records after the update: the changed pages' new fingerprints and `sizes` (in
@@ -58,7 +69,8 @@ struct IncrementalUpdate {
         var records = previous
         for path in stale { records.removeValue(forKey: path) }
         for (j, index) in changed.enumerated() {
-            records[pages[index].path.relative] = .init(fingerprint: fingerprints[index], size: sizes[j])
+            records[pages[index].path.relative] = .init(
+                fingerprint: fingerprints[index], size: sizes[j])
         }
         return records
     }

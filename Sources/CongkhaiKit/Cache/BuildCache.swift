@@ -56,7 +56,8 @@ package struct BuildCache: Sendable {
         w.write(a.expires?.description)
         w.write(a.references.count)
         for reference in a.references {
-            w.write(reference.target); w.write(Int(reference.kind.rawValue)); w.write(reference.line); w.write(reference.column)
+            w.write(reference.target); w.write(Int(reference.kind.rawValue));
+            w.write(reference.line); w.write(reference.column)
         }
         w.write(record.newer); w.write(record.older)
     }
@@ -66,20 +67,25 @@ package struct BuildCache: Sendable {
         guard let category = Category.named(r.string()) else { return nil }
         let tags = (0..<r.count(minimumItemSize: 1)).map { _ in Tag(name: r.string()) }
         let summary = r.string(), slug = r.string(), draft = r.bool(), bodyLine = r.int()
-        let unitLocation = r.bool() ? SourceLocation(file: file, line: r.int(), column: r.int()) : nil
+        let unitLocation =
+            r.bool() ? SourceLocation(file: file, line: r.int(), column: r.int()) : nil
         let slugLocation = SourceLocation(file: file, line: r.int(), column: r.int())
         let bodyDigest = r.uint64()
         let expires = r.optionalString().flatMap { CalendarDay(iso: $0) }
         let references = (0..<r.count(minimumItemSize: 4)).compactMap { _ -> MediaReference? in
-            let target = r.string(), kind = MediaReference.Kind(rawValue: UInt8(truncatingIfNeeded: r.int())), line = r.int(), column = r.int()
+            let target = r.string(),
+                kind = MediaReference.Kind(rawValue: UInt8(truncatingIfNeeded: r.int())),
+                line = r.int(), column = r.int()
             return kind.map { MediaReference(target: target, kind: $0, line: line, column: column) }
         }
         let newer = r.optionalString(), older = r.optionalString()
         guard !r.failed else { return nil }
-        let article = Article(source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
-                              unitID: unit, category: category, tags: tags, summary: summary, slug: slug, draft: draft,
-                              bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
-                              bodyDigest: bodyDigest, expires: expires, references: references)
+        let article = Article(
+            source: SourceLocation(file: file), title: title, date: Timestamp(epochSeconds: epoch),
+            unitID: unit, category: category, tags: tags, summary: summary, slug: slug,
+            draft: draft,
+            bodyLine: bodyLine, unitLocation: unitLocation, slugLocation: slugLocation,
+            bodyDigest: bodyDigest, expires: expires, references: references)
         return ArticleRecord(article: article, newer: newer, older: older)
     }
 }

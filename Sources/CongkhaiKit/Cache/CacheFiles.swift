@@ -14,7 +14,8 @@ struct CacheFiles {
     init(forOutput output: String, directory: String?) {
         let url = URL(fileURLWithPath: output).standardizedFileURL
         let name = Slug.make(url.path).isEmpty ? "root" : Slug.make(url.path)
-        folder = URL(fileURLWithPath: directory ?? ".congkhai-cache", isDirectory: true).appendingPathComponent(name, isDirectory: true)
+        folder = URL(fileURLWithPath: directory ?? ".congkhai-cache", isDirectory: true)
+            .appendingPathComponent(name, isDirectory: true)
     }
 
     struct Manifest: Sendable {
@@ -31,7 +32,9 @@ struct CacheFiles {
     static func shard(of path: String) -> Int { Int(StableHasher.hash(path) % UInt64(shardCount)) }
 
     private func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
-    private static func shardName(_ kind: String, _ i: Int) -> String { i < 10 ? "\(kind)-0\(i)" : "\(kind)-\(i)" }
+    private static func shardName(_ kind: String, _ i: Int) -> String {
+        i < 10 ? "\(kind)-0\(i)" : "\(kind)-\(i)"
+    }
 
     private static func header(_ kind: String, digest: UInt64 = 0) -> BinaryWriter {
         var w = BinaryWriter(capacity: 1 << 16)
@@ -39,24 +42,31 @@ struct CacheFiles {
         return w
     }
 
-    private func open(_ name: String, kind: String, checksum: UInt64?, digest: UInt64 = 0) -> BinaryReader? {
+    private func open(
+        _ name: String, kind: String, checksum: UInt64?, digest: UInt64 = 0
+    ) -> BinaryReader? {
         guard var r = BinaryReader.unsealing(contentsOf: file(name), expected: checksum),
-              r.string() == BuildCache.magic, r.int() == BuildCache.formatVersion, r.string() == kind, r.uint64() == digest else { return nil }
+            r.string() == BuildCache.magic, r.int() == BuildCache.formatVersion, r.string() == kind,
+            r.uint64() == digest
+        else { return nil }
         return r
     }
 
     // MARK: Reading
 
     func readManifest(optionsDigest: UInt64) -> Manifest? {
-        guard var r = open("manifest", kind: "manifest", checksum: nil, digest: optionsDigest) else { return nil }
+        guard var r = open("manifest", kind: "manifest", checksum: nil, digest: optionsDigest)
+        else { return nil }
         let clean = r.bool(), metricsDigest = r.uint64()
         let navigation = (0..<r.count(minimumItemSize: 1)).map { _ in r.string() }
         let stamps = r.uint64()
         let articles = (0..<Self.shardCount).map { _ in r.uint64() }
         let pages = (0..<Self.shardCount).map { _ in r.uint64() }
         guard !r.failed, r.atEnd else { return nil }
-        return Manifest(optionsDigest: optionsDigest, clean: clean, metricsDigest: metricsDigest, navigation: navigation,
-                        stamps: stamps, articleShards: articles, pageShards: pages)
+        return Manifest(
+            optionsDigest: optionsDigest, clean: clean, metricsDigest: metricsDigest,
+            navigation: navigation,
+            stamps: stamps, articleShards: articles, pageShards: pages)
     }
 
     func readStamps(_ manifest: Manifest) -> SourceInventory? {
@@ -73,7 +83,9 @@ struct CacheFiles {
     }
 
     func readArticles(shard i: Int, _ manifest: Manifest) -> [String: BuildCache.ArticleRecord]? {
-        readShard("articles", i, checksum: manifest.articleShards[i], minimumItemSize: 16) { BuildCache.readArticleRecord(&$0) }
+        readShard("articles", i, checksum: manifest.articleShards[i], minimumItemSize: 16) {
+            BuildCache.readArticleRecord(&$0)
+        }
     }
 
     func readPages(shard i: Int, _ manifest: Manifest) -> [String: BuildCache.PageRecord]? {
@@ -84,9 +96,13 @@ struct CacheFiles {
 
     /// A shard's records by path, each decoded by `record`; nil when the file is missing, damaged
     /// or not the one the manifest names.
-    private func readShard<Record>(_ kind: String, _ i: Int, checksum: UInt64, minimumItemSize: Int,
-                                   record: (inout BinaryReader) -> Record?) -> [String: Record]? {
-        guard var r = open(Self.shardName(kind, i), kind: kind, checksum: checksum) else { return nil }
+    private func readShard<Record>(
+        _ kind: String, _ i: Int, checksum: UInt64, minimumItemSize: Int,
+        record: (inout BinaryReader) -> Record?
+    ) -> [String: Record]? {
+        guard var r = open(Self.shardName(kind, i), kind: kind, checksum: checksum) else {
+            return nil
+        }
         var records: [String: Record] = [:]
         let count = r.count(minimumItemSize: minimumItemSize)
         records.reserveCapacity(count)
@@ -101,7 +117,8 @@ struct CacheFiles {
 
     /// Every record (shards read on all cores); the tables are read apart, with `readTables`.
     func readAll(_ manifest: Manifest, stamps: SourceInventory) -> BuildCache? {
-        var articleShards = [[String: BuildCache.ArticleRecord]?](repeating: nil, count: Self.shardCount)
+        var articleShards = [[String: BuildCache.ArticleRecord]?](
+            repeating: nil, count: Self.shardCount)
         var pageShards = [[String: BuildCache.PageRecord]?](repeating: nil, count: Self.shardCount)
         articleShards.withUnsafeMutableBufferPointer { a in
             pageShards.withUnsafeMutableBufferPointer { p in
@@ -112,7 +129,8 @@ struct CacheFiles {
                 }
             }
         }
-        var articles: [String: BuildCache.ArticleRecord] = [:], pages: [String: BuildCache.PageRecord] = [:]
+        var articles: [String: BuildCache.ArticleRecord] = [:],
+            pages: [String: BuildCache.PageRecord] = [:]
         for shard in articleShards {
             guard let shard else { return nil }
             articles.merge(shard) { a, _ in a }
@@ -121,15 +139,17 @@ struct CacheFiles {
             guard let shard else { return nil }
             pages.merge(shard) { a, _ in a }
         }
-        return BuildCache(optionsDigest: manifest.optionsDigest, inventory: stamps, articles: articles,
-                          metricsDigest: manifest.metricsDigest, tables: [], pages: pages, clean: manifest.clean,
-                          navigation: manifest.navigation)
+        return BuildCache(
+            optionsDigest: manifest.optionsDigest, inventory: stamps, articles: articles,
+            metricsDigest: manifest.metricsDigest, tables: [], pages: pages, clean: manifest.clean,
+            navigation: manifest.navigation)
     }
 
     /// The tables, when they were parsed from inputs with `digest`.
     func readTables(digest: UInt64, schemas: [DatasetSchema]) -> [MetricTable]? {
         guard digest != 0, var r = open("metrics", kind: "metrics", checksum: nil, digest: digest),
-              let tables = MetricTableCoding.read(&r, schemas: schemas), r.atEnd else { return nil }
+            let tables = MetricTableCoding.read(&r, schemas: schemas), r.atEnd
+        else { return nil }
         return tables
     }
 
@@ -138,7 +158,8 @@ struct CacheFiles {
     /// Writes the whole cache. A shard whose checksum `previous` already lists is not rewritten;
     /// the tables are written only when `tablesChanged`.
     func write(_ cache: BuildCache, previous: Manifest?, tablesChanged: Bool) throws {
-        var articleShards = [[String: BuildCache.ArticleRecord]](repeating: [:], count: Self.shardCount)
+        var articleShards = [[String: BuildCache.ArticleRecord]](
+            repeating: [:], count: Self.shardCount)
         for (path, record) in cache.articles { articleShards[Self.shard(of: path)][path] = record }
         var pageShards = [[String: BuildCache.PageRecord]](repeating: [:], count: Self.shardCount)
         for (path, record) in cache.pages { pageShards[Self.shard(of: path)][path] = record }
@@ -151,35 +172,48 @@ struct CacheFiles {
             w.seal()
             try w.write(atomicallyTo: target)
         }
-        try write(manifest: Manifest(optionsDigest: cache.optionsDigest, clean: cache.clean, metricsDigest: cache.metricsDigest,
-                                     navigation: cache.navigation, stamps: 0, articleShards: [], pageShards: []),
-                  stamps: cache.inventory,
-                  articleShards: Dictionary(uniqueKeysWithValues: articleShards.enumerated().map { ($0, $1) }),
-                  pageShards: Dictionary(uniqueKeysWithValues: pageShards.enumerated().map { ($0, $1) }),
-                  previous: previous, alongside: tablesChanged && digest != 0 ? writeTables : nil)
+        try write(
+            manifest: Manifest(
+                optionsDigest: cache.optionsDigest, clean: cache.clean,
+                metricsDigest: cache.metricsDigest,
+                navigation: cache.navigation, stamps: 0, articleShards: [], pageShards: []),
+            stamps: cache.inventory,
+            articleShards: Dictionary(
+                uniqueKeysWithValues: articleShards.enumerated().map { ($0, $1) }),
+            pageShards: Dictionary(uniqueKeysWithValues: pageShards.enumerated().map { ($0, $1) }),
+            previous: previous, alongside: tablesChanged && digest != 0 ? writeTables : nil)
     }
 
     /// Writes the stamps and the given shards (each whole), then the manifest naming them; the
     /// shards not given keep their files and checksums from `previous`.
     /// `alongside`: another file to write on the same cores, before the manifest.
-    func write(manifest: Manifest, stamps: SourceInventory, articleShards: [Int: [String: BuildCache.ArticleRecord]],
-               pageShards: [Int: [String: BuildCache.PageRecord]], previous: Manifest?,
-               alongside: (@Sendable () throws -> Void)? = nil) throws {
+    func write(
+        manifest: Manifest, stamps: SourceInventory,
+        articleShards: [Int: [String: BuildCache.ArticleRecord]],
+        pageShards: [Int: [String: BuildCache.PageRecord]], previous: Manifest?,
+        alongside: (@Sendable () throws -> Void)? = nil
+    ) throws {
         var manifest = manifest
-        manifest.articleShards = previous?.articleShards ?? Array(repeating: 0, count: Self.shardCount)
+        manifest.articleShards =
+            previous?.articleShards ?? Array(repeating: 0, count: Self.shardCount)
         manifest.pageShards = previous?.pageShards ?? Array(repeating: 0, count: Self.shardCount)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 
         // Every file is encoded and written on all cores, the largest first: on a national site
         // they hold hundreds of megabytes. The stamps change with every edit, so they are written
         // each time; shards only when their bytes changed.
-        let shards = articleShards.map { Shard.articles($0.key, $0.value) } + pageShards.map { Shard.pages($0.key, $0.value) }
+        let shards =
+            articleShards.map { Shard.articles($0.key, $0.value) }
+            + pageShards.map { Shard.pages($0.key, $0.value) }
         var checksums = [Result<UInt64, Error>](repeating: .success(0), count: shards.count + 2)
         checksums.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: shards.count + 2) { j in
                 switch j {
-                case 0: slots.value[j] = Result { try alongside?(); return 0 }
+                case 0:
+                    slots.value[j] = Result {
+                        try alongside?(); return 0
+                    }
                 case 1:
                     var w = Self.header("stamps")
                     w.write(stamps.stamps.count)
@@ -190,7 +224,9 @@ struct CacheFiles {
                 default:
                     let shard = shards[j - 2]
                     var w = shard.encoded()
-                    slots.value[j] = Result { try store(&w, as: shard.name, unless: shard.checksum(in: previous)) }
+                    slots.value[j] = Result {
+                        try store(&w, as: shard.name, unless: shard.checksum(in: previous))
+                    }
                 }
             }
         }
@@ -258,7 +294,9 @@ struct CacheFiles {
     }
 
     /// Seals and writes a file, unless its checksum is `unchanged` (the file already holds these bytes).
-    private func store(_ w: inout BinaryWriter, as name: String, unless unchanged: UInt64?) throws -> UInt64 {
+    private func store(
+        _ w: inout BinaryWriter, as name: String, unless unchanged: UInt64?
+    ) throws -> UInt64 {
         let checksum = w.seal()
         if checksum != unchanged { try w.write(atomicallyTo: file(name)) }
         return checksum

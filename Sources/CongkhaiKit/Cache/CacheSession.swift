@@ -24,12 +24,16 @@ final class CacheSession {
         self.inventory = inventory
         files = CacheFiles(forOutput: options.outputPath, directory: options.cacheDirectory)
         optionsDigest = CacheSession.digest(options)
-        metricsDigest = inventory.digest(prefixes: [SourceInventory.content(MetricsLoader.folder, folder: true),
-                                                    SourceInventory.content(DatasetDeclarationLoader.fileName),
-                                                    SourceInventory.content(UnitsLoader.unitsFile),
-                                                    SourceInventory.content(UnitsLoader.fieldsFile)])
+        metricsDigest = inventory.digest(prefixes: [
+            SourceInventory.content(MetricsLoader.folder, folder: true),
+            SourceInventory.content(DatasetDeclarationLoader.fileName),
+            SourceInventory.content(UnitsLoader.unitsFile),
+            SourceInventory.content(UnitsLoader.fieldsFile),
+        ])
         // A link leading outside the site's folders: no reuse, so that the loaders report it.
-        guard options.useCache, inventory.escapingLinks.isEmpty else { manifest = nil; previousStamps = nil; memory = nil; return }
+        guard options.useCache, inventory.escapingLinks.isEmpty else {
+            manifest = nil; previousStamps = nil; memory = nil; return
+        }
         if let store = options.cacheStore {
             let digest = optionsDigest
             memory = store.current.flatMap { $0.optionsDigest == digest ? $0 : nil }
@@ -64,8 +68,10 @@ final class CacheSession {
         return record(path, in: &pageShards, read: files.readPages)
     }
 
-    private func record<Record>(_ path: String, in shards: inout [Int: [String: Record]],
-                                read: (Int, CacheFiles.Manifest) -> [String: Record]?) -> Record? {
+    private func record<Record>(
+        _ path: String, in shards: inout [Int: [String: Record]],
+        read: (Int, CacheFiles.Manifest) -> [String: Record]?
+    ) -> Record? {
         guard let manifest else { return nil }
         let i = CacheFiles.shard(of: path)
         if shards[i] == nil { shards[i] = read(i, manifest) }
@@ -73,7 +79,9 @@ final class CacheSession {
     }
 
     /// Leaves the cache after a body edit: the new stamps, and the given records replacing the old.
-    func saveBodyEdits(articles: [String: BuildCache.ArticleRecord], pages: [String: BuildCache.PageRecord]) {
+    func saveBodyEdits(
+        articles: [String: BuildCache.ArticleRecord], pages: [String: BuildCache.PageRecord]
+    ) {
         if var cache = memory, let store = options.cacheStore {
             cache.inventory = inventory
             for (path, record) in articles { cache.articles[path] = record }
@@ -82,14 +90,19 @@ final class CacheSession {
             return
         }
         guard let manifest, let touchedArticles = Self.patched(articleShards, with: articles),
-              let touchedPages = Self.patched(pageShards, with: pages) else { return }
-        try? files.write(manifest: manifest, stamps: inventory, articleShards: touchedArticles, pageShards: touchedPages,
-                         previous: manifest)
+            let touchedPages = Self.patched(pageShards, with: pages)
+        else { return }
+        try? files.write(
+            manifest: manifest, stamps: inventory, articleShards: touchedArticles,
+            pageShards: touchedPages,
+            previous: manifest)
     }
 
     /// The shards `records` fall in, read earlier and with those records replaced; nil when one
     /// was not read (then the cache is left as it was, and the next build reads every shard).
-    private static func patched<Record>(_ shards: [Int: [String: Record]], with records: [String: Record]) -> [Int: [String: Record]]? {
+    private static func patched<Record>(
+        _ shards: [Int: [String: Record]], with records: [String: Record]
+    ) -> [Int: [String: Record]]? {
         var touched: [Int: [String: Record]] = [:]
         for (path, record) in records {
             let i = CacheFiles.shard(of: path)
@@ -115,10 +128,12 @@ final class CacheSession {
         let inventory = self.inventory
         var reuse = LoadReuse(article: { path in
             let key = SourceInventory.content(path)
-            return cache.inventory.stamps[key] == inventory.stamps[key] ? cache.articles[path]?.article : nil
+            return cache.inventory.stamps[key] == inventory.stamps[key]
+                ? cache.articles[path]?.article : nil
         })
-        reuse.newsFiles = inventory.files(under: SourceInventory.content(ArticleLoader.folder, folder: true),
-                                           extensions: ArticleLoader.extensions)
+        reuse.newsFiles = inventory.files(
+            under: SourceInventory.content(ArticleLoader.folder, folder: true),
+            extensions: ArticleLoader.extensions)
         guard cache.metricsDigest == metricsDigest && cache.metricsDigest != 0 else { return reuse }
         if memory != nil {
             reuse.tables = { _ in cache.tables }
@@ -132,8 +147,10 @@ final class CacheSession {
 
     /// Leaves the cache for the next build: only what loaded without any diagnostic is kept,
     /// so a cached file never hides a warning.
-    func save(loaded: LoadedContent, content: SiteContent, navigation: [String], clean: Bool,
-              pages: [String: BuildCache.PageRecord]) {
+    func save(
+        loaded: LoadedContent, content: SiteContent, navigation: [String], clean: Bool,
+        pages: [String: BuildCache.PageRecord]
+    ) {
         guard options.useCache else { return }
         // Each article's neighbours in the column, whose cards its page shows.
         var pathOf: [ObjectIdentifier: String] = [:]
@@ -142,8 +159,10 @@ final class CacheSession {
         var neighbours: [ObjectIdentifier: (String?, String?)] = [:]
         let published = content.articles
         for (i, article) in published.enumerated() {
-            neighbours[ObjectIdentifier(article)] = (i > 0 ? pathOf[ObjectIdentifier(published[i - 1])] : nil,
-                                                     i + 1 < published.count ? pathOf[ObjectIdentifier(published[i + 1])] : nil)
+            neighbours[ObjectIdentifier(article)] = (
+                i > 0 ? pathOf[ObjectIdentifier(published[i - 1])] : nil,
+                i + 1 < published.count ? pathOf[ObjectIdentifier(published[i + 1])] : nil
+            )
         }
         var articles: [String: BuildCache.ArticleRecord] = [:]
         articles.reserveCapacity(loaded.cacheableArticles.count)
@@ -151,15 +170,18 @@ final class CacheSession {
             let (newer, older) = neighbours[ObjectIdentifier(article)] ?? (nil, nil)
             articles[path] = BuildCache.ArticleRecord(article: article, newer: newer, older: older)
         }
-        let cache = BuildCache(optionsDigest: optionsDigest, inventory: inventory, articles: articles,
-                               metricsDigest: content.metricsCacheable ? metricsDigest : 0,
-                               tables: content.metricsCacheable ? content.tables : [], pages: pages,
-                               clean: clean, navigation: navigation)
+        let cache = BuildCache(
+            optionsDigest: optionsDigest, inventory: inventory, articles: articles,
+            metricsDigest: content.metricsCacheable ? metricsDigest : 0,
+            tables: content.metricsCacheable ? content.tables : [], pages: pages,
+            clean: clean, navigation: navigation)
         if let store = options.cacheStore {
             store.keep(cache)
         } else {
             // The previous manifest lists shards whose files may be kept, only if they were all read intact.
-            try? files.write(cache, previous: previous == nil ? nil : manifest, tablesChanged: !loaded.metricsFromCache)
+            try? files.write(
+                cache, previous: previous == nil ? nil : manifest,
+                tablesChanged: !loaded.metricsFromCache)
         }
     }
 
@@ -167,7 +189,8 @@ final class CacheSession {
     static func digest(_ options: BuildOptions) -> UInt64 {
         var h = StableHasher()
         h.combine(URL(fileURLWithPath: options.contentPath).standardizedFileURL.path)
-        h.combine(options.templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "")
+        h.combine(
+            options.templatesPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "")
         h.combine(options.includeDrafts)
         h.combine(options.includeFuture)
         h.combine(options.buildDate.description)

@@ -19,12 +19,14 @@ enum MetricTableCoding {
             w.write(table.count)
             for i in 0..<table.count {
                 w.write(Int(table.unitIndex[i])); w.write(Int(table.fieldIndex[i]) + 1)
-                w.write(Int(table.periodCode[i].raw)); w.write(Int(table.fileIndex[i])); w.write(Int(table.lineNumber[i]))
+                w.write(Int(table.periodCode[i].raw)); w.write(Int(table.fileIndex[i]));
+                w.write(Int(table.lineNumber[i]))
             }
             let columns = table.schema.columns.indices.filter { table.slot[$0] >= 0 }
             w.write(columns.count)
             for c in columns { w.write(c) }
-            for k in table.cells.indices { w.write(table.cellValue(k).map { $0 + 1 } ?? 0) }  // 0 = absent
+            // 0 = absent
+            for k in table.cells.indices { w.write(table.cellValue(k).map { $0 + 1 } ?? 0) }
         }
     }
 
@@ -38,19 +40,26 @@ enum MetricTableCoding {
             func names() -> [String] { (0..<r.count(minimumItemSize: 1)).map { _ in r.string() } }
             let files = names(), units = names(), fields = names(), sources = names()
             let count = r.count(minimumItemSize: 5)
-            var unit = [Int32](), field = [Int32](), period = [PeriodCode](), file = [Int32](), line = [Int32]()
+            var unit = [Int32](), field = [Int32](), period = [PeriodCode](), file = [Int32](),
+                line = [Int32]()
             unit.reserveCapacity(count); field.reserveCapacity(count); period.reserveCapacity(count)
             file.reserveCapacity(count); line.reserveCapacity(count)
             for _ in 0..<count {
                 let u = r.int(), f = r.int() - 1, p = r.int(), s = r.int(), l = r.int()
-                guard u >= 0 && u < units.count, f >= -1 && f < fields.count, s >= 0 && s < sources.count,
-                      l >= 0 && l <= Int(Int32.max), p >= 1900 * 32 && p <= 2999 * 32 + 16, p & 31 <= 16, !r.failed else { return nil }
-                unit.append(Int32(u)); field.append(Int32(f)); period.append(PeriodCode(raw: Int32(p)))
+                guard u >= 0 && u < units.count, f >= -1 && f < fields.count,
+                    s >= 0 && s < sources.count,
+                    l >= 0 && l <= Int(Int32.max), p >= 1900 * 32 && p <= 2999 * 32 + 16,
+                    p & 31 <= 16, !r.failed
+                else { return nil }
+                unit.append(Int32(u)); field.append(Int32(f));
+                period.append(PeriodCode(raw: Int32(p)))
                 file.append(Int32(s)); line.append(Int32(l))
             }
             let columns = (0..<r.count(minimumItemSize: 1)).map { _ in r.int() }
-            guard columns.allSatisfy({ $0 >= 0 && $0 < schema.columns.count }), columns == columns.sorted(),
-                  Set(columns).count == columns.count, !r.failed else { return nil }
+            guard columns.allSatisfy({ $0 >= 0 && $0 < schema.columns.count }),
+                columns == columns.sorted(),
+                Set(columns).count == columns.count, !r.failed
+            else { return nil }
             var cells = [Int32](), large: [Int: Int] = [:]
             cells.reserveCapacity(count * columns.count)
             for _ in 0..<(count * columns.count) {
@@ -65,9 +74,13 @@ enum MetricTableCoding {
                     cells.append(MetricTable.large)
                 }
             }
-            tables.append(MetricTable(schema: schema, files: files, unitIDs: units, fieldIDs: fields, sourceFiles: sources,
-                                      unitIndex: unit, fieldIndex: field, periodCode: period, fileIndex: file, lineNumber: line,
-                                      columns: columns, cells: cells, large: large))
+            tables.append(
+                MetricTable(
+                    schema: schema, files: files, unitIDs: units, fieldIDs: fields,
+                    sourceFiles: sources,
+                    unitIndex: unit, fieldIndex: field, periodCode: period, fileIndex: file,
+                    lineNumber: line,
+                    columns: columns, cells: cells, large: large))
         }
         return r.failed ? nil : tables
     }

@@ -17,35 +17,49 @@ struct PageFingerprints {
     private let searchDigest: UInt64
     private var templateDigests: [String: UInt64] = [:]
 
-    init(environment: RenderEnvironment, theme: Theme, inventory: SourceInventory, options: BuildOptions) {
+    init(
+        environment: RenderEnvironment, theme: Theme, inventory: SourceInventory,
+        options: BuildOptions
+    ) {
         self.environment = environment
         self.theme = theme
         var site = StableHasher()
-        site.combine(inventory.digest(prefixes: [SiteConfigLoader.file, UnitsLoader.unitsFile, UnitsLoader.fieldsFile].map { SourceInventory.content($0) }))
+        site.combine(
+            inventory.digest(
+                prefixes: [SiteConfigLoader.file, UnitsLoader.unitsFile, UnitsLoader.fieldsFile].map
+                { SourceInventory.content($0) }))
         site.combine(options.buildDate.description)
         for item in environment.navigation { site.combine(item.url) }
         siteDigest = site.value
 
         var figures = StableHasher()
-        figures.combine(inventory.digest(prefixes: [SourceInventory.content(MetricsLoader.folder, folder: true),
-                                                     SourceInventory.content(DatasetDeclarationLoader.fileName),
-                                                     SourceInventory.content(TargetsLoader.file)]))
+        figures.combine(
+            inventory.digest(prefixes: [
+                SourceInventory.content(MetricsLoader.folder, folder: true),
+                SourceInventory.content(DatasetDeclarationLoader.fileName),
+                SourceInventory.content(TargetsLoader.file),
+            ]))
         figures.combine(siteDigest)
         for article in environment.content.articles where article.unitID != nil {
             figures.combine(article.unitID!)
             figures.combine(article.date.epochSeconds)
         }
         figuresDigest = figures.value
-        planDigest = inventory.digest(prefixes: [SourceInventory.content(PlanLoader.folder, folder: true)])
+        planDigest = inventory.digest(prefixes: [
+            SourceInventory.content(PlanLoader.folder, folder: true)
+        ])
 
         cardDigests = environment.content.articles.map { article in
             var h = StableHasher()
             h.combine(article.title); h.combine(article.slug); h.combine(article.date.epochSeconds)
-            h.combine(article.unitID ?? ""); h.combine(article.category.id); h.combine(article.summary); h.combine(article.draft)
+            h.combine(article.unitID ?? ""); h.combine(article.category.id);
+            h.combine(article.summary); h.combine(article.draft)
             for tag in article.tags { h.combine(tag.name) }
             h.combine(article.expires?.description ?? "")
             // Its thumbnail, from the first photo.
-            if let (file, stored) = environment.media.firstPhoto(of: article.source.file, references: article.references) {
+            if let (file, stored) = environment.media.firstPhoto(
+                of: article.source.file, references: article.references)
+            {
                 h.combine(file.url); h.combine(stored.folder)
                 for size in stored.rendered.sizes { h.combine(size.width); h.combine(size.height) }
             }
@@ -101,7 +115,9 @@ struct PageFingerprints {
                 var j = i + 2
                 while j + 1 < bytes.count && !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D) { j += 1 }
                 guard j + 1 < bytes.count else { break }
-                found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<j]), as: UTF8.self))
+                found.append(
+                    String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<j]), as: UTF8.self))
                 i = j + 2
             }
         }
@@ -124,15 +140,19 @@ struct PageFingerprints {
     func fingerprint(_ page: PlannedPage, renderer: PageRenderer) -> UInt64 {
         var h = StableHasher()
         h.combine(page.path.relative)
-        let content = environment.content, news = environment.plan.news, perPage = content.config.newsPerPage
+        let content = environment.content, news = environment.plan.news,
+            perPage = content.config.newsPerPage
         // A page that shows cards shows them as `article-card` renders them (their `html`, or a list's
         // `articles_html`), whichever name its template uses: the card template is part of every card.
         let cardTemplate = templateDigests["article-card"] ?? 0
-        func cards(_ indexes: some Sequence<Int>) { h.combine(cardTemplate); for i in indexes { h.combine(cardDigests[i]) } }
+        func cards(_ indexes: some Sequence<Int>) {
+            h.combine(cardTemplate); for i in indexes { h.combine(cardDigests[i]) }
+        }
         func listing(_ indexes: some RandomAccessCollection<Int>, _ n: Int) {
             h.combine(cardTemplate); h.combine(indexes.count); h.combine(n)
             for position in Pagination(total: indexes.count, size: perPage).range(ofPage: n) {
-                h.combine(cardDigests[indexes[indexes.index(indexes.startIndex, offsetBy: position)]])
+                h.combine(
+                    cardDigests[indexes[indexes.index(indexes.startIndex, offsetBy: position)]])
             }
         }
         if case .asset(let name) = page.kind {
@@ -162,9 +182,13 @@ struct PageFingerprints {
             if i > 0 { cards([i - 1]) }
             if i + 1 < content.articles.count { cards([i + 1]) }
         case .category(let id, let n): listing(news.byCategory[id] ?? [], n)
-        case .tag(let slug, let n): h.combine(news.tagNames[slug] ?? ""); listing(news.byTag[slug] ?? [], n)
+        case .tag(let slug, let n):
+            h.combine(news.tagNames[slug] ?? ""); listing(news.byTag[slug] ?? [], n)
         case .tagIndex:
-            for slug in news.sortedTagSlugs { h.combine(slug); h.combine(news.tagNames[slug] ?? ""); h.combine(news.byTag[slug]?.count ?? 0) }
+            for slug in news.sortedTagSlugs {
+                h.combine(slug); h.combine(news.tagNames[slug] ?? "");
+                h.combine(news.byTag[slug]?.count ?? 0)
+            }
         case .unitIndex:
             h.combine(figuresDigest)
         case .unit(let id):
@@ -173,10 +197,13 @@ struct PageFingerprints {
         case .unitFeed(let id): cards((news.byUnit[id] ?? []).prefix(ShownArticles.inFeed))
         case .planIndex, .plan:
             h.combine(planDigest); h.combine(figuresDigest)
-            if case .plan(let i) = page.kind { mediaDigest(content.planPages[i].source.file, into: &h) }
+            if case .plan(let i) = page.kind {
+                mediaDigest(content.planPages[i].source.file, into: &h)
+            }
         case .unitEmbed, .unitFigures, .unitCard, .siteCard:
             h.combine(figuresDigest)
-        case .statisticsIndex, .statistics, .compliance, .openData, .datasetFile, .figuresFile, .dataPackage:
+        case .statisticsIndex, .statistics, .compliance, .openData, .datasetFile, .figuresFile,
+            .dataPackage:
             h.combine(figuresDigest)
         case .sitemap:
             for other in environment.plan.pages where other.inSitemap { h.combine(other.url) }

@@ -20,10 +20,14 @@ package struct SourceInventory: Sendable {
         var stamps: [String: SourceStamp] = [:]
         stamps.reserveCapacity(4096)
         var escaping: [String] = []
-        FolderScan.stamps(of: content.url.path, prefix: "content/", extensions: contentExtensions, into: &stamps, escaping: &escaping)
+        FolderScan.stamps(
+            of: content.url.path, prefix: "content/", extensions: contentExtensions, into: &stamps,
+            escaping: &escaping)
         if let templates {
-            FolderScan.stamps(of: ContentDirectory(path: templates).url.path, prefix: "templates/",
-                              extensions: Theme.assetExtensions.union(["mustache"]), into: &stamps, escaping: &escaping)
+            FolderScan.stamps(
+                of: ContentDirectory(path: templates).url.path, prefix: "templates/",
+                extensions: Theme.assetExtensions.union(["mustache"]), into: &stamps,
+                escaping: &escaping)
         }
         return SourceInventory(stamps: stamps, escapingLinks: escaping)
     }
@@ -33,14 +37,19 @@ package struct SourceInventory: Sendable {
     func files(under prefix: String, extensions: Set<String>) -> [String] {
         let root = prefix.prefix { $0 != "/" }.count + 1
         return stamps.keys.filter { path in
-            path.hasPrefix(prefix) && path.lastIndex(of: ".").map { extensions.contains(path[path.index(after: $0)...].lowercased()) } == true
+            path.hasPrefix(prefix)
+                && path.lastIndex(of: ".").map {
+                    extensions.contains(path[path.index(after: $0)...].lowercased())
+                } == true
         }.map { String($0.dropFirst(root)) }.sorted()
     }
 
     /// A digest of the stamps of files whose path starts with one of `prefixes`.
     package func digest(prefixes: [String]) -> UInt64 {
         // Filtered on bytes before sorting: most prefixes name a few files among thousands.
-        let matching = stamps.filter { entry in prefixes.contains { entry.key.utf8.starts(with: $0.utf8) } }
+        let matching = stamps.filter { entry in
+            prefixes.contains { entry.key.utf8.starts(with: $0.utf8) }
+        }
         var hasher = StableHasher()
         for (path, stamp) in matching.sorted(by: { $0.key < $1.key }) {
             hasher.combine(path)

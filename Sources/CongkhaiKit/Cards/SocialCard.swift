@@ -36,29 +36,34 @@ package struct SocialCard: Sendable, Hashable {
         let lines = Self.wrap(heading, size: headingSize, maxLines: figure == nil ? 4 : 2)
         var y = 140 + 24 + headingSize
         for line in lines {
-            out += "<text x=\"60\" y=\"\(y)\" font-size=\"\(headingSize)\" font-weight=\"bold\" fill=\"#1b1f24\">\(Self.escape(line))</text>\n"
+            out +=
+                "<text x=\"60\" y=\"\(y)\" font-size=\"\(headingSize)\" font-weight=\"bold\" fill=\"#1b1f24\">\(Self.escape(line))</text>\n"
             y += headingSize * 5 / 4
         }
         if let figure {
             y += 100
-            out += "<text x=\"60\" y=\"\(y)\" font-size=\"130\" font-weight=\"bold\" fill=\"#0b4f9c\">\(Self.escape(figure))</text>\n"
+            out +=
+                "<text x=\"60\" y=\"\(y)\" font-size=\"130\" font-weight=\"bold\" fill=\"#0b4f9c\">\(Self.escape(figure))</text>\n"
             if let figureLabel {
                 let labelX = 60 + Self.estimate(figure, size: 130) + 36
                 let labelLines = Self.wrap(figureLabel, size: 30, maxLines: 3, width: 1140 - labelX)
                 var labelY = y - 84
                 for line in labelLines {
-                    out += "<text x=\"\(labelX)\" y=\"\(labelY)\" font-size=\"30\" fill=\"#1b1f24\">\(Self.escape(line))</text>\n"
+                    out +=
+                        "<text x=\"\(labelX)\" y=\"\(labelY)\" font-size=\"30\" fill=\"#1b1f24\">\(Self.escape(line))</text>\n"
                     labelY += 38
                 }
             }
             if let note {
                 y += 50
-                out += "<text x=\"60\" y=\"\(y)\" font-size=\"28\" fill=\"#4a5260\">\(Self.escape(Self.fit(note, size: 28)))</text>\n"
+                out +=
+                    "<text x=\"60\" y=\"\(y)\" font-size=\"28\" fill=\"#4a5260\">\(Self.escape(Self.fit(note, size: 28)))</text>\n"
             }
         } else if let note {
             y += 10
             for line in Self.wrap(note, size: 32, maxLines: 3) {
-                out += "<text x=\"60\" y=\"\(y)\" font-size=\"32\" fill=\"#4a5260\">\(Self.escape(line))</text>\n"
+                out +=
+                    "<text x=\"60\" y=\"\(y)\" font-size=\"32\" fill=\"#4a5260\">\(Self.escape(line))</text>\n"
                 y += 42
             }
         }
@@ -88,7 +93,9 @@ package struct SocialCard: Sendable, Hashable {
         defer { congkhai_vips_release(image) }
         var bytes: UnsafeMutableRawPointer?
         var length = 0
-        guard congkhai_vips_save_png_buffer(image, 1, &bytes, &length) == 0, let bytes else { throw .raster(Self.lastError()) }
+        guard congkhai_vips_save_png_buffer(image, 1, &bytes, &length) == 0, let bytes else {
+            throw .raster(Self.lastError())
+        }
         defer { congkhai_vips_free(bytes) }
         return Data(bytes: bytes, count: length)
     }
@@ -96,7 +103,8 @@ package struct SocialCard: Sendable, Hashable {
     private static let started: Bool = congkhai_vips_init() == 0
 
     private static func lastError() -> String {
-        let message = String(cString: congkhai_vips_error()).trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = String(cString: congkhai_vips_error()).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         congkhai_vips_error_clear()
         return message
     }
@@ -121,7 +129,9 @@ package struct SocialCard: Sendable, Hashable {
         var em = 0.0
         for c in text {
             switch c {
-            case " ", "i", "l", "j", "í", "ì", "ỉ", "ĩ", "ị", ".", ",", ":", "·", "(", ")", "/", "'": em += 0.36
+            case " ", "i", "l", "j", "í", "ì", "ỉ", "ĩ", "ị", ".", ",", ":", "·", "(", ")", "/",
+                "'":
+                em += 0.36
             case _ where c.isUppercase: em += 0.76
             case _ where c.isNumber: em += 0.70
             case "%", "m", "w", "M", "W": em += 1.0
@@ -144,7 +154,9 @@ package struct SocialCard: Sendable, Hashable {
             lines.append(current)
             current = String(word)
             if lines.count == maxLines {
-                lines[maxLines - 1] = fit(lines[maxLines - 1] + " " + words[i...].joined(separator: " "), size: size, width: width)
+                lines[maxLines - 1] = fit(
+                    lines[maxLines - 1] + " " + words[i...].joined(separator: " "), size: size,
+                    width: width)
                 return lines
             }
         }

@@ -50,14 +50,19 @@ package struct ComplianceFacts: Sendable {
     /// A unit's row.
     package func row(unit: String) -> UnitRow? { rowIndex[unit].map { rows[$0] } }
 
-    package init(datasets: [DatasetFigures], units: [Unit], articles: [Article], config: SiteConfig, buildDate: CalendarDay) {
+    package init(
+        datasets: [DatasetFigures], units: [Unit], articles: [Article], config: SiteConfig,
+        buildDate: CalendarDay
+    ) {
         var latest: [String: Span] = [:]
         for data in datasets {
             if let period = data.latestPeriod { latest[data.schema.id] = Span(period) }
         }
         self.latest = latest
         let staleBefore = buildDate.adding(days: -config.staleAfterDays)
-        let newsMonth = latest["dossiers"].map { Span.month($0.year, $0.lastMonth) } ?? .month(buildDate.year, buildDate.month)
+        let newsMonth =
+            latest["dossiers"].map { Span.month($0.year, $0.lastMonth) }
+            ?? .month(buildDate.year, buildDate.month)
         self.newsMonth = newsMonth
         var articlesInYear: [String: Int] = [:], articlesInMonth: [String: Int] = [:]
         let yearSpan = Span.year(config.year)
@@ -74,16 +79,21 @@ package struct ComplianceFacts: Sendable {
                 let newest = data.newestPeriod(unit: unit.id)
                 let state: PublishingStatus.State
                 if let newest, let span = latest[data.schema.id] {
-                    if newest.lastDay >= span.lastDay { state = .upToDate }
-                    else if newest.lastDay < staleBefore { state = .stale }
-                    else { state = .behind }
+                    if newest.lastDay >= span.lastDay {
+                        state = .upToDate
+                    } else if newest.lastDay < staleBefore {
+                        state = .stale
+                    } else {
+                        state = .behind
+                    }
                 } else {
                     state = .missing
                 }
                 return PublishingStatus(dataset: data.schema.id, state: state, newest: newest)
             }
-            return UnitRow(unit: unit.id, statuses: statuses, articlesInYear: articlesInYear[unit.id] ?? 0,
-                           articlesInLatestMonth: articlesInMonth[unit.id] ?? 0)
+            return UnitRow(
+                unit: unit.id, statuses: statuses, articlesInYear: articlesInYear[unit.id] ?? 0,
+                articlesInLatestMonth: articlesInMonth[unit.id] ?? 0)
         }
         for (i, row) in rows.enumerated() where rowIndex[row.unit] == nil { rowIndex[row.unit] = i }
     }
@@ -104,5 +114,7 @@ package struct ComplianceFacts: Sendable {
     }
 
     /// Share of units with at least one article in the plan year.
-    package var newsColumnRate: Rate { Rate(rows.filter { $0.articlesInYear > 0 }.count, of: rows.count) }
+    package var newsColumnRate: Rate {
+        Rate(rows.filter { $0.articlesInYear > 0 }.count, of: rows.count)
+    }
 }

@@ -62,9 +62,13 @@ package struct DatasetFigures: Sendable {
         self.unitRuns = unitRuns
         newestByUnit = newest
         latestPeriod = newest.max()?.period
-        latestColumns = table.schema.columns.indices.filter { table.schema.columns[$0].aggregation == .latest }
+        latestColumns = table.schema.columns.indices.filter {
+            table.schema.columns[$0].aggregation == .latest
+        }
         let latestColumns = latestColumns
-        flowColumns = table.schema.columns.indices.filter { table.slot[$0] >= 0 && !latestColumns.contains($0) }
+        flowColumns = table.schema.columns.indices.filter {
+            table.slot[$0] >= 0 && !latestColumns.contains($0)
+        }
 
         let periods = Set(table.periodCode).sorted()
         self.periods = periods
@@ -85,7 +89,13 @@ package struct DatasetFigures: Sendable {
         for (year, last) in lastMonthOfYear {
             spans.insert(.year(year, through: last))
             // Quarters that have ended in the data (a quarter in progress would read as a whole one).
-            for q in 1...4 where q * 3 <= last && spans.contains(where: { $0.year == year && $0.kind == .month && (q * 3 - 2...q * 3).contains($0.firstMonth) }) {
+            for q in 1...4
+            where q * 3 <= last
+                && spans.contains(where: {
+                    $0.year == year && $0.kind == .month
+                        && (q * 3 - 2...q * 3).contains($0.firstMonth)
+                })
+            {
                 spans.insert(.quarter(year, q))
             }
         }
@@ -111,7 +121,9 @@ package struct DatasetFigures: Sendable {
             return (0...fields).map { f in
                 (0..<periods.count).map { p in
                     let cell = f * periods.count + p
-                    return Counts(sums: Array(sums[(cell * columns)..<((cell + 1) * columns)]), rows: rows[cell])
+                    return Counts(
+                        sums: Array(sums[(cell * columns)..<((cell + 1) * columns)]),
+                        rows: rows[cell])
                 }
             }
         }
@@ -121,7 +133,9 @@ package struct DatasetFigures: Sendable {
     package func latestSpan(_ kind: Span.Kind) -> Span? { spans.last { $0.kind == kind } }
 
     /// The year-to-date span of `year`.
-    package func yearSpan(_ year: Int) -> Span? { spans.last { $0.kind == .year && $0.year == year } }
+    package func yearSpan(_ year: Int) -> Span? {
+        spans.last { $0.kind == .year && $0.year == year }
+    }
 
     /// The unit has figures in this dataset.
     package func has(unit: String) -> Bool { unitLookup[unit] != nil }
@@ -129,7 +143,9 @@ package struct DatasetFigures: Sendable {
     /// A unit's counts (nil: the whole district) over `span` for the selected fields.
     package func counts(unit: String?, fields: FieldSelection = .all, span: Span) -> Counts {
         guard let unit else {
-            return districtMemo.value(for: DistrictKey(span: span, fields: fields)) { districtCounts(fields: fields, span: span) }
+            return districtMemo.value(for: DistrictKey(span: span, fields: fields)) {
+                districtCounts(fields: fields, span: span)
+            }
         }
         var total = Counts(columns: schema.columns.count)
         guard let u = unitLookup[unit] else { return total }
@@ -144,10 +160,14 @@ package struct DatasetFigures: Sendable {
         if latestColumns.isEmpty {
             let byPeriod = districtByPeriod.value
             for f in byPeriod.indices where selected.map({ $0[f] }) ?? true {
-                for (p, code) in periods.enumerated() where window.contains(code) { total.add(byPeriod[f][p]) }
+                for (p, code) in periods.enumerated() where window.contains(code) {
+                    total.add(byPeriod[f][p])
+                }
             }
         } else {
-            for run in 0..<(runStart.count - 1) { add(run: run, selected: selected, window: window, into: &total) }
+            for run in 0..<(runStart.count - 1) {
+                add(run: run, selected: selected, window: window, into: &total)
+            }
         }
         return total
     }
@@ -193,11 +213,15 @@ package struct DatasetFigures: Sendable {
         let spanCount = spans.count, width = columns.count
         var sums = [Int](repeating: 0, count: table.unitIDs.count * spanCount * width)
         var rows = [Int32](repeating: 0, count: table.unitIDs.count * spanCount)
-        guard let low = periods.first?.raw, let high = periods.last?.raw else { return (sums, rows) }
+        guard let low = periods.first?.raw, let high = periods.last?.raw else {
+            return (sums, rows)
+        }
         // The spans each period counts toward.
         var spansOf = [[Int]](repeating: [], count: Int(high - low) + 1)
         for code in periods {
-            spansOf[Int(code.raw - low)] = spans.indices.filter { SpanWindow(spans[$0]).contains(code) }
+            spansOf[Int(code.raw - low)] = spans.indices.filter {
+                SpanWindow(spans[$0]).contains(code)
+            }
         }
         let flows = columns.enumerated().filter { !latestColumns.contains($0.element) }
         let stocks = columns.enumerated().filter { latestColumns.contains($0.element) }
@@ -208,7 +232,9 @@ package struct DatasetFigures: Sendable {
                     for s in spansOf[Int(table.periodCode[i].raw - low)] {
                         let cell = u * spanCount + s
                         rows[cell] += 1
-                        for (k, c) in flows { if let v = table.value(c, at: i) { sums[cell * width + k] += v } }
+                        for (k, c) in flows {
+                            if let v = table.value(c, at: i) { sums[cell * width + k] += v }
+                        }
                         latest[s] = i
                     }
                 }
@@ -216,7 +242,9 @@ package struct DatasetFigures: Sendable {
                 // Stocks take each unit × field's latest value in the span.
                 for s in 0..<spanCount where latest[s] >= 0 {
                     let cell = u * spanCount + s
-                    for (k, c) in stocks { sums[cell * width + k] += table.value(c, at: latest[s]) ?? 0 }
+                    for (k, c) in stocks {
+                        sums[cell * width + k] += table.value(c, at: latest[s]) ?? 0
+                    }
                     latest[s] = -1
                 }
             }
@@ -225,7 +253,9 @@ package struct DatasetFigures: Sendable {
     }
 
     /// The measure's value for a unit (nil: the district) over a span.
-    package func value(_ measure: Measure, unit: String?, fields: FieldSelection = .all, span: Span) -> MeasureValue {
+    package func value(
+        _ measure: Measure, unit: String?, fields: FieldSelection = .all, span: Span
+    ) -> MeasureValue {
         counts(unit: unit, fields: fields, span: span).value(of: measure, in: schema)
     }
 
@@ -236,7 +266,9 @@ package struct DatasetFigures: Sendable {
         if unit == nil && latestColumns.isEmpty {
             let byPeriod = districtByPeriod.value
             for f in found.indices {
-                found[f] = periods.indices.contains { window.contains(periods[$0]) && byPeriod[f + 1][$0].rows > 0 }
+                found[f] = periods.indices.contains {
+                    window.contains(periods[$0]) && byPeriod[f + 1][$0].rows > 0
+                }
             }
         } else {
             let runs: Range<Int>
@@ -249,14 +281,18 @@ package struct DatasetFigures: Sendable {
             for run in runs {
                 let field = Int(table.fieldIndex[runStart[run]])
                 guard field >= 0, !found[field] else { continue }
-                found[field] = (runStart[run]..<runStart[run + 1]).contains { window.contains(table.periodCode[$0]) }
+                found[field] = (runStart[run]..<runStart[run + 1]).contains {
+                    window.contains(table.periodCode[$0])
+                }
             }
         }
         return found.indices.filter { found[$0] }.map { table.fieldIDs[$0] }
     }
 
     /// The newest period a unit has figures for.
-    package func newestPeriod(unit: String) -> Period? { unitLookup[unit].map { newestByUnit[$0].period } }
+    package func newestPeriod(unit: String) -> Period? {
+        unitLookup[unit].map { newestByUnit[$0].period }
+    }
 }
 
 /// A span as the period codes it takes: a year's slots (`PeriodCode`) as a bit mask.
@@ -268,8 +304,12 @@ struct SpanWindow {
     init(_ span: Span) {
         year = span.year
         var mask: UInt32 = 0
-        for m in span.firstMonth...span.lastMonth { mask |= 1 << UInt32(PeriodCode.month(span.year, m).slot) }
-        for q in 1...4 where q * 3 - 2 >= span.firstMonth && q * 3 <= span.lastMonth { mask |= 1 << UInt32(4 * q - 1) }
+        for m in span.firstMonth...span.lastMonth {
+            mask |= 1 << UInt32(PeriodCode.month(span.year, m).slot)
+        }
+        for q in 1...4 where q * 3 - 2 >= span.firstMonth && q * 3 <= span.lastMonth {
+            mask |= 1 << UInt32(4 * q - 1)
+        }
         if span.kind == .year { mask |= 1 << 16 }  // a year's file holds the year to date
         slots = mask
         first = PeriodCode(raw: Int32(span.year * 32))

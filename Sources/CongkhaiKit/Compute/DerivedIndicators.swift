@@ -13,6 +13,7 @@ package enum DerivedIndicators {
 
     /// The measure names that exist, for validation messages.
     package static func measures(datasets: [String]) -> [Indicator] {
-        (datasets.map { "\(publishing).\($0)_share" } + ["\(news).units_with_column_share"]).compactMap(Indicator.init)
+        (datasets.map { "\(publishing).\($0)_share" } + ["\(news).units_with_column_share"])
+            .compactMap(Indicator.init)
     }
 }

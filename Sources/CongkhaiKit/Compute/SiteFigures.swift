@@ -7,10 +7,13 @@ package struct SiteFigures: Sendable {
     package var targets: [Target]
     package var year: Int
 
-    package init(tables: [MetricTable], targets: [Target], content: SiteContent, buildDate: CalendarDay) {
+    package init(
+        tables: [MetricTable], targets: [Target], content: SiteContent, buildDate: CalendarDay
+    ) {
         datasets = tables.map(DatasetFigures.init)
-        compliance = ComplianceFacts(datasets: datasets, units: content.units, articles: content.articles,
-                                     config: content.config, buildDate: buildDate)
+        compliance = ComplianceFacts(
+            datasets: datasets, units: content.units, articles: content.articles,
+            config: content.config, buildDate: buildDate)
         self.targets = targets
         year = content.config.year
     }
@@ -30,7 +33,11 @@ package struct SiteFigures: Sendable {
         var byKey: [String: Span] = [:]
         for span in datasets.flatMap(\.spans) {
             if span == preferred { byKey[span.key] = span; continue }
-            if let existing = byKey[span.key], existing == preferred || existing.lastMonth >= span.lastMonth { continue }
+            if let existing = byKey[span.key],
+                existing == preferred || existing.lastMonth >= span.lastMonth
+            {
+                continue
+            }
             byKey[span.key] = span
         }
         return byKey.values.sorted().reversed()

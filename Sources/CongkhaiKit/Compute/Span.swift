@@ -11,10 +11,16 @@ package struct Span: Sendable, Hashable, Comparable {
     package var firstMonth: Int
     package var lastMonth: Int
 
-    package static func month(_ year: Int, _ month: Int) -> Span { Span(kind: .month, year: year, firstMonth: month, lastMonth: month) }
-    package static func quarter(_ year: Int, _ q: Int) -> Span { Span(kind: .quarter, year: year, firstMonth: q * 3 - 2, lastMonth: q * 3) }
+    package static func month(_ year: Int, _ month: Int) -> Span {
+        Span(kind: .month, year: year, firstMonth: month, lastMonth: month)
+    }
+    package static func quarter(_ year: Int, _ q: Int) -> Span {
+        Span(kind: .quarter, year: year, firstMonth: q * 3 - 2, lastMonth: q * 3)
+    }
     /// The year so far: January through `through`.
-    package static func year(_ year: Int, through: Int = 12) -> Span { Span(kind: .year, year: year, firstMonth: 1, lastMonth: through) }
+    package static func year(_ year: Int, through: Int = 12) -> Span {
+        Span(kind: .year, year: year, firstMonth: 1, lastMonth: through)
+    }
 
     package init(kind: Kind, year: Int, firstMonth: Int, lastMonth: Int) {
         self.kind = kind
@@ -34,8 +40,10 @@ package struct Span: Sendable, Hashable, Comparable {
     package func contains(_ period: Period) -> Bool {
         switch period {
         case .month(let y, let m): return y == year && m >= firstMonth && m <= lastMonth
-        case .quarter(let y, let q): return y == year && q * 3 - 2 >= firstMonth && q * 3 <= lastMonth
-        case .year(let y): return y == year && kind == .year  // a year's file holds the year to date
+        case .quarter(let y, let q):
+            return y == year && q * 3 - 2 >= firstMonth && q * 3 <= lastMonth
+        // a year's file holds the year to date
+        case .year(let y): return y == year && kind == .year
         }
     }
 
@@ -53,12 +61,14 @@ package struct Span: Sendable, Hashable, Comparable {
         switch kind {
         case .month: return Period.month(year: year, month: firstMonth).label
         case .quarter: return Period.quarter(year: year, quarter: lastMonth / 3).label
-        case .year: return lastMonth == 12 ? "Năm \(year)" : "Năm \(year) (đến hết tháng \(lastMonth))"
+        case .year:
+            return lastMonth == 12 ? "Năm \(year)" : "Năm \(year) (đến hết tháng \(lastMonth))"
         }
     }
 
     package var lastDay: CalendarDay {
-        CalendarDay(year: year, month: lastMonth, day: CalendarDay.daysIn(month: lastMonth, year: year))
+        CalendarDay(
+            year: year, month: lastMonth, day: CalendarDay.daysIn(month: lastMonth, year: year))
     }
 
     package static func < (a: Span, b: Span) -> Bool {

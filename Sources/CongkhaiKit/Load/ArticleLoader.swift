@@ -5,7 +5,9 @@ import Foundation
 enum ArticleLoader {
     static let folder = "news"
     static let extensions: Set<String> = ["md", "markdown"]
-    static let keys = ["title", "date", "unit", "category", "tags", "summary", "slug", "draft", "expires"]
+    static let keys = [
+        "title", "date", "unit", "category", "tags", "summary", "slug", "draft", "expires",
+    ]
 
     /// Loads every article, in file order; `reuse` gives the cached article of a file that has not
     /// changed, and `files` the news files when the caller has already listed them.
@@ -13,9 +15,12 @@ enum ArticleLoader {
     /// (only those may be cached: a cached file would not repeat its warnings).
     /// With `units`, another unit's article is read only up to its front matter (`frontMatterOnly`):
     /// a `--unit` build needs where each article stands in the column, not what it says.
-    static func loadAll(_ content: ContentDirectory, log: DiagnosticLog, files listed: [String]? = nil,
-                        units: Set<String> = [], reuse: @Sendable (String) -> Article? = { _ in nil })
-        -> (articles: [Article], clean: [(path: String, article: Article)]) {
+    static func loadAll(
+        _ content: ContentDirectory, log: DiagnosticLog, files listed: [String]? = nil,
+        units: Set<String> = [], reuse: @Sendable (String) -> Article? = { _ in nil }
+    )
+        -> (articles: [Article], clean: [(path: String, article: Article)])
+    {
         let files = listed ?? content.files(under: folder, extensions: extensions, log: log)
         var results: [(article: Article?, clean: Bool)] = files.map { path in (reuse(path), true) }
         // Only the files that changed are read and parsed, on every core.
@@ -54,17 +59,28 @@ enum ArticleLoader {
 
     /// The file's text up to the end of its front matter; the whole text when that cannot be told
     /// (no front matter, never closed), so the usual diagnostics follow.
-    static func readFrontMatter(atPath path: String, displayPath: String, log: DiagnosticLog, limits: SizeLimits = SizeLimits()) -> String? {
-        guard let data = SourceReader.readBytes(atPath: path, displayPath: displayPath, log: log, limit: .markdown(limits)) else { return nil }
+    static func readFrontMatter(
+        atPath path: String, displayPath: String, log: DiagnosticLog,
+        limits: SizeLimits = SizeLimits()
+    ) -> String? {
+        guard
+            let data = SourceReader.readBytes(
+                atPath: path, displayPath: displayPath, log: log, limit: .markdown(limits))
+        else { return nil }
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let length = data.withUnsafeBufferPointer { FrontMatter.headerLength(UnsafeBufferPointer(rebasing: $0[bom...])) }
-        return SourceReader.decode(length.map { data[..<(bom + $0)] } ?? data[...], displayPath: displayPath, log: log)
+        let length = data.withUnsafeBufferPointer {
+            FrontMatter.headerLength(UnsafeBufferPointer(rebasing: $0[bom...]))
+        }
+        return SourceReader.decode(
+            length.map { data[..<(bom + $0)] } ?? data[...], displayPath: displayPath, log: log)
     }
 
     /// Loads articles' files again in full (those of `indexes` read with `frontMatterOnly`): the
     /// articles a `--unit` build shows, once their places in the column are known.
-    static func completing(_ articles: [Article], at indexes: some Sequence<Int>, content: ContentDirectory,
-                           log: DiagnosticLog) -> [Article] {
+    static func completing(
+        _ articles: [Article], at indexes: some Sequence<Int>, content: ContentDirectory,
+        log: DiagnosticLog
+    ) -> [Article] {
         var articles = articles
         for i in indexes where articles[i].frontMatterOnly {
             let relative = String(articles[i].source.file.dropFirst(content.display("").count))
@@ -73,13 +89,23 @@ enum ArticleLoader {
         return articles
     }
 
-    static func load(_ relative: String, content: ContentDirectory, log: DiagnosticLog, frontMatterOnly: Bool = false) -> Article? {
+    static func load(
+        _ relative: String, content: ContentDirectory, log: DiagnosticLog,
+        frontMatterOnly: Bool = false
+    ) -> Article? {
         let display = content.display(relative)
-        let read = frontMatterOnly ? readFrontMatter(atPath: content.path(relative), displayPath: display, log: log, limits: content.limits)
-            : SourceReader.readText(atPath: content.path(relative), displayPath: display, log: log, limit: .markdown(content.limits))
+        let read =
+            frontMatterOnly
+            ? readFrontMatter(
+                atPath: content.path(relative), displayPath: display, log: log,
+                limits: content.limits)
+            : SourceReader.readText(
+                atPath: content.path(relative), displayPath: display, log: log,
+                limit: .markdown(content.limits))
         guard let text = read,
-              let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),
-              let record = YAMLRecord(document.root, in: document, log: log, what: "front matter") else { return nil }
+            let (document, body, bodyLine) = MarkdownFile.split(text, display: display, log: log),
+            let record = YAMLRecord(document.root, in: document, log: log, what: "front matter")
+        else { return nil }
         record.warnUnknownKeys(allowed: keys)
 
         let title = record.string("title", required: true)
@@ -87,8 +113,11 @@ enum ArticleLoader {
         if let dateText = record.string("date", required: true) {
             date = Timestamp(iso: dateText)
             if date == nil {
-                log.error(record.valueLocation("date"), "bad date \"\(dateText)\"",
-                          hint: "write YYYY-MM-DD, or ISO 8601 with an offset such as 2021-03-15T08:30:00+07:00")
+                log.error(
+                    record.valueLocation("date"), "bad date \"\(dateText)\"",
+                    hint:
+                        "write YYYY-MM-DD, or ISO 8601 with an offset such as 2021-03-15T08:30:00+07:00"
+                )
             }
         }
         var category: Category?
@@ -96,15 +125,20 @@ enum ArticleLoader {
             category = Category.named(id)
             if category == nil {
                 let ids = Category.all.map(\.id)
-                let hint: DiagnosticText = Spelling.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" } ?? "use one of: \(ids.joined(separator: ", "))"
-                log.error(record.valueLocation("category"), "unknown category \"\(id)\"", hint: hint)
+                let hint: DiagnosticText =
+                    Spelling.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" }
+                    ?? "use one of: \(ids.joined(separator: ", "))"
+                log.error(
+                    record.valueLocation("category"), "unknown category \"\(id)\"", hint: hint)
             }
         }
         var tags: [Tag] = []
         for name in record.stringList("tags") ?? [] {
             let tag = Tag(name: name)
             if tag.slug.isEmpty {
-                log.error(record.valueLocation("tags"), "tag \"\(name)\" has no letters or digits to make a path from")
+                log.error(
+                    record.valueLocation("tags"),
+                    "tag \"\(name)\" has no letters or digits to make a path from")
             } else if !tags.contains(where: { $0.slug == tag.slug }) {
                 tags.append(tag)
             }
@@ -114,54 +148,73 @@ enum ArticleLoader {
         if let text = record.string("expires") {
             expires = CalendarDay(iso: text)
             if expires == nil {
-                log.error(record.valueLocation("expires"), "bad expiry date \"\(text)\"", hint: "write YYYY-MM-DD, e.g. expires: 2021-12-31")
+                log.error(
+                    record.valueLocation("expires"), "bad expiry date \"\(text)\"",
+                    hint: "write YYYY-MM-DD, e.g. expires: 2021-12-31")
             }
         }
         var slug = title.map(Slug.make) ?? ""
         if let explicit = record.string("slug") {
             if explicit.contains("/") || explicit.contains("\\") || explicit.contains("..") {
-                log.error(record.valueLocation("slug"), "slug \"\(explicit)\" would leave the news folder",
-                          hint: "a slug is one path segment of a-z, 0-9 and -")
+                log.error(
+                    record.valueLocation("slug"),
+                    "slug \"\(explicit)\" would leave the news folder",
+                    hint: "a slug is one path segment of a-z, 0-9 and -")
                 return nil
             } else if !Slug.isValid(explicit) {
-                log.error(record.valueLocation("slug"), "slug \"\(explicit)\" may use only a-z, 0-9 and -",
-                          hint: "e.g. \"\(Slug.make(explicit))\"")
+                log.error(
+                    record.valueLocation("slug"),
+                    "slug \"\(explicit)\" may use only a-z, 0-9 and -",
+                    hint: "e.g. \"\(Slug.make(explicit))\"")
                 return nil
             }
             slug = explicit
         } else if title != nil && slug.isEmpty {
-            log.error(record.valueLocation("title"), "the title has no letters or digits to make a slug from", hint: "add `slug:`")
+            log.error(
+                record.valueLocation("title"),
+                "the title has no letters or digits to make a slug from", hint: "add `slug:`")
         }
-        let summary = record.string("summary") ?? (frontMatterOnly ? "" : Markdown.firstParagraphText(body))
+        let summary =
+            record.string("summary") ?? (frontMatterOnly ? "" : Markdown.firstParagraphText(body))
         let unit = record.string("unit")
 
         guard let title, let date, let category, !slug.isEmpty else { return nil }
         // The body is not kept: it is read again when the article's page is rendered, so a large
         // site's markdown is never all in memory at once.
-        return Article(source: SourceLocation(file: display, line: 1, column: 1), title: title, date: date,
-                       unitID: unit, category: category, tags: tags, summary: summary, slug: slug,
-                       draft: draft, bodyLine: bodyLine,
-                       unitLocation: unit == nil ? nil : record.valueLocation("unit"),
-                       slugLocation: record.value("slug") != nil ? record.valueLocation("slug") : record.valueLocation("title"),
-                       bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body),
-                       frontMatterOnly: frontMatterOnly, expires: expires,
-                       references: frontMatterOnly ? [] : MediaReferences.scan(body, firstLine: bodyLine))
+        return Article(
+            source: SourceLocation(file: display, line: 1, column: 1), title: title, date: date,
+            unitID: unit, category: category, tags: tags, summary: summary, slug: slug,
+            draft: draft, bodyLine: bodyLine,
+            unitLocation: unit == nil ? nil : record.valueLocation("unit"),
+            slugLocation: record.value("slug") != nil
+                ? record.valueLocation("slug") : record.valueLocation("title"),
+            bodyDigest: frontMatterOnly ? 0 : StableHasher.hash(body),
+            frontMatterOnly: frontMatterOnly, expires: expires,
+            references: frontMatterOnly ? [] : MediaReferences.scan(body, firstLine: bodyLine))
     }
 }
 
 /// Front matter and body of a markdown content file.
 enum MarkdownFile {
-    static func split(_ text: String, display: String, log: DiagnosticLog) -> (YAMLDocument, String, Int)? {
+    static func split(
+        _ text: String, display: String, log: DiagnosticLog
+    ) -> (YAMLDocument, String, Int)? {
         switch FrontMatter.split(text) {
         case nil:
-            log.error(SourceLocation(file: display, line: 1, column: 1), "missing front matter",
-                      hint: "start the file with a `---` line, then `title:` and `date:`, then `---`")
+            log.error(
+                SourceLocation(file: display, line: 1, column: 1), "missing front matter",
+                hint: "start the file with a `---` line, then `title:` and `date:`, then `---`")
             return nil
         case .failure:
-            log.error(SourceLocation(file: display, line: 1, column: 1), "front matter is never closed", hint: "end it with a `---` line")
+            log.error(
+                SourceLocation(file: display, line: 1, column: 1), "front matter is never closed",
+                hint: "end it with a `---` line")
             return nil
         case .success(let parts):
-            guard let document = YAMLDocument.parse(parts.yaml, file: display, firstLine: parts.yamlFirstLine, log: log) else { return nil }
+            guard
+                let document = YAMLDocument.parse(
+                    parts.yaml, file: display, firstLine: parts.yamlFirstLine, log: log)
+            else { return nil }
             return (document, parts.body, parts.bodyFirstLine)
         }
     }

@@ -30,8 +30,10 @@ package struct ContentDirectory: Sendable {
     /// Reports `relative` when a symbolic link takes it outside the folder; true when refused.
     func refusesLink(_ relative: String, log: DiagnosticLog?) -> Bool {
         guard let target = escape(relative) else { return false }
-        log?.error(SourceLocation(file: display(relative)), "symbolic link leads outside \(displayName)/ (to \(target)); it is not read",
-                   hint: "copy the file into \(displayName)/ instead of linking to it")
+        log?.error(
+            SourceLocation(file: display(relative)),
+            "symbolic link leads outside \(displayName)/ (to \(target)); it is not read",
+            hint: "copy the file into \(displayName)/ instead of linking to it")
         return true
     }
 
@@ -39,12 +41,17 @@ package struct ContentDirectory: Sendable {
     /// link takes it outside the folder.
     func readText(_ relative: String, log: DiagnosticLog) -> String? {
         if refusesLink(relative, log: log) { return nil }
-        return SourceReader.readText(atPath: path(relative), displayPath: display(relative), log: log, limit: .yaml)
+        return SourceReader.readText(
+            atPath: path(relative), displayPath: display(relative), log: log, limit: .yaml)
     }
 
     package func url(_ relative: String) -> URL { url.appendingPathComponent(relative) }
-    package func path(_ relative: String) -> String { rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative }
-    package func display(_ relative: String) -> String { displayName.isEmpty ? relative : "\(displayName)/\(relative)" }
+    package func path(_ relative: String) -> String {
+        rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
+    }
+    package func display(_ relative: String) -> String {
+        displayName.isEmpty ? relative : "\(displayName)/\(relative)"
+    }
 
     package func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: url(relative).path)
@@ -54,7 +61,9 @@ package struct ContentDirectory: Sendable {
     /// Hidden files and folders are skipped. Uses readdir's file types: no stat per file. A
     /// symbolic link (file or folder) that leads outside this folder is left out, and reported
     /// in `log`.
-    package func files(under folder: String, extensions: Set<String>, log: DiagnosticLog? = nil) -> [String] {
+    package func files(
+        under folder: String, extensions: Set<String>, log: DiagnosticLog? = nil
+    ) -> [String] {
         if !folder.isEmpty && refusesLink(folder, log: log) { return [] }
         var found: [String] = []
         func walk(_ relative: String) {
@@ -77,7 +86,8 @@ package struct ContentDirectory: Sendable {
                 if type == UInt8(DT_DIR) {
                     walk(child)
                 } else if type == UInt8(DT_REG), let dot = name.lastIndex(of: "."),
-                          extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                    extensions.contains(name[name.index(after: dot)...].lowercased())
+                {
                     found.append(child)
                 }
             }

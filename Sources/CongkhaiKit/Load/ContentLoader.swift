@@ -1,5 +1,6 @@
 import CongkhaiCore
 import Foundation
+
 /// The load stage: reads every file of `Content/` into values, reporting what it cannot read.
 package struct LoadedContent: Sendable {
     package var config: SiteConfig
@@ -27,8 +28,10 @@ package struct LoadReuse: Sendable {
     /// The news files (content-relative, sorted), when a scan of the folder has just listed them.
     package var newsFiles: [String]?
 
-    package init(article: @escaping @Sendable (String) -> Article? = { _ in nil },
-                tables: @escaping @Sendable ([DatasetSchema]) -> [MetricTable]? = { _ in nil }) {
+    package init(
+        article: @escaping @Sendable (String) -> Article? = { _ in nil },
+        tables: @escaping @Sendable ([DatasetSchema]) -> [MetricTable]? = { _ in nil }
+    ) {
         self.article = article
         self.tables = tables
     }
@@ -36,18 +39,24 @@ package struct LoadReuse: Sendable {
 
 package enum ContentLoader {
     /// With `units` (a `--unit` build), other units' articles are read only up to their front matter.
-    package static func load(_ content: ContentDirectory, log: DiagnosticLog, reuse: LoadReuse = LoadReuse(),
-                            units selected: Set<String> = []) -> LoadedContent {
+    package static func load(
+        _ content: ContentDirectory, log: DiagnosticLog, reuse: LoadReuse = LoadReuse(),
+        units selected: Set<String> = []
+    ) -> LoadedContent {
         guard content.exists("") else {
             log.error(SourceLocation(file: content.displayName), "content folder not found")
-            return LoadedContent(config: SiteConfig(), units: [], fields: [], articles: [], planPages: [],
-                                 schemas: [], tables: [], targets: [])
+            return LoadedContent(
+                config: SiteConfig(), units: [], fields: [], articles: [], planPages: [],
+                schemas: [], tables: [], targets: [])
         }
         let config = SiteConfigLoader.load(content, log: log)
-        let content = { var limited = content; limited.limits = config.limits; return limited }()
+        let content = {
+            var limited = content; limited.limits = config.limits; return limited
+        }()
         let units = UnitsLoader.loadUnits(content, log: log)
         let fields = UnitsLoader.loadFields(content, log: log)
-        let declarations = DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log)
+        let declarations = DatasetDeclarationLoader.loadDeclarations(
+            content, unitIDs: units.map(\.id), log: log)
         let schemas = BuiltInDatasets.all + declarations.schemas
         // Metric files load beside the articles: each side has steps on one core that the other fills.
         let metricsLog = DiagnosticLog()
@@ -57,12 +66,14 @@ package enum ContentLoader {
         if reusedTables == nil {
             let textColumns = declarations.textColumns
             DispatchQueue.global().async(group: group) {
-                metrics.value = MetricsLoader.load(content, schemas: schemas, units: units, fields: fields,
-                                                   textColumns: textColumns, log: metricsLog)
+                metrics.value = MetricsLoader.load(
+                    content, schemas: schemas, units: units, fields: fields,
+                    textColumns: textColumns, log: metricsLog)
             }
         }
-        let (articles, clean) = ArticleLoader.loadAll(content, log: log, files: reuse.newsFiles, units: selected,
-                                                      reuse: reuse.article)
+        let (articles, clean) = ArticleLoader.loadAll(
+            content, log: log, files: reuse.newsFiles, units: selected,
+            reuse: reuse.article)
         group.wait()
         let tables = reusedTables ?? metrics.value ?? []
         let metricsClean = reusedTables != nil || metricsLog.all.isEmpty

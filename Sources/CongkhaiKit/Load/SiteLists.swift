@@ -12,8 +12,12 @@ package enum SiteLists {
     }
 
     /// The built-in datasets and those `datasets.yml` declares.
-    package static func schemas(_ content: ContentDirectory, units: [Unit], log: DiagnosticLog) -> [DatasetSchema] {
-        BuiltInDatasets.all + DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log).schemas
+    package static func schemas(
+        _ content: ContentDirectory, units: [Unit], log: DiagnosticLog
+    ) -> [DatasetSchema] {
+        BuiltInDatasets.all
+            + DatasetDeclarationLoader.loadDeclarations(content, unitIDs: units.map(\.id), log: log)
+            .schemas
     }
 }
 
@@ -26,7 +30,8 @@ extension MetricsLoader {
         var given: Set<HeaderTable.Target> = []
         return header.map { text in
             let slug = Slug.make(text)
-            guard let target = table.candidates(for: slug).first(where: { !given.contains($0) }) else { return nil }
+            guard let target = table.candidates(for: slug).first(where: { !given.contains($0) })
+            else { return nil }
             given.insert(target)
             return table.key(target)
         }

@@ -9,7 +9,9 @@ struct YAMLDocument {
     var lineOffset: Int
 
     /// Parses `text`; on a syntax error reports YAML's own line and column and returns nil.
-    static func parse(_ text: String, file: String, firstLine: Int = 1, log: DiagnosticLog) -> YAMLDocument? {
+    static func parse(
+        _ text: String, file: String, firstLine: Int = 1, log: DiagnosticLog
+    ) -> YAMLDocument? {
         do {
             // The basic resolver keeps every scalar a string: loaders parse numbers, dates and booleans
             // themselves (with located diagnostics), and skipping the regex-based tag resolution is faster.
@@ -18,24 +20,29 @@ struct YAMLDocument {
             return YAMLDocument(root: root, file: file, lineOffset: firstLine - 1)
         } catch let error as YamlError {
             let (mark, message) = describe(error)
-            log.error(SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1),
-                      "YAML syntax: \(message)")
+            log.error(
+                SourceLocation(
+                    file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1),
+                "YAML syntax: \(message)")
             return nil
         } catch {
-            log.error(SourceLocation(file: file, line: firstLine, column: 1), "YAML syntax: \(error)")
+            log.error(
+                SourceLocation(file: file, line: firstLine, column: 1), "YAML syntax: \(error)")
             return nil
         }
     }
 
     func location(of node: Yams.Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
+        guard let mark = node?.mark else {
+            return SourceLocation(file: file, line: lineOffset + 1, column: 1)
+        }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     private static func describe(_ error: YamlError) -> (Mark?, String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
             return (mark, problem + detail)
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -59,7 +66,8 @@ struct YAMLRecord {
 
     init?(_ node: Yams.Node?, in document: YAMLDocument, log: DiagnosticLog, what: DiagnosticText) {
         guard let node, node.mapping != nil else {
-            log.error(document.location(of: node), "\(what) must be a mapping of `key: value` lines")
+            log.error(
+                document.location(of: node), "\(what) must be a mapping of `key: value` lines")
             return nil
         }
         self.document = document
@@ -67,7 +75,9 @@ struct YAMLRecord {
         self.log = log
         self.what = what
         var values: [String: Yams.Node] = [:]
-        for (key, value) in node.mapping! { if let name = key.string, values[name] == nil { values[name] = value } }
+        for (key, value) in node.mapping! {
+            if let name = key.string, values[name] == nil { values[name] = value }
+        }
         self.values = values
     }
 
@@ -149,7 +159,9 @@ struct YAMLRecord {
             return items
         }
         if let scalar = value.scalar, !scalar.string.isEmpty { return [scalar.string] }
-        log.error(document.location(of: value), "`\(key)` must be a list, e.g. [\"một cửa\", \"bưu chính\"]")
+        log.error(
+            document.location(of: value),
+            "`\(key)` must be a list, e.g. [\"một cửa\", \"bưu chính\"]")
         return nil
     }
 
@@ -157,7 +169,8 @@ struct YAMLRecord {
     static func trimmed(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        return isSpace(first) || isSpace(last) ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
+        return isSpace(first) || isSpace(last)
+            ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
     }
 
     /// Warns about keys this record does not know, with a suggestion when one is close.
@@ -165,7 +178,8 @@ struct YAMLRecord {
         guard let mapping = node.mapping else { return }
         for key in mapping.keys {
             guard let name = key.string, !allowed.contains(name) else { continue }
-            let hint: DiagnosticText = Spelling.closest(to: name, among: allowed).map { "did you mean `\($0)`?" }
+            let hint: DiagnosticText =
+                Spelling.closest(to: name, among: allowed).map { "did you mean `\($0)`?" }
                 ?? "known keys: \(allowed.joined(separator: ", "))"
             log.warning(document.location(of: key), "unknown key `\(name)` in \(what)", hint: hint)
         }

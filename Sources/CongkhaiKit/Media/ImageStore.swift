@@ -12,7 +12,8 @@ struct ImageStore {
     let recipe: PhotoRecipe
 
     init(cacheDirectory: String?, recipe: PhotoRecipe = .standard) {
-        let base = URL(fileURLWithPath: cacheDirectory ?? ".congkhai-cache", isDirectory: true).standardizedFileURL.path
+        let base = URL(fileURLWithPath: cacheDirectory ?? ".congkhai-cache", isDirectory: true)
+            .standardizedFileURL.path
         folder = base + "/images/" + recipe.key
         self.recipe = recipe
     }
@@ -38,7 +39,8 @@ struct ImageStore {
                     let path = directory.path(sources[i])
                     var info = stat()
                     guard stat(path, &info) == 0 else { return }
-                    let stamp = "\(info.st_size) \(Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)) \(path)"
+                    let stamp =
+                        "\(info.st_size) \(Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)) \(path)"
                     ss.value[i] = stamp
                     if let hash = known[stamp] { hs.value[i] = hash; return }
                     guard let bytes = FileIO.contents(atPath: path) else { return }
@@ -69,7 +71,9 @@ struct ImageStore {
         // One photo per core, each with libvips' own threads (its default): measured 2,4× faster
         // on two cores than one libvips thread per photo (`scripts/bench --photos`).
         // CONGKHAI_VIPS_THREADS sets libvips' threads per photo, for that measurement.
-        if let threads = ProcessInfo.processInfo.environment["CONGKHAI_VIPS_THREADS"].flatMap({ Int($0) }) {
+        if let threads = ProcessInfo.processInfo.environment["CONGKHAI_VIPS_THREADS"].flatMap({
+            Int($0)
+        }) {
             PhotoLibrary.setThreadsPerImage(threads)
         }
         var made = [RenderedPhoto?](repeating: nil, count: missing.count)
@@ -81,18 +85,27 @@ struct ImageStore {
                 let entry = folder + "/" + Self.hex(hash)
                 // Unique to this call: builds in one process (tests) or in several may make the same photo at once.
                 let staging = entry + ".part-" + UUID().uuidString
-                try? FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+                try? FileManager.default.createDirectory(
+                    atPath: staging, withIntermediateDirectories: true)
                 switch PhotoLibrary.render(directory.path(source), recipe: recipe, into: staging) {
                 case .success(let rendered):
-                    guard Self.write(Self.sizesText(rendered), to: staging + "/sizes") else { return }
+                    guard Self.write(Self.sizesText(rendered), to: staging + "/sizes") else {
+                        return
+                    }
                     // A damaged entry is replaced; one another build has just made is kept (the same bytes).
-                    if Self.readSizes(entry) == nil { try? FileManager.default.removeItem(atPath: entry) }
-                    if rename(staging, entry) != 0 { try? FileManager.default.removeItem(atPath: staging) }
+                    if Self.readSizes(entry) == nil {
+                        try? FileManager.default.removeItem(atPath: entry)
+                    }
+                    if rename(staging, entry) != 0 {
+                        try? FileManager.default.removeItem(atPath: staging)
+                    }
                     if Self.readSizes(entry) != nil { slots.value[i] = rendered }
                 case .failure(let failure):
                     try? FileManager.default.removeItem(atPath: staging)
-                    log.error(SourceLocation(file: directory.display(source)), "cannot process the photo: \(failure.reason)",
-                              hint: "save it again as JPEG, PNG or WebP")
+                    log.error(
+                        SourceLocation(file: directory.display(source)),
+                        "cannot process the photo: \(failure.reason)",
+                        hint: "save it again as JPEG, PNG or WebP")
                 }
             }
         }
@@ -100,12 +113,15 @@ struct ImageStore {
         for (i, item) in missing.enumerated() {
             guard let rendered = made[i] else { continue }
             processed += 1
-            photos[item.source] = MediaCatalog.StoredPhoto(folder: folder + "/" + Self.hex(item.hash), rendered: rendered)
+            photos[item.source] = MediaCatalog.StoredPhoto(
+                folder: folder + "/" + Self.hex(item.hash), rendered: rendered)
         }
         // Copies of one photo under other names share its folder.
         for (i, source) in sources.enumerated() where photos[source] == nil {
-            guard let hash = hashes[i], let rendered = Self.readSizes(folder + "/" + Self.hex(hash)) else { continue }
-            photos[source] = MediaCatalog.StoredPhoto(folder: folder + "/" + Self.hex(hash), rendered: rendered)
+            guard let hash = hashes[i], let rendered = Self.readSizes(folder + "/" + Self.hex(hash))
+            else { continue }
+            photos[source] = MediaCatalog.StoredPhoto(
+                folder: folder + "/" + Self.hex(hash), rendered: rendered)
         }
         // The photos of this build only: entries of files gone or changed are dropped.
         if fresh != index { writeIndex(fresh) }
@@ -119,7 +135,8 @@ struct ImageStore {
 
     /// `sizes`: one line per width, `480 360`, then the card's `card 1200 630`.
     static func sizesText(_ photo: RenderedPhoto) -> String {
-        photo.sizes.map { "\($0.width) \($0.height)\n" }.joined() + "card \(photo.card.width) \(photo.card.height)\n"
+        photo.sizes.map { "\($0.width) \($0.height)\n" }.joined()
+            + "card \(photo.card.width) \(photo.card.height)\n"
     }
 
     static func readSizes(_ entry: String) -> RenderedPhoto? {
@@ -127,7 +144,9 @@ struct ImageStore {
         var sizes: [PixelSize] = [], card: PixelSize?
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ")
-            if fields.count == 3, fields[0] == "card", let w = Int(fields[1]), let h = Int(fields[2]) {
+            if fields.count == 3, fields[0] == "card", let w = Int(fields[1]),
+                let h = Int(fields[2])
+            {
                 card = PixelSize(width: w, height: h)
             } else if fields.count == 2, let w = Int(fields[0]), let h = Int(fields[1]) {
                 sizes.append(PixelSize(width: w, height: h))
@@ -150,14 +169,16 @@ struct ImageStore {
         guard let bytes = FileIO.contents(atPath: indexPath) else { return [:] }
         var index: [String: UInt64] = [:]
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            guard let space = line.firstIndex(of: " "), let hash = UInt64(line[..<space], radix: 16) else { continue }
+            guard let space = line.firstIndex(of: " "), let hash = UInt64(line[..<space], radix: 16)
+            else { continue }
             index[String(line[line.index(after: space)...])] = hash
         }
         return index
     }
 
     private func writeIndex(_ index: [String: UInt64]) {
-        let text = index.sorted { $0.key < $1.key }.map { "\(Self.hex($0.value)) \($0.key)\n" }.joined()
+        let text = index.sorted { $0.key < $1.key }.map { "\(Self.hex($0.value)) \($0.key)\n" }
+            .joined()
         let staging = indexPath + ".part-\(getpid())"
         if Self.write(text, to: staging) { rename(staging, indexPath) }
     }

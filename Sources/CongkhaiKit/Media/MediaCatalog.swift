@@ -24,7 +24,9 @@ package struct MediaFile: Sendable, Hashable {
     package var pixels: PixelSize?
 
     /// A photo's published files: `<base>-<width>.webp` and `.jpg`, and `<base>-og.jpg` for its social card.
-    package func photoURL(width: Int, webp: Bool) -> String { "\(url)-\(width).\(webp ? "webp" : "jpg")" }
+    package func photoURL(width: Int, webp: Bool) -> String {
+        "\(url)-\(width).\(webp ? "webp" : "jpg")"
+    }
     package var cardURL: String { "\(url)-og.jpg" }
 
     /// What a link to it says after its text, as Vietnamese government sites do: "PDF, 1,2 MB".
@@ -62,10 +64,16 @@ package struct MediaCatalog: Sendable {
     }
 
     /// The first photo a markdown file shows, for its card and its social card.
-    package func firstPhoto(of file: String, references list: [MediaReference]) -> (MediaFile, StoredPhoto)? {
+    package func firstPhoto(
+        of file: String, references list: [MediaReference]
+    ) -> (MediaFile, StoredPhoto)? {
         guard let table = references[file] else { return nil }
         for reference in list where reference.isImage {
-            if let media = table[reference.target], media.kind == .photo, let stored = photos[media.source] { return (media, stored) }
+            if let media = table[reference.target], media.kind == .photo,
+                let stored = photos[media.source]
+            {
+                return (media, stored)
+            }
         }
         return nil
     }

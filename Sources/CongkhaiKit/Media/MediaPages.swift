@@ -19,19 +19,26 @@ extension SitePlan {
         func add(_ url: String, _ source: String) {
             guard let path = OutputPath(urlPath: url) else { return }
             guard taken.insert(path.relative).inserted else {
-                log.error(SourceLocation(file: source), "would be published at \(url), where the site has a page",
-                          hint: "rename the file")
+                log.error(
+                    SourceLocation(file: source),
+                    "would be published at \(url), where the site has a page",
+                    hint: "rename the file")
                 return
             }
-            plan.pages.append(PlannedPage(path: path, url: url, kind: .file(source: source), inSitemap: false))
+            plan.pages.append(
+                PlannedPage(path: path, url: url, kind: .file(source: source), inSitemap: false))
         }
         for file in media.files {
             switch file.kind {
             case .photo:
                 guard let stored = media.photos[file.source] else { continue }
                 for size in stored.rendered.sizes {
-                    add(file.photoURL(width: size.width, webp: true), stored.folder + "/" + RenderedPhoto.webpName(size.width))
-                    add(file.photoURL(width: size.width, webp: false), stored.folder + "/" + RenderedPhoto.jpegName(size.width))
+                    add(
+                        file.photoURL(width: size.width, webp: true),
+                        stored.folder + "/" + RenderedPhoto.webpName(size.width))
+                    add(
+                        file.photoURL(width: size.width, webp: false),
+                        stored.folder + "/" + RenderedPhoto.jpegName(size.width))
                 }
                 add(file.cardURL, stored.folder + "/" + RenderedPhoto.cardName)
             case .vector, .attachment:

@@ -14,7 +14,9 @@ package struct NewsIndex: Sendable {
     package var listed: [Int]
 
     package init(_ articles: [Article], listedOn day: CalendarDay? = nil) {
-        listed = day.map { day in articles.indices.filter { !articles[$0].hasExpired(on: day) } } ?? Array(articles.indices)
+        listed =
+            day.map { day in articles.indices.filter { !articles[$0].hasExpired(on: day) } }
+            ?? Array(articles.indices)
         var byCategory: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var tagNames: [String: String] = [:], byUnit: [String: [Int]] = [:], district: [Int] = []
         for i in listed {
@@ -24,7 +26,11 @@ package struct NewsIndex: Sendable {
                 byTag[tag.slug, default: []].append(i)
                 if tagNames[tag.slug] == nil { tagNames[tag.slug] = tag.name }
             }
-            if let unit = article.unitID { byUnit[unit, default: []].append(i) } else { district.append(i) }
+            if let unit = article.unitID {
+                byUnit[unit, default: []].append(i)
+            } else {
+                district.append(i)
+            }
         }
         self.byCategory = byCategory
         self.byTag = byTag
@@ -69,8 +75,9 @@ package struct Pagination: Sendable {
 
     package static func window(around page: Int, count: Int) -> Window {
         let low = max(1, page - 2), high = min(count, page + 2)
-        return Window(first: low > 1 ? 1 : nil, gapBefore: low > 2, before: Array(low..<page),
-                      after: page < high ? Array((page + 1)...high) : [], gapAfter: high < count - 1,
-                      last: high < count ? count : nil)
+        return Window(
+            first: low > 1 ? 1 : nil, gapBefore: low > 2, before: Array(low..<page),
+            after: page < high ? Array((page + 1)...high) : [], gapAfter: high < count - 1,
+            last: high < count ? count : nil)
     }
 }

@@ -7,7 +7,9 @@ package struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertib
     package let relative: String
 
     package init?(components: [String]) {
-        guard !components.isEmpty, components.allSatisfy(OutputPath.isSafeSegment) else { return nil }
+        guard !components.isEmpty, components.allSatisfy(OutputPath.isSafeSegment) else {
+            return nil
+        }
         relative = components.joined(separator: "/")
     }
 
@@ -38,7 +40,9 @@ package struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     /// The path's segments: folders, then the file name.
-    package var components: [String] { relative.utf8.split(separator: 0x2F).map { String(Substring($0)) } }
+    package var components: [String] {
+        relative.utf8.split(separator: 0x2F).map { String(Substring($0)) }
+    }
 
     /// The folder holding the file (`tin-tuc/abc`), "" at the top.
     package var folder: String {

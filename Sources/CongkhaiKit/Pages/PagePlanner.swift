@@ -7,15 +7,21 @@ package struct SitePlan: Sendable {
 }
 
 package enum PagePlanner {
-    package static func plan(_ content: SiteContent, figures: SiteFigures, assets: [String]) -> SitePlan {
+    package static func plan(
+        _ content: SiteContent, figures: SiteFigures, assets: [String]
+    ) -> SitePlan {
         let news = NewsIndex(content.articles, listedOn: content.listedOn)
         let perPage = content.config.newsPerPage
         var pages: [PlannedPage] = []
 
         func add(_ url: String, _ kind: PageKind, sitemap: Bool = true) {
             // URLs are built from validated slugs and ids, so a nil path is a programming error.
-            guard let path = OutputPath(urlPath: url) else { preconditionFailure("unsafe output path \(url)") }
-            pages.append(PlannedPage(path: path, url: url, kind: kind, inSitemap: sitemap && url.hasSuffix("/")))
+            guard let path = OutputPath(urlPath: url) else {
+                preconditionFailure("unsafe output path \(url)")
+            }
+            pages.append(
+                PlannedPage(
+                    path: path, url: url, kind: kind, inSitemap: sitemap && url.hasSuffix("/")))
         }
         func addList(base: String, count: Int, _ kind: (Int) -> PageKind) {
             let pagination = Pagination(total: count, size: perPage)
@@ -24,15 +30,21 @@ package enum PagePlanner {
 
         add(Routes.home, .home)
         addList(base: Routes.news, count: news.listed.count) { .newsList(page: $0) }
-        for (i, article) in content.articles.enumerated() { add(Routes.article(article), .article(index: i)) }
+        for (i, article) in content.articles.enumerated() {
+            add(Routes.article(article), .article(index: i))
+        }
         for category in Category.all {
-            addList(base: Routes.category(category.id), count: news.byCategory[category.id]?.count ?? 0) {
+            addList(
+                base: Routes.category(category.id), count: news.byCategory[category.id]?.count ?? 0
+            ) {
                 .category(id: category.id, page: $0)
             }
         }
         add(Routes.tags, .tagIndex)
         for slug in news.sortedTagSlugs {
-            addList(base: Routes.tag(slug), count: news.byTag[slug]?.count ?? 0) { .tag(slug: slug, page: $0) }
+            addList(base: Routes.tag(slug), count: news.byTag[slug]?.count ?? 0) {
+                .tag(slug: slug, page: $0)
+            }
         }
         add(Routes.newsFeed, .newsFeed)
         add(Routes.units, .unitIndex)
@@ -45,25 +57,39 @@ package enum PagePlanner {
         }
         if !figures.datasets.isEmpty {
             add(Routes.statistics, .statisticsIndex)
-            for span in figures.statisticsSpans { add(Routes.statistics(span), .statistics(span: span)) }
+            for span in figures.statisticsSpans {
+                add(Routes.statistics(span), .statistics(span: span))
+            }
             add(Routes.compliance, .compliance)
         }
         add(Routes.openData, .openData)
         for data in figures.datasets {
             for format in [DataFormat.csv, .json] {
-                add(Routes.datasetFile(data.schema.id, format), .datasetFile(id: data.schema.id, format: format))
+                add(
+                    Routes.datasetFile(data.schema.id, format),
+                    .datasetFile(id: data.schema.id, format: format))
             }
         }
         if !figures.datasets.isEmpty {
-            for format in [DataFormat.csv, .json] { add(Routes.figuresFile(format), .figuresFile(format: format)) }
+            for format in [DataFormat.csv, .json] {
+                add(Routes.figuresFile(format), .figuresFile(format: format))
+            }
         }
         add(Routes.dataPackage, .dataPackage)
-        let searchable = SearchSource.all(content, spans: figures.statisticsSpans, hasFigures: !figures.datasets.isEmpty).count
+        let searchable = SearchSource.all(
+            content, spans: figures.statisticsSpans, hasFigures: !figures.datasets.isEmpty
+        ).count
         add(Routes.search, .search)
-        for n in 0..<SearchIndex.shardCount(documents: searchable) { add(Routes.searchShard(n), .searchShard(n)) }
-        for n in 0..<SearchIndex.chunkCount(documents: searchable) { add(Routes.searchDocuments(n), .searchDocuments(n)) }
+        for n in 0..<SearchIndex.shardCount(documents: searchable) {
+            add(Routes.searchShard(n), .searchShard(n))
+        }
+        for n in 0..<SearchIndex.chunkCount(documents: searchable) {
+            add(Routes.searchDocuments(n), .searchDocuments(n))
+        }
         add(Routes.plan, .planIndex)
-        for (i, page) in content.planPages.enumerated() { add(Routes.planPage(page), .plan(index: i)) }
+        for (i, page) in content.planPages.enumerated() {
+            add(Routes.planPage(page), .plan(index: i))
+        }
         for asset in assets { add(Routes.asset(asset), .asset(name: asset)) }
         add(Routes.siteCard, .siteCard)
         add(Routes.notFound, .notFound, sitemap: false)
@@ -78,17 +104,27 @@ extension SitePlan {
     /// and 404 page, exactly as a full build writes them (for a unit that publishes on its own site).
     package func restricted(to units: Set<String>, content: SiteContent) -> SitePlan {
         var plan = self
-        let shown = Set(content.articles.filter { $0.unitID.map(units.contains) ?? false }.map { Routes.article($0) })
+        let shown = Set(
+            content.articles.filter { $0.unitID.map(units.contains) ?? false }.map {
+                Routes.article($0)
+            })
         plan.pages = pages.filter { page in
             switch page.kind {
-            case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id), .unitCard(let id): return units.contains(id)
-            case .article(let index): return content.articles[index].unitID.map(units.contains) ?? false
+            case .unit(let id), .unitFeed(let id), .unitEmbed(let id), .unitFigures(let id),
+                .unitCard(let id):
+                return units.contains(id)
+            case .article(let index):
+                return content.articles[index].unitID.map(units.contains) ?? false
             case .asset, .notFound, .siteCard: return true
             // The files of its articles, and the shared ones under /media/.
-            case .file: return page.url.hasPrefix(Routes.media) || shown.contains(MediaPlanner.articleFolder(of: page.url))
-            case .home, .newsList, .category, .tag, .tagIndex, .unitIndex, .statisticsIndex, .statistics, .compliance,
-                 .openData, .datasetFile, .figuresFile, .dataPackage, .planIndex, .plan, .newsFeed, .sitemap, .robots,
-                 .search, .searchShard, .searchDocuments:
+            case .file:
+                return page.url.hasPrefix(Routes.media)
+                    || shown.contains(MediaPlanner.articleFolder(of: page.url))
+            case .home, .newsList, .category, .tag, .tagIndex, .unitIndex, .statisticsIndex,
+                .statistics, .compliance,
+                .openData, .datasetFile, .figuresFile, .dataPackage, .planIndex, .plan, .newsFeed,
+                .sitemap, .robots,
+                .search, .searchShard, .searchDocuments:
                 return false
             }
         }

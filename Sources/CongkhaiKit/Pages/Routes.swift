@@ -22,7 +22,9 @@ package enum Routes {
     package static let media = "/media/"
 
     /// Page `n` of a list whose first page is `base`: `base` itself, then `trang-2/`, `trang-3/`…
-    package static func page(_ n: Int, of base: String) -> String { n <= 1 ? base : "\(base)trang-\(n)/" }
+    package static func page(_ n: Int, of base: String) -> String {
+        n <= 1 ? base : "\(base)trang-\(n)/"
+    }
 
     // MARK: Units
 
@@ -45,8 +47,12 @@ package enum Routes {
     package static let dataPackage = "/du-lieu/datapackage.json"
 
     package static func statistics(_ span: Span) -> String { "/thong-ke/\(span.key)/" }
-    package static func datasetFile(_ id: String, _ format: DataFormat) -> String { "/du-lieu/\(id).\(format.rawValue)" }
-    package static func figuresFile(_ format: DataFormat) -> String { "/du-lieu/chi-so.\(format.rawValue)" }
+    package static func datasetFile(_ id: String, _ format: DataFormat) -> String {
+        "/du-lieu/\(id).\(format.rawValue)"
+    }
+    package static func figuresFile(_ format: DataFormat) -> String {
+        "/du-lieu/chi-so.\(format.rawValue)"
+    }
 
     // MARK: Plan
 

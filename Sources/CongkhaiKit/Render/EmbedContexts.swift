@@ -21,31 +21,48 @@ extension RenderEnvironment {
         let evaluator = figures.evaluator
         return figures.targets.compactMap { target in
             guard let indicator = target.indicator, Self.embedDatasets.contains(indicator.dataset),
-                  let data = figures.dataset(indicator.dataset), let newest = data.newestPeriod(unit: id) else { return nil }
+                let data = figures.dataset(indicator.dataset),
+                let newest = data.newestPeriod(unit: id)
+            else { return nil }
             let latest = Span(newest)
             let yearToDate = evaluator.evaluate(target, unit: id)
             guard yearToDate.value != .noData else { return nil }
-            return EmbedFigure(target: target, updated: latest,
-                               latest: evaluator.evaluate(target, unit: id, span: latest), yearToDate: yearToDate)
+            return EmbedFigure(
+                target: target, updated: latest,
+                latest: evaluator.evaluate(target, unit: id, span: latest), yearToDate: yearToDate)
         }
     }
 
     private func embedCell(_ result: TargetResult) -> Context {
-        ["value": cell(result.value), "status": statusContext(result.status), "threshold": result.thresholdText,
-         "span": result.span?.label ?? ""]
+        [
+            "value": cell(result.value), "status": statusContext(result.status),
+            "threshold": result.thresholdText,
+            "span": result.span?.label ?? "",
+        ]
     }
 
     func embedContext(_ id: String) -> Context {
         let unit = content.unit(id)!
         let name = unit.name(on: buildDate)
         let rows = embedFigures(id).map { figure -> Context in
-            ["clause": figure.target.clause, "title": figure.target.title, "updated": figure.updated.label,
-             "latest": embedCell(figure.latest), "year": embedCell(figure.yearToDate)]
+            [
+                "clause": figure.target.clause, "title": figure.target.title,
+                "updated": figure.updated.label,
+                "latest": embedCell(figure.latest), "year": embedCell(figure.yearToDate),
+            ]
         }
-        return ["site": siteData, "unit": ["id": id, "name": name, "url": config.absoluteURL(Routes.unit(id)),
-                                            "json": config.absoluteURL(Routes.unitFigures(id))] as Context,
-                "rows": rows, "has_rows": !rows.isEmpty,
-                "page": ["title": "Số liệu cải cách hành chính – \(name)", "canonical": config.absoluteURL(Routes.unitEmbed(id))] as Context]
+        return [
+            "site": siteData,
+            "unit": [
+                "id": id, "name": name, "url": config.absoluteURL(Routes.unit(id)),
+                "json": config.absoluteURL(Routes.unitFigures(id)),
+            ] as Context,
+            "rows": rows, "has_rows": !rows.isEmpty,
+            "page": [
+                "title": "Số liệu cải cách hành chính – \(name)",
+                "canonical": config.absoluteURL(Routes.unitEmbed(id)),
+            ] as Context,
+        ]
     }
 
     /// The code a unit's webmaster copies onto its own site.
@@ -60,7 +77,8 @@ extension RenderEnvironment {
         let unit = content.unit(id)!
         let sink = ByteSink()
         func field(_ key: String, _ value: String, comma: Bool = true) {
-            sink.appendJSON(key); sink.append(":"); sink.appendJSON(value); if comma { sink.append(",") }
+            sink.appendJSON(key); sink.append(":"); sink.appendJSON(value);
+            if comma { sink.append(",") }
         }
         func result(_ r: TargetResult) {
             sink.append("{")
@@ -70,24 +88,31 @@ extension RenderEnvironment {
                 sink.append("\"numerator\":"); sink.append(rate.numerator)
                 sink.append(",\"denominator\":"); sink.append(rate.denominator)
                 sink.append(",\"percent\":")
-                if let perMille = rate.perMille { sink.append("\(perMille / 10).\(perMille % 10)") } else { sink.append("null") }
+                if let perMille = rate.perMille {
+                    sink.append("\(perMille / 10).\(perMille % 10)")
+                } else {
+                    sink.append("null")
+                }
                 sink.append(",")
             case .count(let n): sink.append("\"count\":"); sink.append(n); sink.append(",")
             case .noData: sink.append("\"percent\":null,")
             }
-            field("text", r.value.text); field("threshold", r.thresholdText); field("status", r.status.rawValue)
+            field("text", r.value.text); field("threshold", r.thresholdText);
+            field("status", r.status.rawValue)
             field("status_label", r.status.label, comma: false)
             sink.append("}")
         }
         sink.append("{")
         field("unit", id); field("name", unit.name(on: buildDate))
-        field("page", config.absoluteURL(Routes.unit(id))); field("embed", config.absoluteURL(Routes.unitEmbed(id)))
+        field("page", config.absoluteURL(Routes.unit(id)));
+        field("embed", config.absoluteURL(Routes.unitEmbed(id)))
         field("built", buildDate.description)
         sink.append("\"figures\":[")
         for (i, figure) in embedFigures(id).enumerated() {
             if i > 0 { sink.append(",") }
             sink.append("{")
-            field("target", figure.target.id); field("clause", figure.target.clause); field("title", figure.target.title)
+            field("target", figure.target.id); field("clause", figure.target.clause);
+            field("title", figure.target.title)
             field("updated_to", figure.updated.key)
             sink.append("\"latest\":"); result(figure.latest)
             sink.append(",\"year_to_date\":"); result(figure.yearToDate)

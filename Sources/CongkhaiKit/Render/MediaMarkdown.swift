@@ -1,7 +1,7 @@
-import CongkhaiCore
 import CCmark
-import Foundation
+import CongkhaiCore
 import CongkhaiImages
+import Foundation
 
 /// CommonMark to HTML with the body's files in place: a photo becomes a `<picture>` of its
 /// published widths (WebP, with JPEG for older browsers) with `srcset`, `sizes`, `width` and
@@ -14,22 +14,32 @@ enum MediaMarkdown {
 
     /// The body of the markdown file at `path` with its files in place (`Markdown.bodyHTML` for a
     /// body without any).
-    static func bodyHTML(ofFileAt path: String, allowRawHTML: Bool, files: [String: MediaFile],
-                         photos: [String: MediaCatalog.StoredPhoto]) -> String {
+    static func bodyHTML(
+        ofFileAt path: String, allowRawHTML: Bool, files: [String: MediaFile],
+        photos: [String: MediaCatalog.StoredPhoto]
+    ) -> String {
         guard let data = FileIO.contents(atPath: path) else { return "" }
         let text = String(decoding: data, as: UTF8.self)
-        guard case .success(let parts)? = FrontMatter.split(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) else { return "" }
+        guard
+            case .success(let parts)? = FrontMatter.split(
+                text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        else { return "" }
         return html(parts.body, allowRawHTML: allowRawHTML, files: files, photos: photos)
     }
 
-    static func html(_ source: String, allowRawHTML: Bool, files: [String: MediaFile], photos: [String: MediaCatalog.StoredPhoto]) -> String {
+    static func html(
+        _ source: String, allowRawHTML: Bool, files: [String: MediaFile],
+        photos: [String: MediaCatalog.StoredPhoto]
+    ) -> String {
         let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
         return MarkdownTree.withDocument(source, options: options) { document -> String in
             var nodes: [(OpaquePointer, MediaFile)] = []
             MarkdownTree.walk(document) { node in
                 let type = cmark_node_get_type(node)
-                guard type == CMARK_NODE_IMAGE || type == CMARK_NODE_LINK, let raw = cmark_node_get_url(node),
-                      let file = files[String(cString: raw)] else { return }
+                guard type == CMARK_NODE_IMAGE || type == CMARK_NODE_LINK,
+                    let raw = cmark_node_get_url(node),
+                    let file = files[String(cString: raw)]
+                else { return }
                 nodes.append((node, file))
             }
             var photosShown = 0
@@ -46,8 +56,10 @@ enum MediaMarkdown {
                     html = picture(file, stored.rendered, alt: alt, lazy: photosShown > 0)
                     photosShown += 1
                 case .vector:
-                    let size = file.pixels.map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
-                    html = "<img src=\"\(HTMLEscaping.escape(file.url))\" alt=\"\(HTMLEscaping.escape(alt))\"\(size)\(photosShown > 0 ? " loading=\"lazy\"" : "")>"
+                    let size =
+                        file.pixels.map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
+                    html =
+                        "<img src=\"\(HTMLEscaping.escape(file.url))\" alt=\"\(HTMLEscaping.escape(alt))\"\(size)\(photosShown > 0 ? " loading=\"lazy\"" : "")>"
                     photosShown += 1
                 case .attachment:
                     continue
@@ -65,7 +77,9 @@ enum MediaMarkdown {
     }
 
     /// A link to a published file: its URL, and its type and size after the link's text.
-    private static func link(_ node: OpaquePointer, to file: MediaFile, photos: [String: MediaCatalog.StoredPhoto]) {
+    private static func link(
+        _ node: OpaquePointer, to file: MediaFile, photos: [String: MediaCatalog.StoredPhoto]
+    ) {
         switch file.kind {
         case .photo:
             // Never the original (it may carry a GPS position): the largest published size.
@@ -84,14 +98,19 @@ enum MediaMarkdown {
         cmark_node_append_child(node, child)
     }
 
-    static func picture(_ file: MediaFile, _ photo: RenderedPhoto, alt: String, lazy: Bool) -> String {
+    static func picture(
+        _ file: MediaFile, _ photo: RenderedPhoto, alt: String, lazy: Bool
+    ) -> String {
         func srcset(webp: Bool) -> String {
-            photo.sizes.map { "\(HTMLEscaping.escape(file.photoURL(width: $0.width, webp: webp))) \($0.width)w" }.joined(separator: ", ")
+            photo.sizes.map {
+                "\(HTMLEscaping.escape(file.photoURL(width: $0.width, webp: webp))) \($0.width)w"
+            }.joined(separator: ", ")
         }
         // The fallback's `src`: the size nearest a phone's screen at twice its density.
         let fallback = photo.sizes.last { $0.width <= 960 } ?? photo.sizes[0]
         let largest = photo.sizes[photo.sizes.count - 1]
-        return "<picture><source type=\"image/webp\" srcset=\"\(srcset(webp: true))\" sizes=\"\(sizes)\">"
+        return
+            "<picture><source type=\"image/webp\" srcset=\"\(srcset(webp: true))\" sizes=\"\(sizes)\">"
             + "<img src=\"\(HTMLEscaping.escape(file.photoURL(width: fallback.width, webp: false)))\" srcset=\"\(srcset(webp: false))\""
             + " sizes=\"\(sizes)\" width=\"\(largest.width)\" height=\"\(largest.height)\" alt=\"\(HTMLEscaping.escape(alt))\""
             + (lazy ? " loading=\"lazy\"" : "") + " decoding=\"async\"></picture>"

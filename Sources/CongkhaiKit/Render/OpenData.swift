@@ -17,7 +17,9 @@ struct OpenData: Sendable {
         self.content = content
     }
 
-    func keyColumns(_ schema: DatasetSchema) -> [String] { schema.byField ? ["unit", "period", "field"] : ["unit", "period"] }
+    func keyColumns(_ schema: DatasetSchema) -> [String] {
+        schema.byField ? ["unit", "period", "field"] : ["unit", "period"]
+    }
 
     /// Each name of a table's list as bytes: written without going through `String` again.
     private static func bytes(_ names: [String], json quoted: Bool) -> [[UInt8]] {
@@ -32,7 +34,8 @@ struct OpenData: Sendable {
         let table = data.table, schema = data.schema
         out.append((keyColumns(schema) + schema.columns.map(\.key)).joined(separator: ","))
         out.append("\n")
-        let units = OpenData.bytes(table.unitIDs, json: false), fields = OpenData.bytes(table.fieldIDs, json: false)
+        let units = OpenData.bytes(table.unitIDs, json: false),
+            fields = OpenData.bytes(table.fieldIDs, json: false)
         var periodKeys: [PeriodCode: [UInt8]] = [:]
         for i in 0..<table.count {
             out.append(units[Int(table.unitIndex[i])])
@@ -62,12 +65,15 @@ struct OpenData: Sendable {
         out.append(",\n  \"columns\": [")
         for (i, column) in schema.columns.enumerated() {
             if i > 0 { out.append(", ") }
-            out.append("{\"name\": "); out.appendJSON(column.key); out.append(", \"title\": "); out.appendJSON(column.title); out.append("}")
+            out.append("{\"name\": "); out.appendJSON(column.key); out.append(", \"title\": ");
+            out.appendJSON(column.title); out.append("}")
         }
         out.append("],\n  \"fields\": [")
-        out.append((keyColumns(schema) + schema.columns.map(\.key)).map(json).joined(separator: ", "))
+        out.append(
+            (keyColumns(schema) + schema.columns.map(\.key)).map(json).joined(separator: ", "))
         out.append("],\n  \"rows\": [\n")
-        let units = OpenData.bytes(table.unitIDs, json: true), fields = OpenData.bytes(table.fieldIDs, json: true)
+        let units = OpenData.bytes(table.unitIDs, json: true),
+            fields = OpenData.bytes(table.fieldIDs, json: true)
         var periodKeys: [PeriodCode: [UInt8]] = [:]
         for i in 0..<table.count {
             if i > 0 { out.append(UInt8(0x2C)); out.append(UInt8(0x0A)) }
@@ -79,11 +85,19 @@ struct OpenData: Sendable {
             out.append(periodKeys[code]!)
             if schema.byField {
                 out.append(UInt8(0x2C))
-                if table.fieldIndex[i] >= 0 { out.append(fields[Int(table.fieldIndex[i])]) } else { out.append("null") }
+                if table.fieldIndex[i] >= 0 {
+                    out.append(fields[Int(table.fieldIndex[i])])
+                } else {
+                    out.append("null")
+                }
             }
             for c in schema.columns.indices {
                 out.append(UInt8(0x2C))
-                if let value = table.value(c, at: i) { out.append(value) } else { out.append("null") }
+                if let value = table.value(c, at: i) {
+                    out.append(value)
+                } else {
+                    out.append("null")
+                }
             }
             out.append(UInt8(0x5D))
         }
@@ -102,14 +116,17 @@ struct OpenData: Sendable {
 
     /// The names figures refer to, each as the bytes a file writes (`json`: quoted for JSON).
     struct FigureNames {
-        var datasets: [[UInt8]], units: [[[UInt8]]], fields: [[[UInt8]]], spans: [[[UInt8]]], measures: [[[UInt8]]]
+        var datasets: [[UInt8]], units: [[[UInt8]]], fields: [[[UInt8]]], spans: [[[UInt8]]],
+            measures: [[[UInt8]]]
 
         init(_ figures: SiteFigures, json quoted: Bool) {
             datasets = OpenData.bytes(figures.datasets.map(\.schema.id), json: quoted)
             units = figures.datasets.map { OpenData.bytes($0.table.unitIDs, json: quoted) }
             fields = figures.datasets.map { OpenData.bytes($0.table.fieldIDs, json: quoted) }
             spans = figures.datasets.map { OpenData.bytes($0.spans.map(\.key), json: quoted) }
-            measures = figures.datasets.map { OpenData.bytes($0.schema.measures.map(\.id), json: quoted) }
+            measures = figures.datasets.map {
+                OpenData.bytes($0.schema.measures.map(\.id), json: quoted)
+            }
         }
     }
 
@@ -121,15 +138,23 @@ struct OpenData: Sendable {
             let schema = data.schema
             let fieldIDs = data.table.fieldIDs
             // Each measure as the places of its columns among those summed.
-            let columns = Array(Set(schema.measures.flatMap { $0.formula.columns.compactMap(schema.columnIndex) })).sorted()
-            func places(_ keys: [String]) -> [Int] { keys.compactMap(schema.columnIndex).map { columns.firstIndex(of: $0)! } }
-            let measures = schema.measures.map { measure -> (ratio: Bool, numerator: [Int], denominator: [Int]) in
+            let columns = Array(
+                Set(schema.measures.flatMap { $0.formula.columns.compactMap(schema.columnIndex) })
+            ).sorted()
+            func places(_ keys: [String]) -> [Int] {
+                keys.compactMap(schema.columnIndex).map { columns.firstIndex(of: $0)! }
+            }
+            let measures = schema.measures.map {
+                measure -> (ratio: Bool, numerator: [Int], denominator: [Int]) in
                 switch measure.formula {
                 case .ratio(let n, let d): return (true, places(n), places(d))
                 case .sum(let c): return (false, places(c), [])
                 }
             }
-            func emit(_ figure: Figure, _ measure: (ratio: Bool, numerator: [Int], denominator: [Int]), _ sum: ([Int]) -> Int) {
+            func emit(
+                _ figure: Figure, _ measure: (ratio: Bool, numerator: [Int], denominator: [Int]),
+                _ sum: ([Int]) -> Int
+            ) {
                 var figure = figure
                 if measure.ratio {
                     let rate = Rate(sum(measure.numerator), of: sum(measure.denominator))
@@ -143,10 +168,13 @@ struct OpenData: Sendable {
                 body(figure)
             }
             func district(span s: Int, field: Int?) {
-                let counts = data.counts(unit: nil, fields: field.map { .only([fieldIDs[$0]]) } ?? .all, span: data.spans[s])
+                let counts = data.counts(
+                    unit: nil, fields: field.map { .only([fieldIDs[$0]]) } ?? .all,
+                    span: data.spans[s])
                 guard counts.rows > 0 else { return }
                 for (m, measure) in measures.enumerated() {
-                    emit(Figure(dataset: d, unit: nil, field: field, span: s, measure: m), measure) { keys in
+                    emit(Figure(dataset: d, unit: nil, field: field, span: s, measure: m), measure)
+                    { keys in
                         keys.reduce(0) { $0 + counts.sums[columns[$1]] }
                     }
                 }
@@ -156,13 +184,16 @@ struct OpenData: Sendable {
             for (s, span) in data.spans.enumerated() {
                 district(span: s, field: nil)
                 if schema.byField {
-                    for field in data.fields(unit: nil, span: span) { district(span: s, field: data.table.fieldPosition(field)!) }
+                    for field in data.fields(unit: nil, span: span) {
+                        district(span: s, field: data.table.fieldPosition(field)!)
+                    }
                 }
                 for u in data.table.unitIDs.indices {
                     let cell = u * spanCount + s
                     guard units.rows[cell] > 0 else { continue }
                     for (m, measure) in measures.enumerated() {
-                        emit(Figure(dataset: d, unit: u, field: nil, span: s, measure: m), measure) { keys in
+                        emit(Figure(dataset: d, unit: u, field: nil, span: s, measure: m), measure)
+                        { keys in
                             keys.reduce(0) { $0 + units.sums[cell * width + $1] }
                         }
                     }
@@ -171,7 +202,9 @@ struct OpenData: Sendable {
         }
     }
 
-    static let figureColumns = ["dataset", "unit", "field", "period", "measure", "numerator", "denominator", "value"]
+    static let figureColumns = [
+        "dataset", "unit", "field", "period", "measure", "numerator", "denominator", "value",
+    ]
 
     func figuresCSV(into out: ByteSink) {
         out.append(OpenData.figureColumns.joined(separator: ","))
@@ -197,8 +230,12 @@ struct OpenData: Sendable {
 
     /// The same lines as `chi-so.csv`, as arrays under `fields`; absent values are `null`.
     func figuresJSON(into out: ByteSink) {
-        out.append("{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n")
-        out.append("  \"fields\": [\(OpenData.figureColumns.map(json).joined(separator: ", "))],\n  \"rows\": [\n")
+        out.append(
+            "{\n  \"rounding\": \"rates are sum(numerator) / sum(denominator), rounded half up to 0.001 (0.1%)\",\n"
+        )
+        out.append(
+            "  \"fields\": [\(OpenData.figureColumns.map(json).joined(separator: ", "))],\n  \"rows\": [\n"
+        )
         let names = FigureNames(figures, json: true)
         let comma = UInt8(0x2C)
         var first = true
@@ -207,9 +244,17 @@ struct OpenData: Sendable {
             first = false
             out.append(UInt8(0x5B))
             out.append(names.datasets[f.dataset]); out.append(comma)
-            if let unit = f.unit { out.append(names.units[f.dataset][unit]) } else { out.append("null") }
+            if let unit = f.unit {
+                out.append(names.units[f.dataset][unit])
+            } else {
+                out.append("null")
+            }
             out.append(comma)
-            if let field = f.field { out.append(names.fields[f.dataset][field]) } else { out.append("null") }
+            if let field = f.field {
+                out.append(names.fields[f.dataset][field])
+            } else {
+                out.append("null")
+            }
             out.append(comma)
             out.append(names.spans[f.dataset][f.span]); out.append(comma)
             out.append(names.measures[f.dataset][f.measure]); out.append(comma)
@@ -233,18 +278,27 @@ struct OpenData: Sendable {
 
     /// Frictionless Data Package with a Table Schema per CSV file.
     func dataPackage() -> String {
-        func field(_ name: String, _ type: String, _ title: String, required: Bool = false) -> String {
+        func field(
+            _ name: String, _ type: String, _ title: String, required: Bool = false
+        ) -> String {
             "{\"name\": \(json(name)), \"type\": \(json(type)), \"title\": \(json(title))"
-                + (required ? ", \"constraints\": {\"required\": true}" : "") + (type == "integer" ? ", \"constraints\": {\"minimum\": 0}" : "") + "}"
+                + (required ? ", \"constraints\": {\"required\": true}" : "")
+                + (type == "integer" ? ", \"constraints\": {\"minimum\": 0}" : "") + "}"
         }
         var resources: [String] = []
         for data in figures.datasets {
             let schema = data.schema
-            var fields = [field("unit", "string", "Đơn vị", required: true), field("period", "string", "Kỳ báo cáo", required: true)]
-            if schema.byField { fields.append(field("field", "string", "Lĩnh vực", required: true)) }
+            var fields = [
+                field("unit", "string", "Đơn vị", required: true),
+                field("period", "string", "Kỳ báo cáo", required: true),
+            ]
+            if schema.byField {
+                fields.append(field("field", "string", "Lĩnh vực", required: true))
+            }
             fields += schema.columns.map { field($0.key, "integer", $0.title) }
             let key = keyColumns(schema).map(json).joined(separator: ", ")
-            resources.append("""
+            resources.append(
+                """
                     {
                       "name": \(json(schema.id.replacingOccurrences(of: "_", with: "-"))),
                       "title": \(json(schema.title)),
@@ -260,11 +314,18 @@ struct OpenData: Sendable {
                 """)
         }
         if !figures.datasets.isEmpty {
-            let fields = [field("dataset", "string", "Bộ số liệu", required: true), field("unit", "string", "Đơn vị (trống: toàn quận)"),
-                          field("field", "string", "Lĩnh vực (trống: tất cả)"), field("period", "string", "Kỳ", required: true),
-                          field("measure", "string", "Chỉ số", required: true), field("numerator", "integer", "Tử số"),
-                          field("denominator", "integer", "Mẫu số"), "{\"name\": \"value\", \"type\": \"number\", \"title\": \"Giá trị\"}"]
-            resources.append("""
+            let fields = [
+                field("dataset", "string", "Bộ số liệu", required: true),
+                field("unit", "string", "Đơn vị (trống: toàn quận)"),
+                field("field", "string", "Lĩnh vực (trống: tất cả)"),
+                field("period", "string", "Kỳ", required: true),
+                field("measure", "string", "Chỉ số", required: true),
+                field("numerator", "integer", "Tử số"),
+                field("denominator", "integer", "Mẫu số"),
+                "{\"name\": \"value\", \"type\": \"number\", \"title\": \"Giá trị\"}",
+            ]
+            resources.append(
+                """
                     {
                       "name": "chi-so",
                       "title": "Các chỉ số tính từ số liệu",
@@ -302,7 +363,8 @@ extension ByteSink {
             append(p / 1000)
             append(UInt8(0x2E))
             let rest = p % 1000
-            append(UInt8(rest / 100) + 0x30); append(UInt8(rest / 10 % 10) + 0x30); append(UInt8(rest % 10) + 0x30)
+            append(UInt8(rest / 100) + 0x30); append(UInt8(rest / 10 % 10) + 0x30);
+            append(UInt8(rest % 10) + 0x30)
         case .count(let n): append(n)
         case .none: break
         }

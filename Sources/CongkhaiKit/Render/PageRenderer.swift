@@ -14,7 +14,9 @@ package struct PageRenderer: Sendable {
         self.theme = theme
         openData = OpenData(figures: environment.figures, content: environment.content)
         let library = theme.library
-        environment.fragments.render = { name, data in library.render(TemplateObject.wrap(data), withTemplate: name) ?? "" }
+        environment.fragments.render = { name, data in
+            library.render(TemplateObject.wrap(data), withTemplate: name) ?? ""
+        }
     }
 
     package enum Failure: Error, Equatable {
@@ -27,18 +29,25 @@ package struct PageRenderer: Sendable {
     func diagnostic(_ failure: Failure, page: PlannedPage) -> Diagnostic {
         switch failure {
         case .missingTemplate(let name):
-            return .error(SourceLocation(file: theme.origins[name] ?? "\(name).mustache"),
-                          "template \"\(name).mustache\" is missing", hint: "needed for \(page.url)")
+            return .error(
+                SourceLocation(file: theme.origins[name] ?? "\(name).mustache"),
+                "template \"\(name).mustache\" is missing", hint: "needed for \(page.url)")
         case .card(let reason):
-            return .error(SourceLocation(file: page.url), "cannot draw the social card: \(reason)",
-                          hint: "social cards need libvips with SVG support (librsvg) and a font such as DejaVu Sans")
+            return .error(
+                SourceLocation(file: page.url), "cannot draw the social card: \(reason)",
+                hint:
+                    "social cards need libvips with SVG support (librsvg) and a font such as DejaVu Sans"
+            )
         }
     }
 
     package func render(_ page: PlannedPage) throws(Failure) -> Data {
         switch source(page.kind) {
         case .template(let template):
-            guard let text = theme.library.render(TemplateObject.wrap(context(page)), withTemplate: template) else {
+            guard
+                let text = theme.library.render(
+                    TemplateObject.wrap(context(page)), withTemplate: template)
+            else {
                 throw .missingTemplate(template)
             }
             return Data(text.utf8)
@@ -46,7 +55,9 @@ package struct PageRenderer: Sendable {
         case .asset(let name): return theme.assets[name] ?? Data()
         case .generated(let make): return make()
         case .card(let card):
-            do { return try card.png() } catch { if case .raster(let reason) = error { throw .card(reason) }; throw .card("") }
+            do { return try card.png() } catch {
+                if case .raster(let reason) = error { throw .card(reason) }; throw .card("")
+            }
         }
     }
 
@@ -97,7 +108,8 @@ package struct PageRenderer: Sendable {
         case .unitFigures(let id): return .generated { environment.embedJSON(id) }
         case .siteCard: return .card(environment.siteCard())
         case .unitCard(let id): return .card(environment.unitCard(id))
-        case .file(let source): return .generated { FileIO.contents(atPath: source).map { Data($0) } ?? Data() }
+        case .file(let source):
+            return .generated { FileIO.contents(atPath: source).map { Data($0) } ?? Data() }
         }
     }
 

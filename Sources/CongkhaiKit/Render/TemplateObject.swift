@@ -47,7 +47,10 @@ struct ListedCard: MustacheParent, MustacheCustomRepresentation, @unchecked Send
         // What an article page shows of its neighbours: answered without making their whole card.
         case "url": return Routes.article(environment.content.articles[index])
         case "title": return environment.content.articles[index].title
-        default: return TemplateObject(environment.fragments.cardFields(index) { environment.cardData(index) }).child(named: name)
+        default:
+            return TemplateObject(
+                environment.fragments.cardFields(index) { environment.cardData(index) }
+            ).child(named: name)
         }
     }
 }

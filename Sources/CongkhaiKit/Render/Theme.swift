@@ -28,7 +28,10 @@ package struct Theme: Sendable {
             let folder = ContentDirectory(path: directory)
             for relative in folder.files(under: "", extensions: ["mustache"], log: log) {
                 let display = folder.display(relative)
-                guard let text = SourceReader.readText(at: folder.url(relative), displayPath: display, log: log, limit: .yaml) else { continue }
+                guard
+                    let text = SourceReader.readText(
+                        at: folder.url(relative), displayPath: display, log: log, limit: .yaml)
+                else { continue }
                 sources[String(relative.dropLast(9))] = (text, display)
             }
             for relative in folder.files(under: "assets", extensions: assetExtensions, log: log) {
@@ -42,18 +45,26 @@ package struct Theme: Sendable {
         var origins: [String: String] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + source.text), named: name)
+                library.register(
+                    try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + source.text),
+                    named: name)
                 origins[name] = source.origin
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma line added above the template shifts every line by one.
-                log.error(SourceLocation(file: source.origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                          "template syntax: \(error.error)")
+                log.error(
+                    SourceLocation(
+                        file: source.origin, line: max(1, error.context.lineNumber - 1),
+                        column: error.context.columnNumber),
+                    "template syntax: \(error.error)")
             } catch {
                 log.error(SourceLocation(file: source.origin), "template syntax: \(error)")
             }
         }
-        return Theme(library: library, assets: assets, origins: origins, sources: sources.mapValues(\.text))
+        return Theme(
+            library: library, assets: assets, origins: origins, sources: sources.mapValues(\.text))
     }
 
-    static let assetExtensions: Set<String> = ["css", "svg", "png", "ico", "jpg", "jpeg", "webp", "woff2", "txt", "js"]
+    static let assetExtensions: Set<String> = [
+        "css", "svg", "png", "ico", "jpg", "jpeg", "webp", "woff2", "txt", "js",
+    ]
 }

@@ -24,7 +24,9 @@ struct ThemeLint {
     static let defaultThemeNames: Set<String> = {
         var names = Set<String>()
         for (path, text) in DefaultTheme.files where path.hasSuffix(".mustache") {
-            for tag in tags(in: text) { names.formUnion(tag.name.split(separator: ".").map(String.init)) }
+            for tag in tags(in: text) {
+                names.formUnion(tag.name.split(separator: ".").map(String.init))
+            }
         }
         return names
     }()
@@ -32,13 +34,16 @@ struct ThemeLint {
     /// Places found, and places where a name was missing, with what to report there.
     private final class Findings {
         var found = Set<String>()
-        var missing: [String: (location: SourceLocation, message: DiagnosticText, hint: DiagnosticText)] = [:]
+        var missing:
+            [String: (location: SourceLocation, message: DiagnosticText, hint: DiagnosticText)] =
+                [:]
     }
 
     func run() {
         let findings = Findings()
         walkAll(findings)
-        for (place, miss) in findings.missing.sorted(by: { $0.key < $1.key }) where !findings.found.contains(place) {
+        for (place, miss) in findings.missing.sorted(by: { $0.key < $1.key })
+        where !findings.found.contains(place) {
             log.warning(miss.location, miss.message, hint: miss.hint)
         }
     }
@@ -53,14 +58,20 @@ struct ThemeLint {
             let sample = byTemplate[name]!
             let step = max(1, sample.count / Self.samplesPerTemplate)
             var tree = KeyTree()
-            for i in stride(from: 0, to: sample.count, by: step) { tree.merge(renderer.context(sample[i]), renderer.environment) }
+            for i in stride(from: 0, to: sample.count, by: step) {
+                tree.merge(renderer.context(sample[i]), renderer.environment)
+            }
             lint(name, stack: [tree], depth: 0, findings: findings)
         }
         // Fragments rendered once with their own data: the header and footer, and an article's card.
         let environment = renderer.environment
         var shared = KeyTree()
-        shared.merge(["site": environment.siteData, "nav": [["label": "", "url": "", "current": false]]] as [String: Any], environment)
-        for name in ["header", "footer"] { lint(name, stack: [shared], depth: 0, findings: findings) }
+        shared.merge(
+            ["site": environment.siteData, "nav": [["label": "", "url": "", "current": false]]]
+                as [String: Any], environment)
+        for name in ["header", "footer"] {
+            lint(name, stack: [shared], depth: 0, findings: findings)
+        }
         if !environment.content.articles.isEmpty {
             var card = KeyTree()
             card.merge(environment.cardData(0), environment)
@@ -82,12 +93,22 @@ struct ThemeLint {
         for tag in Self.tags(in: source) {
             switch tag.kind {
             case .variable, .section, .inverted:
-                let found = tag.name == "." || Self.builtins.contains(tag.name) ? KeyTree(open: true) : Self.resolve(tag.name, in: stack)
-                let known = found != nil
-                    || tag.name.split(separator: ".").allSatisfy { Self.defaultThemeNames.contains(String($0)) }
-                if known { findings.found.insert("\(origin):\(tag.line):\(tag.column)") } else {
-                    report(tag, "no page rendered with this template has `\(tag.name)`",
-                           hint: "the names each page has are in Sources/CongkhaiKit/Render/*Contexts.swift; check the spelling")
+                let found =
+                    tag.name == "." || Self.builtins.contains(tag.name)
+                    ? KeyTree(open: true) : Self.resolve(tag.name, in: stack)
+                let known =
+                    found != nil
+                    || tag.name.split(separator: ".").allSatisfy {
+                        Self.defaultThemeNames.contains(String($0))
+                    }
+                if known {
+                    findings.found.insert("\(origin):\(tag.line):\(tag.column)")
+                } else {
+                    report(
+                        tag, "no page rendered with this template has `\(tag.name)`",
+                        hint:
+                            "the names each page has are in Sources/CongkhaiKit/Render/*Contexts.swift; check the spelling"
+                    )
                 }
                 if tag.kind == .section { stack.append(found ?? KeyTree(open: true)) }
                 if tag.kind == .inverted { stack.append(KeyTree()) }
@@ -97,8 +118,9 @@ struct ThemeLint {
                 if stack.count > base.count { stack.removeLast() }
             case .partial, .parent:
                 guard theme.sources[tag.name] != nil else {
-                    report(tag, "template \"\(tag.name).mustache\" does not exist",
-                           hint: "add it to the templates folder, or correct the name")
+                    report(
+                        tag, "template \"\(tag.name).mustache\" does not exist",
+                        hint: "add it to the templates folder, or correct the name")
                     if tag.kind == .parent { stack.append(KeyTree(open: true)) }
                     continue
                 }
@@ -119,7 +141,9 @@ struct ThemeLint {
         mutating func merge(_ value: Any, _ environment: RenderEnvironment) {
             switch value {
             case let dictionary as [String: Any]:
-                for (key, child) in dictionary { children[key, default: KeyTree()].merge(child, environment) }
+                for (key, child) in dictionary {
+                    children[key, default: KeyTree()].merge(child, environment)
+                }
             case let object as TemplateObject:
                 merge(object.values, environment)
             case let card as ListedCard:
@@ -163,7 +187,9 @@ struct ThemeLint {
     /// changes the delimiters stops the walk: what follows is not read with `{{ }}`.
     static func tags(in source: String) -> [Tag] {
         var tags: [Tag] = []
-        for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
@@ -189,12 +215,15 @@ struct ThemeLint {
                 case "<": kind = .parent; name = body
                 case "&": name = body
                 case "!": continue
-                case "=": tags.append(Tag(kind: .stop, name: "", line: number + 1, column: column)); return tags
+                case "=":
+                    tags.append(Tag(kind: .stop, name: "", line: number + 1, column: column));
+                    return tags
                 default: break
                 }
                 // A transform, `uppercased(name)`: the name is inside.
                 if let paren = name.firstIndex(of: "("), name.hasSuffix(")") {
-                    name = String(name[name.index(after: paren)..<name.index(before: name.endIndex)])
+                    name = String(
+                        name[name.index(after: paren)..<name.index(before: name.endIndex)])
                 }
                 tags.append(Tag(kind: kind, name: name, line: number + 1, column: column))
             }

@@ -15,7 +15,10 @@ package struct TrendChart: Sendable {
     package var comparison: Target.Comparison = .atLeast
     package var targetLabel: String?
 
-    package init(title: String, points: [Point], target: Double?, comparison: Target.Comparison = .atLeast, targetLabel: String?) {
+    package init(
+        title: String, points: [Point], target: Double?, comparison: Target.Comparison = .atLeast,
+        targetLabel: String?
+    ) {
         self.title = title
         self.points = points
         self.target = target
@@ -43,18 +46,24 @@ package struct TrendChart: Sendable {
         let l = String(Int(left)), r = String(Int(width - right))
         var out = ""
         out.reserveCapacity(1024 + points.count * 320)
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "; out += String(Int(width)); out += " "; out += String(Int(height))
-        out += "\" role=\"img\" aria-labelledby=\""; out += id; out += "-t "; out += id; out += "-d\">"
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ";
+        out += String(Int(width)); out += " "; out += String(Int(height))
+        out += "\" role=\"img\" aria-labelledby=\""; out += id; out += "-t "; out += id;
+        out += "-d\">"
         out += "<title id=\""; out += id; out += "-t\">"; escape(title, into: &out)
-        out += "</title><desc id=\""; out += id; out += "-d\">"; escape(description, into: &out); out += "</desc>"
+        out += "</title><desc id=\""; out += id; out += "-d\">"; escape(description, into: &out);
+        out += "</desc>"
         for tick in Swift.stride(from: lo, through: hi, by: tickStep) {
             let ty = fmt(y(tick))
-            out += "<line x1=\""; out += l; out += "\" x2=\""; out += r; out += "\" y1=\""; out += ty; out += "\" y2=\""; out += ty
+            out += "<line x1=\""; out += l; out += "\" x2=\""; out += r; out += "\" y1=\"";
+            out += ty; out += "\" y2=\""; out += ty
             out += "\" stroke=\"#d8dce2\" stroke-width=\"1\"/>"
             var label = VietnameseNumber.decimal(scaled: Int(tick), decimals: 1)
             if label.hasSuffix(",0") { label.removeLast(2) }
-            out += "<text x=\""; out += String(Int(left) - 4); out += "\" y=\""; out += fmt(y(tick) + 4)
-            out += "\" font-size=\"11\" text-anchor=\"end\" fill=\"#4a5260\">"; out += label; out += "%</text>"
+            out += "<text x=\""; out += String(Int(left) - 4); out += "\" y=\"";
+            out += fmt(y(tick) + 4)
+            out += "\" font-size=\"11\" text-anchor=\"end\" fill=\"#4a5260\">"; out += label;
+            out += "%</text>"
         }
         let labelY = String(Int(height - bottom + 16))
         for (i, point) in points.enumerated() {
@@ -63,20 +72,25 @@ package struct TrendChart: Sendable {
                 let barY = y(Double(v))
                 let met = target.map { comparison.holds(Double(v), $0) } ?? true
                 out += "<rect x=\""; out += fmt(x + step * 0.15); out += "\" y=\""; out += fmt(barY)
-                out += "\" width=\""; out += fmt(step * 0.7); out += "\" height=\""; out += fmt(top + plotH - barY)
+                out += "\" width=\""; out += fmt(step * 0.7); out += "\" height=\"";
+                out += fmt(top + plotH - barY)
                 out += "\" fill=\""; out += met ? "#1f6f9f" : "#c2410c"; out += "\"><title>"
-                escape(point.label, into: &out); out += ": "; escape(point.value.text, into: &out); out += "</title></rect>"
+                escape(point.label, into: &out); out += ": "; escape(point.value.text, into: &out);
+                out += "</title></rect>"
             }
             out += "<text x=\""; out += fmt(x + step / 2); out += "\" y=\""; out += labelY
-            out += "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1f24\">"; escape(shortLabel(point.label), into: &out); out += "</text>"
+            out += "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1f24\">";
+            escape(shortLabel(point.label), into: &out); out += "</text>"
         }
         if let target, target >= lo {
             let ty = fmt(y(target))
-            out += "<line x1=\""; out += l; out += "\" x2=\""; out += r; out += "\" y1=\""; out += ty; out += "\" y2=\""; out += ty
+            out += "<line x1=\""; out += l; out += "\" x2=\""; out += r; out += "\" y1=\"";
+            out += ty; out += "\" y2=\""; out += ty
             out += "\" stroke=\"#a4161a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
             if let targetLabel {
                 out += "<text x=\""; out += r; out += "\" y=\""; out += fmt(y(target) - 4)
-                out += "\" font-size=\"11\" text-anchor=\"end\" fill=\"#a4161a\">Chỉ tiêu "; escape(targetLabel, into: &out); out += "</text>"
+                out += "\" font-size=\"11\" text-anchor=\"end\" fill=\"#a4161a\">Chỉ tiêu ";
+                escape(targetLabel, into: &out); out += "</text>"
             }
         }
         out += "</svg>"
@@ -101,7 +115,8 @@ package struct TrendChart: Sendable {
         // On bytes: `hasPrefix` and `dropFirst` on a String compare and count Characters.
         let month = Array("Tháng ".utf8), bytes = label.utf8
         guard bytes.starts(with: month) else { return label }
-        return "T" + String(decoding: bytes.dropFirst(month.count).prefix { $0 != 0x2F }, as: UTF8.self)
+        return "T"
+            + String(decoding: bytes.dropFirst(month.count).prefix { $0 != 0x2F }, as: UTF8.self)
     }
 
     private func fmt(_ v: Double) -> String {
@@ -112,7 +127,9 @@ package struct TrendChart: Sendable {
 
     /// `&`, `<` and `>` as entities; text without them is appended as it is.
     private func escape(_ s: String, into out: inout String) {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { out += s; return }
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else {
+            out += s; return
+        }
         for ch in s.unicodeScalars {
             switch ch {
             case "&": out += "&amp;"

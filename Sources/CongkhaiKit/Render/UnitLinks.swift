@@ -77,7 +77,9 @@ package struct UnitLinks: Sendable {
 
     // MARK: HTML
 
-    static let linkAttributes: Set<String> = ["href", "src", "action", "poster", "srcset", "content"]
+    static let linkAttributes: Set<String> = [
+        "href", "src", "action", "poster", "srcset", "content",
+    ]
 
     /// Every `name="value"` whose name holds a link (attribute values are always double-quoted
     /// in the theme's output and escaped, so a value never holds a quote).
@@ -87,7 +89,9 @@ package struct UnitLinks: Sendable {
         var rest = Substring(html)
         while let equals = rest.range(of: "=\"") {
             let before = rest[..<equals.lowerBound]
-            let nameStart = before.lastIndex { !($0.isLetter || $0 == "-") }.map(before.index(after:)) ?? before.startIndex
+            let nameStart =
+                before.lastIndex { !($0.isLetter || $0 == "-") }.map(before.index(after:))
+                ?? before.startIndex
             let name = before[nameStart...].lowercased()
             out += rest[..<equals.upperBound]
             rest = rest[equals.upperBound...]
@@ -98,9 +102,11 @@ package struct UnitLinks: Sendable {
             switch name {
             case "content":
                 // Meta values: only addresses of the site (og:url, og:image) are links.
-                out += value.hasPrefix(siteBase) ? map(value, page: page, absoluteOnly: true) : value
+                out +=
+                    value.hasPrefix(siteBase) ? map(value, page: page, absoluteOnly: true) : value
             case "srcset":
-                out += value.split(separator: ",", omittingEmptySubsequences: false).map { candidate in
+                out += value.split(separator: ",", omittingEmptySubsequences: false).map {
+                    candidate in
                     let trimmed = candidate.drop { $0 == " " }
                     let lead = candidate[..<trimmed.startIndex]
                     let urlEnd = trimmed.firstIndex(of: " ") ?? trimmed.endIndex
@@ -136,7 +142,9 @@ package struct UnitLinks: Sendable {
             guard let close = rest.firstIndex(of: ")") else { break }
             var inner = rest[..<close]
             var quote = ""
-            if let first = inner.first, first == "\"" || first == "'", inner.count >= 2, inner.last == first {
+            if let first = inner.first, first == "\"" || first == "'", inner.count >= 2,
+                inner.last == first
+            {
                 quote = String(first)
                 inner = inner.dropFirst().dropLast()
             }
@@ -155,7 +163,9 @@ package struct UnitLinks: Sendable {
         while let found = rest.range(of: siteBase) {
             out += rest[..<found.lowerBound]
             let tail = rest[found.upperBound...]
-            let end = tail.firstIndex { $0 == "\"" || $0 == "<" || $0 == " " || $0 == "'" } ?? tail.endIndex
+            let end =
+                tail.firstIndex { $0 == "\"" || $0 == "<" || $0 == " " || $0 == "'" }
+                ?? tail.endIndex
             let url = siteBase + tail[..<end]
             let mapped = map(url, page: "", absoluteOnly: true)
             out += mapped == url && !url.hasPrefix(unitBase) ? url : mapped

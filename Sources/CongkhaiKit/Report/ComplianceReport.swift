@@ -26,8 +26,12 @@ public struct ComplianceReport: Sendable {
     public var publishUnits: [PublishedUnit]
 
     /// Units with an owed dataset not up to date for its latest period.
-    public var unitsBehind: [UnitLine] { units.filter { $0.datasets.contains { $0.state != .upToDate } } }
-    public var targetsMissed: [TargetLine] { targets.filter { $0.status == TargetResult.Status.missed.rawValue } }
+    public var unitsBehind: [UnitLine] {
+        units.filter { $0.datasets.contains { $0.state != .upToDate } }
+    }
+    public var targetsMissed: [TargetLine] {
+        targets.filter { $0.status == TargetResult.Status.missed.rawValue }
+    }
 
     package init(content: SiteContent, figures: SiteFigures, buildDate: CalendarDay) {
         title = content.config.title
@@ -37,13 +41,18 @@ public struct ComplianceReport: Sendable {
         span = spanLabel
         targets = figures.targets.filter(\.isMeasurable).map { target in
             let result = evaluator.evaluate(target)
-            return TargetLine(clause: target.clause, id: target.id, title: target.title, value: result.value.text,
-                              threshold: result.thresholdText, status: result.status.rawValue,
-                              missedParts: result.parts.filter { $0.status == .missed }.map { "\($0.key) \($0.value.text)" })
+            return TargetLine(
+                clause: target.clause, id: target.id, title: target.title, value: result.value.text,
+                threshold: result.thresholdText, status: result.status.rawValue,
+                missedParts: result.parts.filter { $0.status == .missed }.map {
+                    "\($0.key) \($0.value.text)"
+                })
         }
         units = figures.compliance.rows.map { row in
-            UnitLine(unit: row.unit, name: content.unit(row.unit)?.name(on: buildDate) ?? row.unit,
-                     datasets: row.statuses.map { ($0.dataset, $0.state, $0.newest?.key) }, articlesInYear: row.articlesInYear)
+            UnitLine(
+                unit: row.unit, name: content.unit(row.unit)?.name(on: buildDate) ?? row.unit,
+                datasets: row.statuses.map { ($0.dataset, $0.state, $0.newest?.key) },
+                articlesInYear: row.articlesInYear)
         }
         publishUnits = content.config.publishUnits
         latest = figures.compliance.latest.sorted { $0.key < $1.key }.map { ($0.key, $0.value.key) }
@@ -61,10 +70,12 @@ public struct ComplianceReport: Sendable {
         var out = "\(title) — báo cáo ngày \(buildDate.vietnamese)\n\n"
         out += "Chỉ tiêu (toàn quận, \(span)):\n"
         for t in targets {
-            out += "  \(symbol(t.status)) \(t.clause.padding(6)) \(t.id.padding(28)) \(t.value.padding(16)) yêu cầu \(t.threshold)\n"
+            out +=
+                "  \(symbol(t.status)) \(t.clause.padding(6)) \(t.id.padding(28)) \(t.value.padding(16)) yêu cầu \(t.threshold)\n"
             for part in t.missedParts { out += "        chưa đạt: \(part)\n" }
         }
-        out += "\nCông khai số liệu (kỳ mới nhất: \(latest.map { "\($0.dataset) \($0.period)" }.joined(separator: ", "))):\n"
+        out +=
+            "\nCông khai số liệu (kỳ mới nhất: \(latest.map { "\($0.dataset) \($0.period)" }.joined(separator: ", "))):\n"
         let behind = unitsBehind
         if behind.isEmpty { out += "  mọi đơn vị đã công khai kỳ mới nhất\n" }
         for unit in behind {
@@ -72,22 +83,28 @@ public struct ComplianceReport: Sendable {
                 .map { "\($0.dataset) \($0.state.rawValue)\($0.newest.map { " (\($0))" } ?? "")" }
             out += "  ✘ \(unit.unit.padding(34)) \(missing.joined(separator: ", "))\n"
         }
-        out += "\n\(targetsMissed.count) chỉ tiêu chưa đạt, \(behind.count)/\(units.count) đơn vị chưa công khai đủ kỳ mới nhất\n"
+        out +=
+            "\n\(targetsMissed.count) chỉ tiêu chưa đạt, \(behind.count)/\(units.count) đơn vị chưa công khai đủ kỳ mới nhất\n"
         return out
     }
 
     func markdown() -> String {
-        var out = "# \(title) — báo cáo ngày \(buildDate.vietnamese)\n\n## Chỉ tiêu (toàn quận, \(span))\n\n"
+        var out =
+            "# \(title) — báo cáo ngày \(buildDate.vietnamese)\n\n## Chỉ tiêu (toàn quận, \(span))\n\n"
         out += "| Mục | Chỉ tiêu | Kết quả | Yêu cầu | Đánh giá |\n|---|---|---:|---|---|\n"
         for t in targets {
-            out += "| \(t.clause) | \(cellText(t.title)) | \(t.value) | \(cellText(t.threshold)) | \(TargetResult.Status(rawValue: t.status)?.label ?? t.status) |\n"
+            out +=
+                "| \(t.clause) | \(cellText(t.title)) | \(t.value) | \(cellText(t.threshold)) | \(TargetResult.Status(rawValue: t.status)?.label ?? t.status) |\n"
         }
         out += "\n## Công khai số liệu\n\n| Đơn vị | Chưa cập nhật |\n|---|---|\n"
         for unit in unitsBehind {
-            let missing = unit.datasets.filter { $0.state != .upToDate }.map { "\($0.dataset): \($0.state.label)" }
+            let missing = unit.datasets.filter { $0.state != .upToDate }.map {
+                "\($0.dataset): \($0.state.label)"
+            }
             out += "| \(cellText(unit.name)) | \(cellText(missing.joined(separator: "; "))) |\n"
         }
-        out += "\n\(targetsMissed.count) chỉ tiêu chưa đạt; \(unitsBehind.count)/\(units.count) đơn vị chưa công khai đủ kỳ mới nhất.\n"
+        out +=
+            "\n\(targetsMissed.count) chỉ tiêu chưa đạt; \(unitsBehind.count)/\(units.count) đơn vị chưa công khai đủ kỳ mới nhất.\n"
         return out
     }
 
@@ -97,8 +114,11 @@ public struct ComplianceReport: Sendable {
                 + "\"threshold\": \(json(t.threshold)), \"status\": \(json(t.status)), \"missed\": [\(t.missedParts.map(json).joined(separator: ", "))]}"
         }
         let unitItems = units.map { u in
-            let ds = u.datasets.map { "{\"dataset\": \(json($0.dataset)), \"state\": \(json($0.state.rawValue)), \"newest\": \($0.newest.map(json) ?? "null")}" }
-            return "    {\"unit\": \(json(u.unit)), \"name\": \(json(u.name)), \"up_to_date\": \(!u.datasets.contains { $0.state != .upToDate }), "
+            let ds = u.datasets.map {
+                "{\"dataset\": \(json($0.dataset)), \"state\": \(json($0.state.rawValue)), \"newest\": \($0.newest.map(json) ?? "null")}"
+            }
+            return
+                "    {\"unit\": \(json(u.unit)), \"name\": \(json(u.name)), \"up_to_date\": \(!u.datasets.contains { $0.state != .upToDate }), "
                 + "\"articles_in_year\": \(u.articlesInYear), \"datasets\": [\(ds.joined(separator: ", "))]}"
         }
         return """
@@ -134,5 +154,7 @@ public struct ComplianceReport: Sendable {
 
 extension String {
     /// Left-aligned in `width` characters, for the text report's columns.
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
 }

@@ -53,15 +53,20 @@ public enum NewArticle {
 
     /// The image line of a new article: alt text as given, or empty so that `check` asks for it.
     static func imageLine(_ name: String, alt: String?) -> String {
-        let escaped = (alt ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "]", with: "\\]")
-            .replacingOccurrences(of: "[", with: "\\[")
+        let escaped = (alt ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "]", with: "\\]"
+        )
+        .replacingOccurrences(of: "[", with: "\\[")
         return "![\(escaped)](\(name))"
     }
 
     /// The file's text: front matter with every key a writer needs, then a line to replace.
-    public static func text(title: String, date: CalendarDay, unit: String? = nil,
-                            category: String = defaultCategory, image: String? = nil) -> String {
-        let unitLine = unit.map { "unit: \($0)" }
+    public static func text(
+        title: String, date: CalendarDay, unit: String? = nil,
+        category: String = defaultCategory, image: String? = nil
+    ) -> String {
+        let unitLine =
+            unit.map { "unit: \($0)" }
             ?? "# unit: phuong-1            # optional: the unit's column (an id from units.yml); none = the district's"
         return """
             ---
@@ -81,9 +86,11 @@ public enum NewArticle {
 
     /// Checks the title, unit and category, then writes the file (never over an existing one).
     /// Returns the file's path as the content folder was named (`Content/news/2021/….md`).
-    public static func create(title: String, date: CalendarDay, unit: String? = nil,
-                              category: String = defaultCategory, image: String? = nil, alt: String? = nil,
-                              contentPath: String) -> Result<String, Failure> {
+    public static func create(
+        title: String, date: CalendarDay, unit: String? = nil,
+        category: String = defaultCategory, image: String? = nil, alt: String? = nil,
+        contentPath: String
+    ) -> Result<String, Failure> {
         let content = ContentDirectory(path: contentPath)
         var problems: [Problem] = []
         func problem(_ message: DiagnosticText, hint: DiagnosticText? = nil) {
@@ -95,7 +102,8 @@ public enum NewArticle {
         }
         if Category.named(category) == nil {
             let ids = Category.all.map(\.id)
-            let hint: DiagnosticText = Spelling.closest(to: category, among: ids).map { "did you mean \"\($0)\"?" }
+            let hint: DiagnosticText =
+                Spelling.closest(to: category, among: ids).map { "did you mean \"\($0)\"?" }
                 ?? "use one of: \(ids.joined(separator: ", "))"
             problem("unknown category \"\(category)\"", hint: hint)
         }
@@ -106,36 +114,50 @@ public enum NewArticle {
                 problems += unitsLog.all.errors.map { .located($0) }
             } else if !units.contains(where: { $0.id == unit }) {
                 let ids = units.map(\.id)
-                let hint: DiagnosticText = Spelling.closest(to: unit, among: ids).map { "did you mean \"\($0)\"?" }
+                let hint: DiagnosticText =
+                    Spelling.closest(to: unit, among: ids).map { "did you mean \"\($0)\"?" }
                     ?? "the ids are listed in \(content.display("units.yml"))"
-                problem("unknown unit \"\(unit)\": not in \(content.display("units.yml"))", hint: hint)
+                problem(
+                    "unknown unit \"\(unit)\": not in \(content.display("units.yml"))", hint: hint)
             }
         }
         if let image {
             if case .failure(let failure) = PhotoLibrary.size(ofFileAt: image) {
-                problem("cannot read \(image) as a photo: \(failure.reason)", hint: "give a JPEG, PNG or WebP file")
+                problem(
+                    "cannot read \(image) as a photo: \(failure.reason)",
+                    hint: "give a JPEG, PNG or WebP file")
             }
         }
         guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
 
-        let relative = image == nil ? relativePath(title: trimmed, date: date) : bundlePath(title: trimmed, date: date)
+        let relative =
+            image == nil
+            ? relativePath(title: trimmed, date: date) : bundlePath(title: trimmed, date: date)
         let display = content.display(relative)
         let url = content.url(relative)
         let photo = image.map(photoName)
-        let data = Data(text(title: trimmed, date: date, unit: unit, category: category,
-                             image: photo.map { imageLine($0, alt: alt) }).utf8)
+        let data = Data(
+            text(
+                title: trimmed, date: date, unit: unit, category: category,
+                image: photo.map { imageLine($0, alt: alt) }
+            ).utf8)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             // `.withoutOverwriting` fails if the file exists, also when it appears meanwhile.
             try data.write(to: url, options: .withoutOverwriting)
             if let image, let photo {
                 // The photo as it is: the build applies its orientation and strips its metadata.
                 try Data(contentsOf: URL(fileURLWithPath: image))
-                    .write(to: url.deletingLastPathComponent().appendingPathComponent(photo), options: .withoutOverwriting)
+                    .write(
+                        to: url.deletingLastPathComponent().appendingPathComponent(photo),
+                        options: .withoutOverwriting)
             }
         } catch {
             if FileManager.default.fileExists(atPath: url.path) {
-                problem("\(display) already exists; nothing was written", hint: "pick another title, or edit that file")
+                problem(
+                    "\(display) already exists; nothing was written",
+                    hint: "pick another title, or edit that file")
             } else {
                 problem("cannot write \(display): \(error.localizedDescription)")
             }

@@ -38,7 +38,9 @@ package struct SearchIndex: Sendable {
         return n
     }
 
-    package static func chunkCount(documents: Int) -> Int { max(1, (documents + chunkSize - 1) / chunkSize) }
+    package static func chunkCount(documents: Int) -> Int {
+        max(1, (documents + chunkSize - 1) / chunkSize)
+    }
 
     /// A word's shard: FNV-1a (32 bits) over its bytes, masked (the same formula as `search.js`).
     package static func shard(of word: some StringProtocol, count: Int) -> Int {
@@ -67,7 +69,8 @@ package struct SearchIndex: Sendable {
                 }
             }
             for (word, weight) in weights {
-                shards[Self.shard(of: word, count: shardCount)][word, default: []].append((number, min(weight, 999)))
+                shards[Self.shard(of: word, count: shardCount)][word, default: []].append(
+                    (number, min(weight, 999)))
             }
         }
         self.shards = shards

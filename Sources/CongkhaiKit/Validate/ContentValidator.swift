@@ -10,13 +10,19 @@ package enum ContentValidator {
 
     /// With `buildDate`, articles dated after it are held back (`scheduled`) unless `includeFuture`,
     /// and those past their `expires:` on it are not listed.
-    package static func validate(_ loaded: LoadedContent, includeDrafts: Bool, buildDate: CalendarDay? = nil,
-                                includeFuture: Bool = false, log: DiagnosticLog) -> SiteContent {
+    package static func validate(
+        _ loaded: LoadedContent, includeDrafts: Bool, buildDate: CalendarDay? = nil,
+        includeFuture: Bool = false, log: DiagnosticLog
+    ) -> SiteContent {
         let unitIDs = loaded.units.map(\.id)
         let knownUnits = Set(unitIDs)
         for unit in loaded.config.publishUnits where !knownUnits.contains(unit.id) {
-            let hint: DiagnosticText? = Spelling.closest(to: unit.id, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
-            log.error(unit.location, "unknown unit \"\(unit.id)\" in `publish_units`", hint: hint ?? "unit ids are listed in units.yml")
+            let hint: DiagnosticText? = Spelling.closest(
+                to: unit.id, among: unitIDs, maxDistance: 3
+            ).map { "did you mean \"\($0)\"?" }
+            log.error(
+                unit.location, "unknown unit \"\(unit.id)\" in `publish_units`",
+                hint: hint ?? "unit ids are listed in units.yml")
         }
         var kept: [Int] = [], scheduled: [Int] = []
         var slugOwners: [String: String] = [:]  // slug → the file that has it first
@@ -26,20 +32,27 @@ package enum ContentValidator {
         for i in all.indices.sorted(by: { all[$0].source < all[$1].source }) {
             let article = all[i]
             if let unit = article.unitID, !knownUnits.contains(unit) {
-                let hint: DiagnosticText? = Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+                let hint: DiagnosticText? =
+                    Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map {
+                        "did you mean \"\($0)\"?"
+                    }
                     ?? "unit ids are listed in units.yml"
-                log.error(article.unitLocation ?? article.source, "unknown unit \"\(unit)\"", hint: hint)
+                log.error(
+                    article.unitLocation ?? article.source, "unknown unit \"\(unit)\"", hint: hint)
                 continue
             }
             if isReservedNewsSlug(article.slug) {
-                log.error(article.slugLocation, "slug \"\(article.slug)\" is reserved for the news column's own pages",
-                          hint: "add a different `slug:`")
+                log.error(
+                    article.slugLocation,
+                    "slug \"\(article.slug)\" is reserved for the news column's own pages",
+                    hint: "add a different `slug:`")
                 continue
             }
             guard includeDrafts || !article.draft else { continue }
             if let first = slugOwners[article.slug] {
-                log.error(article.slugLocation, "duplicate slug \"\(article.slug)\"",
-                          hint: "\(first) has the same slug; add `slug:` to one of them")
+                log.error(
+                    article.slugLocation, "duplicate slug \"\(article.slug)\"",
+                    hint: "\(first) has the same slug; add `slug:` to one of them")
                 continue
             }
             slugOwners[article.slug] = article.source.file
@@ -50,7 +63,9 @@ package enum ContentValidator {
             }
             kept.append(i)
         }
-        kept.sort { all[$0].date != all[$1].date ? all[$0].date > all[$1].date : all[$0].slug < all[$1].slug }
+        kept.sort {
+            all[$0].date != all[$1].date ? all[$0].date > all[$1].date : all[$0].slug < all[$1].slug
+        }
         let articles = kept.map { all[$0] }
 
         // Cached tables were valid when cached; fresh ones are checked here, apart, so the build
@@ -68,28 +83,40 @@ package enum ContentValidator {
         var planPages: [PlanPage] = []
         for page in loaded.planPages {
             if let first = planSlugs[page.slug] {
-                log.error(page.source, "duplicate plan page slug \"\(page.slug)\"", hint: "\(first.source.file) has the same slug")
+                log.error(
+                    page.source, "duplicate plan page slug \"\(page.slug)\"",
+                    hint: "\(first.source.file) has the same slug")
                 continue
             }
             planSlugs[page.slug] = page
             planPages.append(page)
         }
-        var content = SiteContent(config: loaded.config, units: loaded.units, fields: loaded.fields,
-                                  articles: articles, planPages: planPages,
-                                  tables: validTables,
-                                  targets: TargetValidator.validate(loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log),
-                                  metricsCacheable: metricsClean)
+        var content = SiteContent(
+            config: loaded.config, units: loaded.units, fields: loaded.fields,
+            articles: articles, planPages: planPages,
+            tables: validTables,
+            targets: TargetValidator.validate(
+                loaded.targets, schemas: loaded.schemas, fields: loaded.fields, log: log),
+            metricsCacheable: metricsClean)
         content.listedOn = buildDate
-        content.scheduled = scheduled.map { all[$0] }.sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
+        content.scheduled = scheduled.map { all[$0] }.sorted {
+            ($0.date, $0.slug) < ($1.date, $1.slug)
+        }
         return content
     }
 
     /// `build --unit ID` must name units of units.yml.
-    package static func validateUnitSelection(_ ids: [String], in content: SiteContent, log: DiagnosticLog) {
+    package static func validateUnitSelection(
+        _ ids: [String], in content: SiteContent, log: DiagnosticLog
+    ) {
         let known = content.units.map(\.id)
         for id in ids where content.unit(id) == nil {
-            let hint: DiagnosticText? = Spelling.closest(to: id, among: known, maxDistance: 3).map { "did you mean \"\($0)\"?" }
-            log.error(SourceLocation(file: "--unit"), "unknown unit \"\(id)\"", hint: hint ?? "unit ids are listed in units.yml")
+            let hint: DiagnosticText? = Spelling.closest(to: id, among: known, maxDistance: 3).map {
+                "did you mean \"\($0)\"?"
+            }
+            log.error(
+                SourceLocation(file: "--unit"), "unknown unit \"\(id)\"",
+                hint: hint ?? "unit ids are listed in units.yml")
         }
     }
 }

@@ -36,7 +36,9 @@ package enum MetricsValidator {
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n && table.unitIndex[end] == table.unitIndex[start] && table.fieldIndex[end] == table.fieldIndex[start] { end += 1 }
+            while end < n && table.unitIndex[end] == table.unitIndex[start]
+                && table.fieldIndex[end] == table.fieldIndex[start]
+            { end += 1 }
             groups.append(start..<end)
             start = end
         }
@@ -47,8 +49,10 @@ package enum MetricsValidator {
             for i in group.dropFirst() {
                 if period[i] != period[first] { first = i; continue }
                 let earlier = table.location(at: first)
-                log.error(table.location(at: i), "duplicate row for \(describe(table, i)), period \(period[i].period.key)",
-                          hint: "first given at \(earlier.file):\(earlier.line)")
+                log.error(
+                    table.location(at: i),
+                    "duplicate row for \(describe(table, i)), period \(period[i].period.key)",
+                    hint: "first given at \(earlier.file):\(earlier.line)")
                 invalid[i] = true
             }
         }
@@ -65,12 +69,20 @@ package enum MetricsValidator {
                         j -= 1
                     }
                     guard !months.isEmpty else { continue }
-                    let listed = Set(months.map { period[$0] }).sorted().map(\.period.key).joined(separator: ", ")
-                    let earliest = months.min { (table.fileIndex[$0], table.lineNumber[$0]) < (table.fileIndex[$1], table.lineNumber[$1]) }!
+                    let listed = Set(months.map { period[$0] }).sorted().map(\.period.key).joined(
+                        separator: ", ")
+                    let earliest = months.min {
+                        (table.fileIndex[$0], table.lineNumber[$0]) < (
+                            table.fileIndex[$1], table.lineNumber[$1]
+                        )
+                    }!
                     let at = table.location(at: earliest)
-                    log.error(table.location(at: i),
-                              "\(period[i].period.key) and its months (\(listed)) are both given for \(describe(table, i))",
-                              hint: "give either the months or the quarter; \(period[earliest].period.key) is at \(at.file):\(at.line)")
+                    log.error(
+                        table.location(at: i),
+                        "\(period[i].period.key) and its months (\(listed)) are both given for \(describe(table, i))",
+                        hint:
+                            "give either the months or the quarter; \(period[earliest].period.key) is at \(at.file):\(at.line)"
+                    )
                     invalid[i] = true
                 }
             }
@@ -78,17 +90,26 @@ package enum MetricsValidator {
 
         // Identities and bounds, row by row (every row, duplicates too).
         let identities = schema.identities.map { identity in
-            (left: identity.left.map(schema.columnIndex), right: identity.right.map(schema.columnIndex), always: identity.always)
+            (
+                left: identity.left.map(schema.columnIndex),
+                right: identity.right.map(schema.columnIndex), always: identity.always
+            )
         }
-        let bounds = schema.bounds.map { bound in (part: bound.part.map(schema.columnIndex), whole: bound.whole.map(schema.columnIndex)) }
+        let bounds = schema.bounds.map { bound in
+            (part: bound.part.map(schema.columnIndex), whole: bound.whole.map(schema.columnIndex))
+        }
         /// How many of `keys` the row has, and their sum.
         @inline(__always) func total(_ keys: [Int?], _ row: Int) -> (present: Int, sum: Int) {
             var present = 0, sum = 0
-            for case let c? in keys { if let v = table.value(c, at: row) { present += 1; sum += v } }
+            for case let c? in keys {
+                if let v = table.value(c, at: row) { present += 1; sum += v }
+            }
             return (present, sum)
         }
         func names(_ keys: [Int?], _ row: Int) -> String {
-            keys.compactMap { $0 }.filter { table.value($0, at: row) != nil }.map { schema.columns[$0].key }.joined(separator: " + ")
+            keys.compactMap { $0 }.filter { table.value($0, at: row) != nil }.map {
+                schema.columns[$0].key
+            }.joined(separator: " + ")
         }
         for (left, right, always) in identities {
             let allKnown = (left + right).allSatisfy { $0 != nil }
@@ -97,7 +118,9 @@ package enum MetricsValidator {
                 let a = total(left, i), b = total(right, i)
                 if !always && a.present + b.present != left.count + right.count { continue }
                 guard a.present > 0, b.present > 0, a.sum != b.sum else { continue }
-                log.error(table.location(at: i), "\(names(left, i)) (\(a.sum)) ≠ \(names(right, i)) (\(b.sum))")
+                log.error(
+                    table.location(at: i),
+                    "\(names(left, i)) (\(a.sum)) ≠ \(names(right, i)) (\(b.sum))")
                 invalid[i] = true
             }
         }
@@ -105,7 +128,9 @@ package enum MetricsValidator {
             for i in 0..<n {
                 let a = total(part, i), b = total(whole, i)
                 guard a.present > 0, b.present == whole.count, a.sum > b.sum else { continue }
-                log.error(table.location(at: i), "\(names(part, i)) (\(a.sum)) exceeds \(names(whole, i)) (\(b.sum))")
+                log.error(
+                    table.location(at: i),
+                    "\(names(part, i)) (\(a.sum)) exceeds \(names(whole, i)) (\(b.sum))")
                 invalid[i] = true
             }
         }
@@ -118,7 +143,8 @@ package enum MetricsValidator {
                     guard let carried = table.value(column, at: i) else { continue }
                     let month = period[i].period
                     guard case .month(let year, let m) = month else { continue }
-                    let previous = m == 1 ? PeriodCode.month(year - 1, 12) : PeriodCode.month(year, m - 1)
+                    let previous =
+                        m == 1 ? PeriodCode.month(year - 1, 12) : PeriodCode.month(year, m - 1)
                     var j = i - 1
                     while j >= group.lowerBound && period[j] > previous { j -= 1 }
                     while j >= group.lowerBound && period[j] == previous && invalid[j] { j -= 1 }
@@ -126,9 +152,10 @@ package enum MetricsValidator {
                     let pending = total(from, j)
                     guard pending.present > 0, carried != pending.sum else { continue }
                     let before = table.location(at: j)
-                    log.warning(table.location(at: i),
-                                "\(carry.column) (\(carried)) differs from \(names(from, j)) of \(previous.period.key) (\(pending.sum))",
-                                hint: "\(previous.period.key) is at \(before.file):\(before.line)")
+                    log.warning(
+                        table.location(at: i),
+                        "\(carry.column) (\(carried)) differs from \(names(from, j)) of \(previous.period.key) (\(pending.sum))",
+                        hint: "\(previous.period.key) is at \(before.file):\(before.line)")
                 }
             }
         }
@@ -137,6 +164,7 @@ package enum MetricsValidator {
     }
 
     private static func describe(_ table: MetricTable, _ row: Int) -> DiagnosticText {
-        table.field(at: row).map { "unit \(table.unit(at: row)), field \($0)" } ?? "unit \(table.unit(at: row))"
+        table.field(at: row).map { "unit \(table.unit(at: row)), field \($0)" }
+            ?? "unit \(table.unit(at: row))"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,7 +25,9 @@ public final class OutputLock: @unchecked Sendable {
     /// The lock file of an output folder.
     public static func lockPath(for output: URL) -> String {
         let output = output.standardizedFileURL
-        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock").path
+        return output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).lock"
+        ).path
     }
 
     /// Takes the lock of `output`. When another process holds it: with `wait`, calls `waiting`
@@ -34,7 +37,9 @@ public final class OutputLock: @unchecked Sendable {
         let parent = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            throw .unavailable(path: path, reason: String(cString: strerror(errno)))
+        }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
                 let reason = String(cString: strerror(errno))
@@ -66,7 +71,8 @@ public final class OutputLock: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 32)
         let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return nil }
-        let text = String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         return Int32(text)
     }
 

@@ -1,5 +1,6 @@
 import CongkhaiCore
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,19 +24,28 @@ package final class OutputWriter: @unchecked Sendable {
     package init(output: URL) throws(Failure) {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
+        staging = parent.appendingPathComponent(
+            ".\(self.output.lastPathComponent).staging-\(getpid())")
         // Folders left by a build that was killed (staging, or a previous site not yet removed):
         // only once the process that made them (its id ends the name) is gone.
-        let prefixes = [".\(self.output.lastPathComponent).staging-", ".\(self.output.lastPathComponent).old-"]
+        let prefixes = [
+            ".\(self.output.lastPathComponent).staging-", ".\(self.output.lastPathComponent).old-",
+        ]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: name.hasPrefix) else { continue }
-            if let pid = Int32(name.dropFirst(prefix.count)), pid == getpid() || OutputLock.isRunning(pid) { continue }
+            if let pid = Int32(name.dropFirst(prefix.count)),
+                pid == getpid() || OutputLock.isRunning(pid)
+            {
+                continue
+            }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw Failure(path: staging.path, reason: "cannot create the build folder: \(error.localizedDescription)")
+            throw Failure(
+                path: staging.path,
+                reason: "cannot create the build folder: \(error.localizedDescription)")
         }
     }
 
@@ -48,7 +58,9 @@ package final class OutputWriter: @unchecked Sendable {
     }
 
     /// Writes one file as `fill` makes it, a megabyte at a time; returns its size.
-    package func write(to path: OutputPath, streaming fill: (ByteSink) -> Void) throws(Failure) -> Int {
+    package func write(
+        to path: OutputPath, streaming fill: (ByteSink) -> Void
+    ) throws(Failure) -> Int {
         let fd = try create(path)
         defer { close(fd) }
         var reason: DiagnosticText?
@@ -58,7 +70,9 @@ package final class OutputWriter: @unchecked Sendable {
             return false
         }
         fill(sink)
-        guard sink.finish() else { throw Failure(path: path.relative, reason: reason ?? "write failed") }
+        guard sink.finish() else {
+            throw Failure(path: path.relative, reason: reason ?? "write failed")
+        }
         return sink.written
     }
 
@@ -67,7 +81,9 @@ package final class OutputWriter: @unchecked Sendable {
         let folder = path.folder
         if !folder.isEmpty { try makeFolder(folder) }
         let fd = open(staging.path + "/" + path.relative, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path.relative, reason: "\(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw Failure(path: path.relative, reason: "\(String(cString: strerror(errno)))")
+        }
         return fd
     }
 
@@ -96,11 +112,15 @@ package final class OutputWriter: @unchecked Sendable {
             discard()
             throw Failure(path: output.path, reason: "the output exists and is not a folder")
         }
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        let old = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).old-\(getpid())")
         if exists {
             guard rename(output.path, old.path) == 0 else {
                 discard()
-                throw Failure(path: output.path, reason: "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+                throw Failure(
+                    path: output.path,
+                    reason:
+                        "cannot move the previous site aside: \(String(cString: strerror(errno)))")
             }
         }
         guard rename(staging.path, output.path) == 0 else {

@@ -7,7 +7,9 @@ import Foundation
 package protocol PageDestination: AnyObject, Sendable {
     func write(_ data: Data, to path: OutputPath) throws(OutputWriter.Failure)
     /// Writes a page as `fill` makes it; returns its size.
-    func write(to path: OutputPath, streaming fill: (ByteSink) -> Void) throws(OutputWriter.Failure) -> Int
+    func write(
+        to path: OutputPath, streaming fill: (ByteSink) -> Void
+    ) throws(OutputWriter.Failure) -> Int
     /// Makes every page written so far the published output.
     func commit() throws(OutputWriter.Failure)
     /// Drops what was written; the published output is as it was.
@@ -20,7 +22,9 @@ extension OutputWriter: PageDestination {
 
 extension OutputWriter.Failure {
     /// The one way a file that could not be written is reported, whichever build wrote it.
-    package var diagnostic: Diagnostic { .error(SourceLocation(file: path), "cannot write: \(reason)") }
+    package var diagnostic: Diagnostic {
+        .error(SourceLocation(file: path), "cannot write: \(reason)")
+    }
 }
 
 /// Pages that replace their files in the published output. Every page is held in memory until
@@ -43,7 +47,9 @@ package final class InPlaceWriter: PageDestination, @unchecked Sendable {
         pending.append((path, data))
     }
 
-    package func write(to path: OutputPath, streaming fill: (ByteSink) -> Void) throws(OutputWriter.Failure) -> Int {
+    package func write(
+        to path: OutputPath, streaming fill: (ByteSink) -> Void
+    ) throws(OutputWriter.Failure) -> Int {
         let data = OpenData.whole(fill)
         try write(data, to: path)
         return data.count

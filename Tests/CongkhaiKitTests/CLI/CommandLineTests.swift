@@ -1,6 +1,7 @@
 import CongkhaiCommands
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -25,7 +26,8 @@ import Testing
     /// Runs `congkhai arguments…` as from a pipe (no terminal, so no progress line) unless told otherwise.
     static func run(_ arguments: [String], terminal: Bool = false) -> Run {
         let capture = Capture()
-        let console = Console(out: { capture.add(out: $0) }, err: { capture.add(err: $0) }, showsProgress: terminal)
+        let console = Console(
+            out: { capture.add(out: $0) }, err: { capture.add(err: $0) }, showsProgress: terminal)
         let status = Congkhai.execute(arguments + ["--lang", "en"], console: console)
         let (out, err) = capture.texts
         return Run(status: status, out: out, err: err)
@@ -35,7 +37,10 @@ import Testing
 
     /// A site whose only problem is a warning: an unknown front-matter key.
     static func siteWithAWarning() throws -> TestSite {
-        try TestSite(files: TestSite.minimal.merging(["Content/news/a.md": TestSite.article(extra: "tag: [\"x\"]\n")]) { $1 })
+        try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/news/a.md": TestSite.article(extra: "tag: [\"x\"]\n")
+            ]) { $1 })
     }
 
     static func siteOptions(_ site: TestSite) -> [String] {
@@ -46,7 +51,8 @@ import Testing
         let help = Self.run(["--help"])
         #expect(help.status == 0)
         #expect(help.out.contains("USAGE: congkhai <subcommand>"))
-        #expect(help.out.contains("build") && help.out.contains("check") && help.out.contains("report"))
+        #expect(
+            help.out.contains("build") && help.out.contains("check") && help.out.contains("report"))
         #expect(help.err.isEmpty)
         let buildHelp = Self.run(["build", "--help"])
         #expect(buildHelp.status == 0 && buildHelp.out.contains("--strict"))
@@ -72,7 +78,8 @@ import Testing
     }
 
     @Test func checkFailsOnAnError() throws {
-        let site = try TestSite(files: TestSite.minimal.merging(["Content/news/a.md": "no front matter\n"]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging(["Content/news/a.md": "no front matter\n"]) { $1 })
         let run = Self.run(["check"] + Self.siteOptions(site))
         #expect(run.status == 1)
         #expect(run.err.contains("Content/news/a.md:1:1: error: missing front matter"))
@@ -93,7 +100,8 @@ import Testing
     }
 
     @Test func buildFailsOnAnErrorWithItsPlace() throws {
-        let site = try TestSite(files: TestSite.minimal.merging(["Content/news/a.md": "no front matter\n"]) { $1 })
+        let site = try TestSite(
+            files: TestSite.minimal.merging(["Content/news/a.md": "no front matter\n"]) { $1 })
         let run = Self.run(["build", "--output", site.path("Public")] + Self.siteOptions(site))
         #expect(run.status == 1)
         #expect(run.err.contains("Content/news/a.md:1:1: error: missing front matter"))
@@ -119,9 +127,11 @@ import Testing
         #expect(!Console.showsProgress(stderrIsTerminal: false, environment: [:]))
         #expect(!Console.showsProgress(stderrIsTerminal: true, environment: ["CI": "true"]))
         #expect(!Console.showsProgress(stderrIsTerminal: true, environment: ["TERM": "dumb"]))
-        #expect(Console.showsProgress(stderrIsTerminal: true, environment: ["TERM": "xterm-256color"]))
+        #expect(
+            Console.showsProgress(stderrIsTerminal: true, environment: ["TERM": "xterm-256color"]))
         let site = try TestSite()
-        let run = Self.run(["build", "--output", site.path("Public"), "--no-cache"] + Self.siteOptions(site))
+        let run = Self.run(
+            ["build", "--output", site.path("Public"), "--no-cache"] + Self.siteOptions(site))
         #expect(run.status == 0)
         #expect(!run.err.contains("\u{1B}[2K") && !run.err.contains("\r"))
         #expect(run.err.isEmpty)

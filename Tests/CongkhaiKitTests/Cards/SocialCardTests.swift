@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -10,26 +11,40 @@ import Testing
     /// Width and height from a PNG's IHDR chunk.
     static func pngSize(_ data: Data) -> (Int, Int)? {
         let bytes = [UInt8](data.prefix(24))
-        guard bytes.count == 24, bytes[0] == 0x89, bytes[1] == 0x50, bytes[2] == 0x4E, bytes[3] == 0x47 else { return nil }
+        guard bytes.count == 24, bytes[0] == 0x89, bytes[1] == 0x50, bytes[2] == 0x4E,
+            bytes[3] == 0x47
+        else { return nil }
         func int(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
         return (int(16), int(20))
     }
 
     static func meta(_ html: String, _ attribute: String, _ name: String) -> String? {
-        html.components(separatedBy: "<meta \(attribute)=\"\(name)\" content=\"").dropFirst().first?.components(separatedBy: "\"").first
+        html.components(separatedBy: "<meta \(attribute)=\"\(name)\" content=\"").dropFirst().first?
+            .components(separatedBy: "\"").first
     }
 
     @Test func everyPageKindHasSocialMetaWithARasterImage() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-cards-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-cards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
-        guard case .success = SiteBuilder.build(options) else { Issue.record("build failed"); return }
-        let kinds = ["index.html": "website", "tin-tuc/index.html": "website", "tin-tuc/huong-dan-nop-ho-so-truc-tuyen/index.html": "article",
-                     "tin-tuc/the/index.html": "website", "don-vi/index.html": "website", "don-vi/phuong-5/index.html": "website",
-                     "thong-ke/index.html": "website", "thong-ke/2021-03/index.html": "website", "cong-khai/index.html": "website",
-                     "ke-hoach/index.html": "website", "ke-hoach/muc-tieu/index.html": "website", "du-lieu/index.html": "website",
-                     "tim-kiem/index.html": "website"]
+        let options = BuildOptions(
+            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
+            useCache: false)
+        guard case .success = SiteBuilder.build(options) else {
+            Issue.record("build failed"); return
+        }
+        let kinds = [
+            "index.html": "website", "tin-tuc/index.html": "website",
+            "tin-tuc/huong-dan-nop-ho-so-truc-tuyen/index.html": "article",
+            "tin-tuc/the/index.html": "website", "don-vi/index.html": "website",
+            "don-vi/phuong-5/index.html": "website",
+            "thong-ke/index.html": "website", "thong-ke/2021-03/index.html": "website",
+            "cong-khai/index.html": "website",
+            "ke-hoach/index.html": "website", "ke-hoach/muc-tieu/index.html": "website",
+            "du-lieu/index.html": "website",
+            "tim-kiem/index.html": "website",
+        ]
         for (page, type) in kinds.sorted(by: { $0.key < $1.key }) {
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
             let url = Self.base + "/" + page.replacingOccurrences(of: "index.html", with: "")
@@ -42,26 +57,42 @@ import Testing
             #expect(image.hasPrefix(Self.base + "/"), "\(page): og:image must be absolute")
             let file = output.appendingPathComponent(String(image.dropFirst(Self.base.count + 1)))
             let size = Self.pngSize(try Data(contentsOf: file))
-            #expect(size.map { $0 == 1200 && $1 == 630 } == true, "\(page): \(image) is not a 1200×630 PNG")
-            let expected = page == "don-vi/phuong-5/index.html" ? "/don-vi/phuong-5/the-chia-se.png" : "/the-chia-se.png"
+            #expect(
+                size.map { $0 == 1200 && $1 == 630 } == true,
+                "\(page): \(image) is not a 1200×630 PNG")
+            let expected =
+                page == "don-vi/phuong-5/index.html"
+                ? "/don-vi/phuong-5/the-chia-se.png" : "/the-chia-se.png"
             #expect(image == Self.base + expected, "\(page)")
         }
         // Every unit has its card.
-        for unit in try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("don-vi").path) where !unit.hasSuffix(".html") {
-            #expect(Self.pngSize(try Data(contentsOf: output.appendingPathComponent("don-vi/\(unit)/the-chia-se.png"))) != nil, "\(unit)")
+        for unit in try FileManager.default.contentsOfDirectory(
+            atPath: output.appendingPathComponent("don-vi").path) where !unit.hasSuffix(".html")
+        {
+            #expect(
+                Self.pngSize(
+                    try Data(
+                        contentsOf: output.appendingPathComponent("don-vi/\(unit)/the-chia-se.png"))
+                ) != nil, "\(unit)")
         }
     }
 
     @Test func aUnitCardShowsItsNameAndOnTimeRate() throws {
-        let card = SocialCard(owner: "Ủy ban nhân dân quận Gò Vấp", siteTitle: "Cải cách hành chính", heading: "Phòng Tài chính & Kế hoạch <Gò Vấp>",
-                              figure: "99,3%", figureLabel: "hồ sơ giải quyết đúng hạn · Năm 2021", note: "4.017/4.044 hồ sơ", footer: "example.org")
+        let card = SocialCard(
+            owner: "Ủy ban nhân dân quận Gò Vấp", siteTitle: "Cải cách hành chính",
+            heading: "Phòng Tài chính & Kế hoạch <Gò Vấp>",
+            figure: "99,3%", figureLabel: "hồ sơ giải quyết đúng hạn · Năm 2021",
+            note: "4.017/4.044 hồ sơ", footer: "example.org")
         let svg = card.svg()
         #expect(svg.contains("Phòng Tài chính &amp; Kế hoạch &lt;Gò Vấp&gt;"))
         #expect(svg.contains(">99,3%</text>") && svg.contains("4.017/4.044 hồ sơ"))
         let png = try card.png()
         #expect(Self.pngSize(png).map { $0 == 1200 && $1 == 630 } == true)
         // A long name wraps to two lines and never runs off the card.
-        let lines = SocialCard.wrap(String(repeating: "Trung tâm Văn hóa Thể thao ", count: 6), size: 52, maxLines: 2)
-        #expect(lines.count == 2 && lines.allSatisfy { SocialCard.estimate($0, size: 52) <= 1080 } && lines[1].hasSuffix("…"))
+        let lines = SocialCard.wrap(
+            String(repeating: "Trung tâm Văn hóa Thể thao ", count: 6), size: 52, maxLines: 2)
+        #expect(
+            lines.count == 2 && lines.allSatisfy { SocialCard.estimate($0, size: 52) <= 1080 }
+                && lines[1].hasSuffix("…"))
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// A plan steward declares a new dataset and target in YAML only; it shows on the site and in `report`.
 @Suite struct DeclaredIndicatorTests {
     @Test func declaredIndicatorEndToEnd() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/datasets.yml": """
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/datasets.yml": """
                 - id: thanh_toan
                   title: "Thanh toán trực tuyến"
                   period: quarter
@@ -20,7 +22,7 @@ import Testing
                       title: "Tỷ lệ hồ sơ thanh toán trực tuyến"
                       formula: { ratio: { numerator: [thanh_toan_truc_tuyen], denominator: [ho_so_co_phi] } }
                 """,
-            "Content/targets.yml": """
+                "Content/targets.yml": """
                 - id: thanh-toan-truc-tuyen
                   clause: "I.6.3"
                   title: "Hồ sơ thanh toán trực tuyến từ 30%"
@@ -28,21 +30,28 @@ import Testing
                   op: ">="
                   value: 0.3
                 """,
-            // Vietnamese headers, as an export would have them.
-            "Content/metrics/thanh_toan/2021-Q3.csv": "Đơn vị,Kỳ báo cáo,\"Hồ sơ có phí, lệ phí\",Thanh toán trực tuyến\nphuong-1,2021-Q3,200,70\n",
-        ]) { $1 })
+                // Vietnamese headers, as an export would have them.
+                "Content/metrics/thanh_toan/2021-Q3.csv":
+                    "Đơn vị,Kỳ báo cáo,\"Hồ sơ có phí, lệ phí\",Thanh toán trực tuyến\nphuong-1,2021-Q3,200,70\n",
+            ]) { $1 })
         #expect(site.check().isEmpty, "\(site.check())")
         guard try site.expectSuccess(site.build()) else { return }
         let unitPage = try #require(site.read("Public/don-vi/phuong-1/index.html"))
         #expect(unitPage.contains("Hồ sơ thanh toán trực tuyến từ 30%"))
         #expect(unitPage.contains("35,0%"))  // 70 / 200
         #expect(unitPage.contains("70/200"))
-        #expect(site.read("Public/ke-hoach/index.html")?.contains("Hồ sơ thanh toán trực tuyến từ 30%") == true)
-        #expect(site.read("Public/du-lieu/thanh_toan.csv") == "unit,period,ho_so_co_phi,thanh_toan_truc_tuyen\nphuong-1,2021-Q3,200,70\n")
+        #expect(
+            site.read("Public/ke-hoach/index.html")?.contains("Hồ sơ thanh toán trực tuyến từ 30%")
+                == true)
+        #expect(
+            site.read("Public/du-lieu/thanh_toan.csv")
+                == "unit,period,ho_so_co_phi,thanh_toan_truc_tuyen\nphuong-1,2021-Q3,200,70\n")
         // The ward owes it; the agency does not.
         let compliance = try #require(site.read("Public/cong-khai/index.html"))
         #expect(compliance.contains("Thanh toán trực tuyến"))
-        guard case .success(let (report, _)) = SiteBuilder.report(site.options()) else { Issue.record("report failed"); return }
+        guard case .success(let (report, _)) = SiteBuilder.report(site.options()) else {
+            Issue.record("report failed"); return
+        }
         let line = try #require(report.targets.first { $0.id == "thanh-toan-truc-tuyen" })
         #expect(line.value == "35,0%")
         #expect(line.status == "met")
@@ -50,9 +59,14 @@ import Testing
     }
 
     @Test func aTargetOnAnUndeclaredIndicatorIsReported() throws {
-        let site = try TestSite(files: TestSite.minimal.merging([
-            "Content/targets.yml": "- id: x\n  clause: \"I.9\"\n  title: X\n  indicator: dossiers.on_time_rat\n  op: \">=\"\n  value: 1\n",
-        ]) { $1 })
-        #expect(site.check() == ["Content/targets.yml:1:3: error: target \"x\" uses unknown indicator dossiers.on_time_rat\n    note: did you mean dossiers.on_time_rate?"])
+        let site = try TestSite(
+            files: TestSite.minimal.merging([
+                "Content/targets.yml":
+                    "- id: x\n  clause: \"I.9\"\n  title: X\n  indicator: dossiers.on_time_rat\n  op: \">=\"\n  value: 1\n"
+            ]) { $1 })
+        #expect(
+            site.check() == [
+                "Content/targets.yml:1:3: error: target \"x\" uses unknown indicator dossiers.on_time_rat\n    note: did you mean dossiers.on_time_rate?"
+            ])
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
 /// Targets from targets.yml judged against figures from CSV files, end to end through the loaders.
 @Suite struct TargetTests {
-    static let header = "unit,period,field,carried_over,received_online,received_offline,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue\n"
+    static let header =
+        "unit,period,field,carried_over,received_online,received_offline,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue\n"
 
     static let targets = """
         - id: dung-han
@@ -52,9 +54,12 @@ import Testing
           measurable: false
         """
 
-    func site(_ csv: String, extra: [String: String] = [:]) throws -> (TestSite, SiteFigures, SiteContent) {
+    func site(
+        _ csv: String, extra: [String: String] = [:]
+    ) throws -> (TestSite, SiteFigures, SiteContent) {
         var files = TestSite.minimal
-        files["Content/fields.yml"] = "- id: dat-dai\n  name: Đất đai\n- id: ho-tich\n  name: Hộ tịch\n"
+        files["Content/fields.yml"] =
+            "- id: dat-dai\n  name: Đất đai\n- id: ho-tich\n  name: Hộ tịch\n"
         files["Content/targets.yml"] = Self.targets
         files["Content/metrics/dossiers/2021.csv"] = Self.header + csv
         for (k, v) in extra { files[k] = v }
@@ -62,8 +67,9 @@ import Testing
         let log = DiagnosticLog()
         let prepared = SiteBuilder.prepare(site.options(), log: log)!
         #expect(log.all.isEmpty, "\(log.all)")
-        let figures = SiteFigures(tables: prepared.content.tables, targets: prepared.content.targets,
-                                  content: prepared.content, buildDate: CalendarDay(year: 2021, month: 11, day: 20))
+        let figures = SiteFigures(
+            tables: prepared.content.tables, targets: prepared.content.targets,
+            content: prepared.content, buildDate: CalendarDay(year: 2021, month: 11, day: 20))
         return (site, figures, prepared.content)
     }
 
@@ -73,7 +79,8 @@ import Testing
 
     @Test func exclusionsLeaveLandOutOfTheOnTimeRate() throws {
         // Land is late a lot; the other field is on time: I.5.1 is met, I.5.2 is missed.
-        let (_, figures, _) = try site("""
+        let (_, figures, _) = try site(
+            """
             phuong-1,2021-01,dat-dai,0,0,10,0,8,2,0,0
             phuong-1,2021-01,ho-tich,0,10,90,50,50,0,0,0
             """)
@@ -107,7 +114,8 @@ import Testing
     }
 
     @Test func baselineFromTheBaselinePeriodsOwnFigures() throws {
-        let (_, figures, _) = try site("""
+        let (_, figures, _) = try site(
+            """
             phuong-1,2020-12,ho-tich,0,10,90,0,100,0,0,0
             phuong-1,2021-01,ho-tich,0,14,86,0,100,0,0,0
             """)
@@ -127,25 +135,35 @@ import Testing
     }
 
     @Test func derivedNewsColumnShare() throws {
-        let (_, figures, _) = try site("phuong-1,2021-01,ho-tich,0,0,3,0,3,0,0,0\n", extra: [
-            "Content/news/b.md": TestSite.article("Phường 1", extra: "unit: phuong-1\n"),
-        ])
+        let (_, figures, _) = try site(
+            "phuong-1,2021-01,ho-tich,0,0,3,0,3,0,0,0\n",
+            extra: [
+                "Content/news/b.md": TestSite.article("Phường 1", extra: "unit: phuong-1\n")
+            ])
         let r = result(figures, "chuyen-muc")
         #expect(r.value == .rate(Rate(1, of: 2)))  // phuong-1 has a column, van-phong has none
         #expect(r.status == .missed)
     }
 
     @Test func complianceStates() throws {
-        let (_, figures, _) = try site("""
+        let (_, figures, _) = try site(
+            """
             phuong-1,2021-10,ho-tich,0,0,3,0,3,0,0,0
             van-phong,2021-08,ho-tich,0,0,3,0,3,0,0,0
-            """, extra: ["Content/metrics/feedback/2021-10.csv": "unit,period,carried_over,received,handled_on_time,handled_late,pending_in_time,pending_overdue,results_published\nphuong-1,2021-10,0,1,1,0,0,0,1\n"])
+            """,
+            extra: [
+                "Content/metrics/feedback/2021-10.csv":
+                    "unit,period,carried_over,received,handled_on_time,handled_late,pending_in_time,pending_overdue,results_published\nphuong-1,2021-10,0,1,1,0,0,0,1\n"
+            ])
         let rows = figures.compliance.rows
-        #expect(rows.first { $0.unit == "phuong-1" }!.statuses.map(\.state) == [.upToDate, .upToDate])
+        #expect(
+            rows.first { $0.unit == "phuong-1" }!.statuses.map(\.state) == [.upToDate, .upToDate])
         // Van phong: dossiers last in August (stale: 31/08 + 45 days < 20/11); feedback never filed and
         // not owed (nobody declared it for them).
         #expect(rows.first { $0.unit == "van-phong" }!.statuses.map(\.state) == [.stale])
-        let report = ComplianceReport(content: try site("").2, figures: figures, buildDate: CalendarDay(year: 2021, month: 11, day: 20))
+        let report = ComplianceReport(
+            content: try site("").2, figures: figures,
+            buildDate: CalendarDay(year: 2021, month: 11, day: 20))
         #expect(report.unitsBehind.map(\.unit) == ["van-phong"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -7,9 +8,12 @@ import Testing
 /// year to date as its target table, the latest period recomputed here from the metric files.
 @Suite struct UnitEmbedTests {
     static func build(units: [String] = []) throws -> URL {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-embed-\(UUID().uuidString)")
-        var options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-embed-\(UUID().uuidString)")
+        var options = BuildOptions(
+            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
+            useCache: false)
         options.units = units
         guard case .success = SiteBuilder.build(options) else { throw CancellationError() }
         return output
@@ -19,14 +23,22 @@ import Testing
         let output = try Self.build()
         defer { try? FileManager.default.removeItem(at: output) }
         let unitDir = output.appendingPathComponent("don-vi/phuong-5")
-        let page = try String(contentsOf: unitDir.appendingPathComponent("index.html"), encoding: .utf8)
+        let page = try String(
+            contentsOf: unitDir.appendingPathComponent("index.html"), encoding: .utf8)
         let embedData = try Data(contentsOf: unitDir.appendingPathComponent("nhung/index.html"))
         let embed = String(decoding: embedData, as: UTF8.self)
         #expect(embedData.count < 30_000)
-        #expect(!embed.contains("<script") && !embed.contains("<nav") && !embed.contains("stylesheet"))
-        #expect(page.contains("<textarea id=\"ma-nhung\" readonly rows=\"4\">&lt;iframe src=&quot;https://cchc.govap.hochiminhcity.gov.vn/don-vi/phuong-5/nhung/&quot;"))
+        #expect(
+            !embed.contains("<script") && !embed.contains("<nav") && !embed.contains("stylesheet"))
+        #expect(
+            page.contains(
+                "<textarea id=\"ma-nhung\" readonly rows=\"4\">&lt;iframe src=&quot;https://cchc.govap.hochiminhcity.gov.vn/don-vi/phuong-5/nhung/&quot;"
+            ))
 
-        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: unitDir.appendingPathComponent("so-lieu.json"))) as? [String: Any])
+        let json = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: unitDir.appendingPathComponent("so-lieu.json")))
+                as? [String: Any])
         let figures = try #require(json["figures"] as? [[String: Any]])
         let clauses = figures.compactMap { $0["clause"] as? String }
         for wanted in ["I.4.1", "I.5.1", "I.5.2", "I.7.1"] { #expect(clauses.contains(wanted)) }
@@ -35,10 +47,14 @@ import Testing
             let year = try #require(figure["year_to_date"] as? [String: Any])
             let text = try #require(year["text"] as? String)
             // The unit page's target table row for the same target shows the same figure, its parts and verdict.
-            let row = try #require(page.components(separatedBy: "</span> \(title)").dropFirst().first?.components(separatedBy: "</tr>").first)
+            let row = try #require(
+                page.components(separatedBy: "</span> \(title)").dropFirst().first?.components(
+                    separatedBy: "</tr>"
+                ).first)
             var shown = "data-label=\"Kết quả\">\(text)"
             if let n = year["numerator"] as? Int, let d = year["denominator"] as? Int {
-                shown += "<br><span class=\"note\">\(VietnameseNumber.integer(n))/\(VietnameseNumber.integer(d))</span>"
+                shown +=
+                    "<br><span class=\"note\">\(VietnameseNumber.integer(n))/\(VietnameseNumber.integer(d))</span>"
             }
             #expect(row.contains(shown), "\(title): \(shown)")
             #expect(row.contains(try #require(year["status_label"] as? String)))
@@ -46,14 +62,20 @@ import Testing
         }
 
         // The latest period's satisfaction rate, recomputed from the file: (very + satisfied) / responses.
-        let csv = try String(contentsOf: Repository.root.appendingPathComponent("Content/metrics/satisfaction/2021-10.csv"), encoding: .utf8)
+        let csv = try String(
+            contentsOf: Repository.root.appendingPathComponent(
+                "Content/metrics/satisfaction/2021-10.csv"), encoding: .utf8)
         var good = 0, all = 0
         for line in csv.split(separator: "\n") where line.hasPrefix("phuong-5,2021-10,") {
-            let cells = line.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
+            let cells = line.split(separator: ",").map {
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            }
             good += cells[3] + cells[4]; all += cells[3] + cells[4] + cells[5]
         }
-        let satisfaction = try #require(figures.first { $0["clause"] as? String == "I.4.1" }?["latest"] as? [String: Any])
-        #expect(satisfaction["numerator"] as? Int == good && satisfaction["denominator"] as? Int == all)
+        let satisfaction = try #require(
+            figures.first { $0["clause"] as? String == "I.4.1" }?["latest"] as? [String: Any])
+        #expect(
+            satisfaction["numerator"] as? Int == good && satisfaction["denominator"] as? Int == all)
         #expect(satisfaction["period"] as? String == "2021-10")
         #expect(embed.contains("\(good)/\(all) · Tháng 10/2021"))
     }
@@ -62,7 +84,9 @@ import Testing
         let output = try Self.build(units: ["phuong-5"])
         defer { try? FileManager.default.removeItem(at: output) }
         let files = Set(treeContents(output).keys)
-        #expect(files.contains("don-vi/phuong-5/nhung/index.html") && files.contains("don-vi/phuong-5/so-lieu.json"))
+        #expect(
+            files.contains("don-vi/phuong-5/nhung/index.html")
+                && files.contains("don-vi/phuong-5/so-lieu.json"))
         #expect(!files.contains("don-vi/phuong-1/nhung/index.html"))
     }
 }

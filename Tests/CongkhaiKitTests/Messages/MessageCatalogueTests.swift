@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -10,8 +11,13 @@ struct MessageCatalogueTests {
         #expect(found.count > 100, "the scanner finds the messages of the code")
         let missing = found.filter { MessageCatalogue.vietnamese[$0.key] == nil }
         let listing = Dictionary(grouping: missing, by: \.key).sorted { $0.key < $1.key }
-            .map { "(\(swiftLiteral($0.key)), \"\"),  // \($0.value.map(\.place).joined(separator: ", "))" }
-        #expect(missing.isEmpty, "messages without a Vietnamese text (add them to MessageCatalogue+*.swift):\n\(listing.joined(separator: "\n"))")
+            .map {
+                "(\(swiftLiteral($0.key)), \"\"),  // \($0.value.map(\.place).joined(separator: ", "))"
+            }
+        #expect(
+            missing.isEmpty,
+            "messages without a Vietnamese text (add them to MessageCatalogue+*.swift):\n\(listing.joined(separator: "\n"))"
+        )
     }
 
     @Test("every entry has both languages, with the same number of values")
@@ -19,10 +25,16 @@ struct MessageCatalogueTests {
         var seen: [String: String] = [:]
         for entry in MessageCatalogue.entries {
             #expect(!entry.english.isEmpty && !entry.vietnamese.isEmpty, "empty text: \(entry)")
-            #expect(entry.english != entry.vietnamese || !entry.english.contains(where: \.isLetter), "not translated: \(entry.english)")
-            #expect(DiagnosticText.placeholderCount(entry.english) == DiagnosticText.placeholderCount(entry.vietnamese),
-                    "values differ: \(entry.english) → \(entry.vietnamese)")
-            if let earlier = seen[entry.english] { #expect(earlier == entry.vietnamese, "listed twice: \(entry.english)") }
+            #expect(
+                entry.english != entry.vietnamese || !entry.english.contains(where: \.isLetter),
+                "not translated: \(entry.english)")
+            #expect(
+                DiagnosticText.placeholderCount(entry.english)
+                    == DiagnosticText.placeholderCount(entry.vietnamese),
+                "values differ: \(entry.english) → \(entry.vietnamese)")
+            if let earlier = seen[entry.english] {
+                #expect(earlier == entry.vietnamese, "listed twice: \(entry.english)")
+            }
             seen[entry.english] = entry.vietnamese
         }
     }
@@ -38,9 +50,17 @@ struct MessageCatalogueTests {
         #expect(percent.key == "rate %@ %% of %@")
         #expect(percent.description == "rate 98 % of x")
         #expect(DiagnosticText.format("%2$@ trước %1$@", ["a", "b"]) == "b trước a")
-        let diagnostic = Diagnostic.error(SourceLocation(file: "a.csv", line: 2, column: 3), text, hint: "did you mean \"\("phuong-1")\"?")
-        #expect(diagnostic.description == "a.csv:2:3: error: unknown unit \"phuong-x\"\n    note: did you mean \"phuong-1\"?")
-        #expect(diagnostic.rendered(in: .vietnamese) == "a.csv:2:3: lỗi: không có đơn vị \"phuong-x\"\n    gợi ý: có phải là \"phuong-1\"?")
+        let diagnostic = Diagnostic.error(
+            SourceLocation(file: "a.csv", line: 2, column: 3), text,
+            hint: "did you mean \"\("phuong-1")\"?")
+        #expect(
+            diagnostic.description
+                == "a.csv:2:3: error: unknown unit \"phuong-x\"\n    note: did you mean \"phuong-1\"?"
+        )
+        #expect(
+            diagnostic.rendered(in: .vietnamese)
+                == "a.csv:2:3: lỗi: không có đơn vị \"phuong-x\"\n    gợi ý: có phải là \"phuong-1\"?"
+        )
     }
 
     @Test("the language comes from --lang, else LC_ALL, LC_MESSAGES, LANG")
@@ -49,8 +69,12 @@ struct MessageCatalogueTests {
         #expect(MessageLanguage(code: "en") == .english)
         #expect(MessageLanguage(code: "fr") == nil)
         #expect(MessageLanguage.fromEnvironment(["LANG": "vi_VN.UTF-8"]) == .vietnamese)
-        #expect(MessageLanguage.fromEnvironment(["LANG": "vi_VN.UTF-8", "LC_MESSAGES": "en_US.UTF-8"]) == .english)
-        #expect(MessageLanguage.fromEnvironment(["LANG": "en_US.UTF-8", "LC_ALL": "vi_VN"]) == .vietnamese)
+        #expect(
+            MessageLanguage.fromEnvironment(["LANG": "vi_VN.UTF-8", "LC_MESSAGES": "en_US.UTF-8"])
+                == .english)
+        #expect(
+            MessageLanguage.fromEnvironment(["LANG": "en_US.UTF-8", "LC_ALL": "vi_VN"])
+                == .vietnamese)
         #expect(MessageLanguage.fromEnvironment(["LC_ALL": "", "LANG": "vi"]) == .vietnamese)
         #expect(MessageLanguage.fromEnvironment([:]) == .english)
     }
@@ -59,12 +83,17 @@ struct MessageCatalogueTests {
     func fixtureDiagnosticsAreCatalogued() throws {
         let diagnostics = InvalidInputs.diagnostics()
         #expect(diagnostics.count > 20)
-        let untranslated = diagnostics.filter { !$0.text.isCatalogued || !($0.hintText?.isCatalogued ?? true) }
+        let untranslated = diagnostics.filter {
+            !$0.text.isCatalogued || !($0.hintText?.isCatalogued ?? true)
+        }
         #expect(untranslated.isEmpty, "\(untranslated.map(\.description).joined(separator: "\n"))")
     }
 
     private func swiftLiteral(_ key: String) -> String {
-        "\"" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        "\""
+            + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                of: "\"", with: "\\\""
+            )
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 }

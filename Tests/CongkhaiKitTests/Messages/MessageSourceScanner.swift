@@ -13,8 +13,10 @@ struct MessageSourceScanner {
         var place: String
     }
 
-    static let messageCalls: Set<String> = ["error", "warning", "Diagnostic", "problem", "say", "printLine", "printError",
-                                           "Failure", "fail", "note", "named"]
+    static let messageCalls: Set<String> = [
+        "error", "warning", "Diagnostic", "problem", "say", "printLine", "printError",
+        "Failure", "fail", "note", "named",
+    ]
 
     /// Arguments with these labels are messages wherever they are passed (`what: "a unit"`).
     static let messageLabels: Set<String> = ["what", "hint", "reason"]
@@ -23,7 +25,11 @@ struct MessageSourceScanner {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+            if FileManager.default.fileExists(
+                atPath: url.appendingPathComponent("Package.swift").path)
+            {
+                return url
+            }
         }
         return url
     }
@@ -32,11 +38,16 @@ struct MessageSourceScanner {
     static func scanSources() -> [Found] {
         let sources = packageRoot.appendingPathComponent("Sources")
         var found: [Found] = []
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         for file in files.sorted(by: { $0.path < $1.path }) {
             // The catalogue itself, and the generated theme, hold no calls.
-            if file.lastPathComponent.hasPrefix("MessageCatalogue") || file.lastPathComponent == "DefaultTheme.swift" { continue }
+            if file.lastPathComponent.hasPrefix("MessageCatalogue")
+                || file.lastPathComponent == "DefaultTheme.swift"
+            {
+                continue
+            }
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
             let relative = String(file.path.dropFirst(packageRoot.path.count + 1))
             found += scan(text, file: relative)
@@ -57,7 +68,8 @@ struct MessageSourceScanner {
         var i = 0
         var lastIdentifier = ""
         var lastSignificant: Unicode.Scalar = " "
-        var declarationLine = -1  // a `: DiagnosticText =` statement is open on this line (or continues)
+        // a `: DiagnosticText =` statement is open on this line (or continues)
+        var declarationLine = -1
         var pendingFunctionReturnsText = false
         var labelled = false  // the previous tokens were `what:` or `hint:`
         var braceFunctionDepth: [Int] = []
@@ -76,7 +88,11 @@ struct MessageSourceScanner {
                 if declarationLine == line - 1 {
                     var j = i
                     while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
-                    if j + 1 < chars.count, (chars[j] == "?" && chars[j + 1] == "?") || chars[j] == "." { declarationLine = line }
+                    if j + 1 < chars.count,
+                        (chars[j] == "?" && chars[j + 1] == "?") || chars[j] == "."
+                    {
+                        declarationLine = line
+                    }
                 }
                 continue
             }
@@ -87,7 +103,9 @@ struct MessageSourceScanner {
             }
             if c == "/", i + 1 < chars.count, chars[i + 1] == "*" {
                 i += 2
-                while i + 1 < chars.count, !(chars[i] == "*" && chars[i + 1] == "/") { if chars[i] == "\n" { line += 1 }; i += 1 }
+                while i + 1 < chars.count, !(chars[i] == "*" && chars[i + 1] == "/") {
+                    if chars[i] == "\n" { line += 1 }; i += 1
+                }
                 i += 2
                 continue
             }
@@ -97,7 +115,9 @@ struct MessageSourceScanner {
                 line += lines
                 i = end
                 let counts = stack.last!.counts || declarationLine == startLine || labelled
-                if counts && !multiline && key.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) }) {
+                if counts && !multiline
+                    && key.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) })
+                {
                     found.append(Found(key: key, place: "\(file):\(startLine)"))
                 }
                 lastSignificant = "\""
@@ -106,17 +126,23 @@ struct MessageSourceScanner {
             }
             if isIdentChar(c) {
                 var word = ""
-                while i < chars.count, isIdentChar(chars[i]) { word.unicodeScalars.append(chars[i]); i += 1 }
+                while i < chars.count, isIdentChar(chars[i]) {
+                    word.unicodeScalars.append(chars[i]); i += 1
+                }
                 if word == "DiagnosticText" {
                     // `let x: DiagnosticText = …`, or a computed `var text: DiagnosticText { … }`.
-                    if lastSignificant == ":" { declarationLine = line; pendingFunctionReturnsText = true }
+                    if lastSignificant == ":" {
+                        declarationLine = line; pendingFunctionReturnsText = true
+                    }
                     if lastSignificant == ">" { pendingFunctionReturnsText = true }
                 }
                 lastIdentifier = word
                 lastSignificant = "a"
                 continue
             }
-            labelled = c == ":" && messageLabels.contains(lastIdentifier) ? true : (c == " " || c == "\t" ? labelled : false)
+            labelled =
+                c == ":" && messageLabels.contains(lastIdentifier)
+                ? true : (c == " " || c == "\t" ? labelled : false)
             if c == "=" || c == "," || c == ")" { pendingFunctionReturnsText = false }
             switch c {
             case "(":
@@ -146,12 +172,15 @@ struct MessageSourceScanner {
 
     /// Reads a literal starting at `chars[start]` (`"`); returns its catalogue key, the index
     /// after it, the newlines it spans, and whether it was a `"""` literal.
-    static func readLiteral(_ chars: [Unicode.Scalar], from start: Int) -> (String, Int, Int, Bool) {
+    static func readLiteral(_ chars: [Unicode.Scalar], from start: Int) -> (String, Int, Int, Bool)
+    {
         var i = start
         var lines = 0
         if i + 2 < chars.count, chars[i + 1] == "\"", chars[i + 2] == "\"" {
             i += 3
-            while i + 2 < chars.count, !(chars[i] == "\"" && chars[i + 1] == "\"" && chars[i + 2] == "\"") {
+            while i + 2 < chars.count,
+                !(chars[i] == "\"" && chars[i + 1] == "\"" && chars[i + 2] == "\"")
+            {
                 if chars[i] == "\n" { lines += 1 }
                 if chars[i] == "\\" { i += 1 }
                 i += 1
@@ -189,8 +218,12 @@ struct MessageSourceScanner {
                 case "u":
                     // \u{…}
                     var j = i + 3, hex = ""
-                    while j < chars.count, chars[j] != "}" { hex.unicodeScalars.append(chars[j]); j += 1 }
-                    if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) { key.unicodeScalars.append(s) }
+                    while j < chars.count, chars[j] != "}" {
+                        hex.unicodeScalars.append(chars[j]); j += 1
+                    }
+                    if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) {
+                        key.unicodeScalars.append(s)
+                    }
                     i = j + 1
                     continue
                 default: key.unicodeScalars.append(e)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -9,7 +10,9 @@ import Testing
     }
 
     private func cells(_ record: CSVRecord) -> [String] { record.cells.map(\.text) }
-    private func places(_ record: CSVRecord) -> [String] { record.cells.map { "\($0.line):\($0.column)" } }
+    private func places(_ record: CSVRecord) -> [String] {
+        record.cells.map { "\($0.line):\($0.column)" }
+    }
 
     @Test func quotedCellsHoldSeparatorsQuotesAndLineBreaks() {
         let log = DiagnosticLog()
@@ -38,7 +41,9 @@ import Testing
         data.append(Data("unit,period\r\nphuong-1,\"2021-03\"\r\n\"a\r\nb\",c\r\n\r\n".utf8))
         try fixture.write("x.csv", data)
         let log = DiagnosticLog()
-        let document = try #require(CSVReader.read(at: fixture.content.url("x.csv"), displayPath: "Content/x.csv", log: log))
+        let document = try #require(
+            CSVReader.read(at: fixture.content.url("x.csv"), displayPath: "Content/x.csv", log: log)
+        )
         #expect(log.all.isEmpty)
         #expect(document.records.map(\.line) == [1, 2, 3])
         #expect(cells(document.records[0]) == ["unit", "period"])
@@ -52,9 +57,11 @@ import Testing
 
     @Test func semicolonExport() {
         // Excel in a Vietnamese locale separates with ";" and quotes titles that hold a comma.
-        let document = parse("\"Trực tiếp, dịch vụ bưu chính\";Đơn vị;Ghi chú\n5;phuong-1;\"a;b, c\"\n")
+        let document = parse(
+            "\"Trực tiếp, dịch vụ bưu chính\";Đơn vị;Ghi chú\n5;phuong-1;\"a;b, c\"\n")
         #expect(document.separator == ";")
-        #expect(cells(document.records[0]) == ["Trực tiếp, dịch vụ bưu chính", "Đơn vị", "Ghi chú"])
+        #expect(
+            cells(document.records[0]) == ["Trực tiếp, dịch vụ bưu chính", "Đơn vị", "Ghi chú"])
         #expect(cells(document.records[1]) == ["5", "phuong-1", "a;b, c"])
         #expect(places(document.records[1]) == ["2:1", "2:3", "2:12"])
         // A comma anywhere outside quotes in the header keeps the comma.
@@ -66,7 +73,9 @@ import Testing
         let log = DiagnosticLog()
         let document = parse("a,b\n1,2\n3,\"open\n4,5\n", log: log)
         #expect(log.headlines == ["a.csv:3:3: error: quoted cell is never closed"])
-        #expect(log.all.first?.hint == "a cell that starts with \" must end with \"; write \"\" for a quote inside it")
+        #expect(
+            log.all.first?.hint
+                == "a cell that starts with \" must end with \"; write \"\" for a quote inside it")
         // The unfinished record is dropped; the ones before it stay.
         #expect(document.records.map(cells) == [["a", "b"], ["1", "2"]])
     }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
 @Suite struct MetricsDeclarationTests {
     private func parse(_ yaml: String, log: DiagnosticLog) -> DatasetDeclarations {
-        DatasetDeclarationLoader.parse(yaml, file: "datasets.yml", unitIDs: MetricsData.units.map(\.id), log: log)
+        DatasetDeclarationLoader.parse(
+            yaml, file: "datasets.yml", unitIDs: MetricsData.units.map(\.id), log: log)
     }
 
     @Test func everyKey() {
@@ -41,31 +43,42 @@ import Testing
         let log = DiagnosticLog()
         let declarations = parse(yaml, log: log)
         #expect(log.all.isEmpty)
-        #expect(declarations.schemas == [
-            DatasetSchema(
-                id: "trainings", title: "Bồi dưỡng cán bộ", byField: true, granularity: .quarter,
-                columns: [
-                    ColumnSpec("staff_total", title: "Số cán bộ", aggregation: .latest),
-                    ColumnSpec("trained", title: "Số được bồi dưỡng", aliases: ["Đã bồi dưỡng"]),
-                    ColumnSpec("courses", title: "Số lớp", required: false),
-                ],
-                measures: [
-                    Measure(id: "trained_share", title: "Tỷ lệ được bồi dưỡng",
+        #expect(
+            declarations.schemas == [
+                DatasetSchema(
+                    id: "trainings", title: "Bồi dưỡng cán bộ", byField: true,
+                    granularity: .quarter,
+                    columns: [
+                        ColumnSpec("staff_total", title: "Số cán bộ", aggregation: .latest),
+                        ColumnSpec(
+                            "trained", title: "Số được bồi dưỡng", aliases: ["Đã bồi dưỡng"]),
+                        ColumnSpec("courses", title: "Số lớp", required: false),
+                    ],
+                    measures: [
+                        Measure(
+                            id: "trained_share", title: "Tỷ lệ được bồi dưỡng",
                             formula: .ratio(numerator: ["trained"], denominator: ["staff_total"])),
-                    Measure(id: "courses_per_staff", title: "Số lớp trên một cán bộ",
+                        Measure(
+                            id: "courses_per_staff", title: "Số lớp trên một cán bộ",
                             formula: .ratio(numerator: ["courses"], denominator: ["staff_total"])),
-                    Measure(id: "courses", title: "Số lớp", formula: .sum(["courses"]), denominatorLabel: "lớp"),
-                ],
-                // Every ratio's numerator is bounded by its denominator, unless `bounded: false`.
-                bounds: [Bound(part: ["trained"], whole: ["staff_total"])],
-                reportedBy: .units(["phong-noi-vu", "phuong-1"]), builtIn: false,
-                location: SourceLocation(file: "datasets.yml", line: 1, column: 3)),
-            DatasetSchema(
-                id: "visits", title: "Lượt truy cập", byField: false, granularity: .year,
-                columns: [ColumnSpec("visits", title: "Lượt truy cập")], measures: [], builtIn: false,
-                location: SourceLocation(file: "datasets.yml", line: 23, column: 3)),
-        ])
-        #expect(declarations.textColumns == ["trainings": [TextColumnSpec(name: "note", title: "Ghi chú")]])
+                        Measure(
+                            id: "courses", title: "Số lớp", formula: .sum(["courses"]),
+                            denominatorLabel: "lớp"),
+                    ],
+                    // Every ratio's numerator is bounded by its denominator, unless `bounded: false`.
+                    bounds: [Bound(part: ["trained"], whole: ["staff_total"])],
+                    reportedBy: .units(["phong-noi-vu", "phuong-1"]), builtIn: false,
+                    location: SourceLocation(file: "datasets.yml", line: 1, column: 3)),
+                DatasetSchema(
+                    id: "visits", title: "Lượt truy cập", byField: false, granularity: .year,
+                    columns: [ColumnSpec("visits", title: "Lượt truy cập")], measures: [],
+                    builtIn: false,
+                    location: SourceLocation(file: "datasets.yml", line: 23, column: 3)),
+            ])
+        #expect(
+            declarations.textColumns == [
+                "trainings": [TextColumnSpec(name: "note", title: "Ghi chú")]
+            ])
     }
 
     @Test func fileIsOptional() throws {
@@ -88,15 +101,17 @@ import Testing
             """
         let log = DiagnosticLog()
         let declarations = parse(yaml, log: log)
-        #expect(log.headlines == [
-            "datasets.yml:4:3: warning: unknown key `by_fields` in a dataset",
-            "datasets.yml:6:47: warning: unknown key `typ` in a column",
-            "datasets.yml:8:63: warning: unknown key `denominator` in a measure",
-        ])
-        #expect(log.all.map(\.hint) == [
-            "did you mean `by_field`?", "did you mean `type`?",
-            "known keys: id, title, formula, denominator_label, bounded",
-        ])
+        #expect(
+            log.headlines == [
+                "datasets.yml:4:3: warning: unknown key `by_fields` in a dataset",
+                "datasets.yml:6:47: warning: unknown key `typ` in a column",
+                "datasets.yml:8:63: warning: unknown key `denominator` in a measure",
+            ])
+        #expect(
+            log.all.map(\.hint) == [
+                "did you mean `by_field`?", "did you mean `type`?",
+                "known keys: id, title, formula, denominator_label, bounded",
+            ])
         // Unknown keys are only warned about: the dataset is declared.
         #expect(declarations.schemas.map(\.id) == ["visits"])
         #expect(declarations.schemas.first?.measures.map(\.id) == ["total"])
@@ -111,11 +126,12 @@ import Testing
         let log = DiagnosticLog()
         #expect(parse(yaml, log: log).schemas.isEmpty)
         let rule = "may use only a-z, 0-9 and _, and must start with a letter"
-        #expect(log.headlines == [
-            "datasets.yml:1:9: error: dataset id \"E-Office\" \(rule)",
-            "datasets.yml:2:9: error: dataset id \"2021_x\" \(rule)",
-            "datasets.yml:3:3: error: a dataset is missing `id`",
-        ])
+        #expect(
+            log.headlines == [
+                "datasets.yml:1:9: error: dataset id \"E-Office\" \(rule)",
+                "datasets.yml:2:9: error: dataset id \"2021_x\" \(rule)",
+                "datasets.yml:3:3: error: a dataset is missing `id`",
+            ])
         #expect(log.all.map(\.hint) == ["e.g. \"e_office\"", nil, nil])
     }
 
@@ -127,14 +143,16 @@ import Testing
             """
         let log = DiagnosticLog()
         let schemas = parse(yaml, log: log).schemas
-        #expect(log.headlines == [
-            "datasets.yml:2:9: error: duplicate dataset id \"visits\"",
-            "datasets.yml:3:9: error: dataset id \"dossiers\" is a built-in dataset",
-        ])
-        #expect(log.all.map(\.hint) == [
-            "first declared at datasets.yml:1",
-            "choose another id; the built-in datasets are dossiers, satisfaction, feedback, online",
-        ])
+        #expect(
+            log.headlines == [
+                "datasets.yml:2:9: error: duplicate dataset id \"visits\"",
+                "datasets.yml:3:9: error: dataset id \"dossiers\" is a built-in dataset",
+            ])
+        #expect(
+            log.all.map(\.hint) == [
+                "first declared at datasets.yml:1",
+                "choose another id; the built-in datasets are dossiers, satisfaction, feedback, online",
+            ])
         #expect(schemas.map(\.title) == ["A"])
     }
 
@@ -160,10 +178,11 @@ import Testing
             """
         let log = DiagnosticLog()
         let schemas = parse(yaml, log: log).schemas
-        #expect(log.headlines == [
-            "datasets.yml:11:39: error: unknown column \"handeld\" in measure handled_rate",
-            "datasets.yml:14:24: error: column \"note\" is text; measure notes can only use integer columns",
-        ])
+        #expect(
+            log.headlines == [
+                "datasets.yml:11:39: error: unknown column \"handeld\" in measure handled_rate",
+                "datasets.yml:14:24: error: column \"note\" is text; measure notes can only use integer columns",
+            ])
         #expect(log.all.first?.hint == "did you mean \"handled\"?")
         // The bad measures are left out; the dataset stays, so its files are still read.
         #expect(schemas.first?.measures.map(\.id) == ["total"])
@@ -188,17 +207,21 @@ import Testing
             """
         let log = DiagnosticLog()
         let schemas = parse(yaml, log: log).schemas
-        let shape = "formula must be { ratio: { numerator: [columns], denominator: [columns] } } or { sum: [columns] }"
-        #expect(log.headlines == [
-            "datasets.yml:7:46: error: \(shape)",
-            "datasets.yml:8:44: error: \(shape)",
-            "datasets.yml:9:39: error: unknown formula `ratios`",
-            "datasets.yml:10:37: error: \(shape)",
-            "datasets.yml:11:37: error: \(shape)",
-            "datasets.yml:12:46: error: \(shape)",
-            "datasets.yml:13:7: error: a measure is missing `formula`",
-        ])
-        #expect(log.hints["datasets.yml:9:39: error: unknown formula `ratios`"] == "did you mean `ratio`?")
+        let shape =
+            "formula must be { ratio: { numerator: [columns], denominator: [columns] } } or { sum: [columns] }"
+        #expect(
+            log.headlines == [
+                "datasets.yml:7:46: error: \(shape)",
+                "datasets.yml:8:44: error: \(shape)",
+                "datasets.yml:9:39: error: unknown formula `ratios`",
+                "datasets.yml:10:37: error: \(shape)",
+                "datasets.yml:11:37: error: \(shape)",
+                "datasets.yml:12:46: error: \(shape)",
+                "datasets.yml:13:7: error: a measure is missing `formula`",
+            ])
+        #expect(
+            log.hints["datasets.yml:9:39: error: unknown formula `ratios`"]
+                == "did you mean `ratio`?")
         #expect(schemas.first?.measures == [])
     }
 
@@ -209,10 +232,11 @@ import Testing
             """
         let log = DiagnosticLog()
         #expect(parse(yaml, log: log).schemas.isEmpty)
-        #expect(log.headlines == [
-            "datasets.yml:1:32: error: period must be month, quarter or year, not \"yearly\"",
-            "datasets.yml:2:3: error: a dataset is missing `period`",
-        ])
+        #expect(
+            log.headlines == [
+                "datasets.yml:1:32: error: period must be month, quarter or year, not \"yearly\"",
+                "datasets.yml:2:3: error: a dataset is missing `period`",
+            ])
         #expect(log.all.first?.hint == "did you mean \"year\"?")
     }
 
@@ -236,15 +260,18 @@ import Testing
             """
         let log = DiagnosticLog()
         let schemas = parse(yaml, log: log).schemas
-        #expect(log.headlines == [
-            "datasets.yml:4:26: error: unknown unit \"phong-noi-vuu\" in reported_by",
-            "datasets.yml:9:32: error: unknown unit kind \"wards\" in reported_by",
-            "datasets.yml:9:39: error: unknown unit kind \"district\" in reported_by",
-            "datasets.yml:14:16: error: `reported_by` must be { units: [unit ids] } or { kinds: [agency, ward, service-unit] }",
-        ])
-        #expect(log.all.map(\.hint) == [
-            "did you mean \"phong-noi-vu\"?", "did you mean \"ward\"?", "use one of: agency, ward, service-unit", nil,
-        ])
+        #expect(
+            log.headlines == [
+                "datasets.yml:4:26: error: unknown unit \"phong-noi-vuu\" in reported_by",
+                "datasets.yml:9:32: error: unknown unit kind \"wards\" in reported_by",
+                "datasets.yml:9:39: error: unknown unit kind \"district\" in reported_by",
+                "datasets.yml:14:16: error: `reported_by` must be { units: [unit ids] } or { kinds: [agency, ward, service-unit] }",
+            ])
+        #expect(
+            log.all.map(\.hint) == [
+                "did you mean \"phong-noi-vu\"?", "did you mean \"ward\"?",
+                "use one of: agency, ward, service-unit", nil,
+            ])
         #expect(schemas.map(\.reportedBy) == [.units(["phuong-1"]), .kinds([.ward]), nil])
     }
 
@@ -263,20 +290,24 @@ import Testing
             """
         let log = DiagnosticLog()
         let schemas = parse(yaml, log: log).schemas
-        #expect(log.headlines == [
-            "datasets.yml:5:15: error: column name \"Received\" may use only a-z, 0-9 and _, and must start with a letter",
-            "datasets.yml:6:15: error: column name \"unit\" is a key column",
-            "datasets.yml:7:36: error: column type must be integer or text, not \"number\"",
-            "datasets.yml:8:15: error: duplicate column \"x\" in dataset a",
-            "datasets.yml:9:41: error: aggregate must be sum or latest, not \"average\"",
-            "datasets.yml:10:7: error: a column is missing `title`",
-        ])
+        #expect(
+            log.headlines == [
+                "datasets.yml:5:15: error: column name \"Received\" may use only a-z, 0-9 and _, and must start with a letter",
+                "datasets.yml:6:15: error: column name \"unit\" is a key column",
+                "datasets.yml:7:36: error: column type must be integer or text, not \"number\"",
+                "datasets.yml:8:15: error: duplicate column \"x\" in dataset a",
+                "datasets.yml:9:41: error: aggregate must be sum or latest, not \"average\"",
+                "datasets.yml:10:7: error: a column is missing `title`",
+            ])
         #expect(schemas.first?.columns == [ColumnSpec("z", title: "z")])
     }
 
     @Test func notAList() {
         let log = DiagnosticLog()
         #expect(parse("id: a\ntitle: A\n", log: log).schemas.isEmpty)
-        #expect(log.headlines == ["datasets.yml:1:1: error: datasets.yml must be a list of datasets, each starting with `- id: …`"])
+        #expect(
+            log.headlines == [
+                "datasets.yml:1:1: error: datasets.yml must be a list of datasets, each starting with `- id: …`"
+            ])
     }
 }

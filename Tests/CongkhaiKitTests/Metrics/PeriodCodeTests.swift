@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CongkhaiCore
 
 /// A period's code says what it is: month, quarter or year, and a quarter's first month.
@@ -12,7 +13,8 @@ import Testing
         for quarter in 1...4 {
             let code = PeriodCode(.quarter(year: 2021, quarter: quarter))
             #expect(code.isQuarter && !code.isMonth && !code.isYear, "quarter \(quarter)")
-            #expect(code.firstMonthOfQuarter == PeriodCode(.month(year: 2021, month: 3 * quarter - 2)))
+            #expect(
+                code.firstMonthOfQuarter == PeriodCode(.month(year: 2021, month: 3 * quarter - 2)))
             #expect(code.period == .quarter(year: 2021, quarter: quarter))
         }
         let year = PeriodCode(.year(2021))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -16,9 +17,13 @@ import Testing
         var clean = site.options(output: "Clean")
         clean.useCache = false
         _ = try site.expectSuccess(SiteBuilder.build(clean))
-        #expect(treeContents(site.root.appendingPathComponent("Public")) == treeContents(site.root.appendingPathComponent("Clean")))
+        #expect(
+            treeContents(site.root.appendingPathComponent("Public"))
+                == treeContents(site.root.appendingPathComponent("Clean")))
         // Nothing left beside the output but the lock file.
-        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") }
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".Public")
+        }
         #expect(beside == [".Public.lock"])
     }
 
@@ -35,7 +40,10 @@ import Testing
         }
         // It waits while the lock is held, having said once who holds it.
         #expect(done.wait(timeout: .now() + 1) == .timedOut)
-        #expect(events.all.filter { if case .waitingForLock = $0 { true } else { false } } == [.waitingForLock(holder: getpid())])
+        #expect(
+            events.all.filter { if case .waitingForLock = $0 { true } else { false } } == [
+                .waitingForLock(holder: getpid())
+            ])
         #expect(!site.exists("Public/index.html"))
         held.release()
         #expect(done.wait(timeout: .now() + 60) == .success)
@@ -48,10 +56,17 @@ import Testing
         let held = try OutputLock(output: URL(fileURLWithPath: site.path("Public")), wait: false)
         var options = site.options()
         options.waitForLock = false
-        guard case .failure(let failure) = SiteBuilder.build(options) else { Issue.record("built while locked"); return }
+        guard case .failure(let failure) = SiteBuilder.build(options) else {
+            Issue.record("built while locked"); return
+        }
         #expect(failure.outputBusy)
-        #expect(failure.diagnostics.map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") }
-            == ["Public:1:1: error: another build (process \(getpid())) is writing this output; not waiting (--no-wait)"])
+        #expect(
+            failure.diagnostics.map {
+                $0.description.replacingOccurrences(of: site.root.path + "/", with: "")
+            }
+                == [
+                    "Public:1:1: error: another build (process \(getpid())) is writing this output; not waiting (--no-wait)"
+                ])
         #expect(!site.exists("Public"))
         held.release()
         _ = try site.expectSuccess(SiteBuilder.build(options))
@@ -69,7 +84,8 @@ import Testing
         gone.waitUntilExit()
         defer { running.terminate() }
         try site.write(".Public.staging-\(running.processIdentifier)/index.html", "building")
-        try site.write(".Public.staging-\(gone.processIdentifier)/index.html", "left by a killed build")
+        try site.write(
+            ".Public.staging-\(gone.processIdentifier)/index.html", "left by a killed build")
         try site.write(".Public.old-\(gone.processIdentifier)/index.html", "left by a killed build")
         _ = try site.expectSuccess(site.build())
         #expect(site.exists(".Public.staging-\(running.processIdentifier)/index.html"))

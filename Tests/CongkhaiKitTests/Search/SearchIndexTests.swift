@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -7,7 +8,10 @@ import Testing
 /// the written files the way `assets/search.js` answers it (every word must match, scores summed).
 @Suite struct SearchIndexTests {
     @Test func wordsAreFoldedWithoutMarksCaseOrTheStrokeOfD() {
-        #expect(SearchIndex.words("Hộ tịch, ĐẤT ĐAI – Phường 5") == ["ho", "tich", "dat", "dai", "phuong", "5"])
+        #expect(
+            SearchIndex.words("Hộ tịch, ĐẤT ĐAI – Phường 5") == [
+                "ho", "tich", "dat", "dai", "phuong", "5",
+            ])
         // The same words whether the text is composed (NFC) or decomposed (NFD).
         let decomposed = "Một cửa".decomposedStringWithCanonicalMapping
         #expect(SearchIndex.words(decomposed) == ["mot", "cua"])
@@ -19,33 +23,58 @@ import Testing
         #expect(SearchIndex.shard(of: "a", count: 4096) == 0xe40c292c & 4095)
         #expect(SearchIndex.shardCount(documents: 10) == 1)
         #expect(SearchIndex.shardCount(documents: 53_000) == 256)
-        let js = try? String(contentsOf: Repository.root.appendingPathComponent("Templates/assets/search.js"), encoding: .utf8)
+        let js = try? String(
+            contentsOf: Repository.root.appendingPathComponent("Templates/assets/search.js"),
+            encoding: .utf8)
         #expect(js?.contains("0x811c9dc5") == true && js?.contains("0x01000193") == true)
     }
 
     @Test func aUnitTypedWithoutMarksComesFirstAndDFindsĐ() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-search-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-search-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-                                   outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
-        guard case .success = SiteBuilder.build(options) else { Issue.record("build failed"); return }
+        let options = BuildOptions(
+            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
+            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
+            useCache: false)
+        guard case .success = SiteBuilder.build(options) else {
+            Issue.record("build failed"); return
+        }
         let search = output.appendingPathComponent("tim-kiem")
-        let page = try String(contentsOf: search.appendingPathComponent("index.html"), encoding: .utf8)
-        let shards = try #require(page.components(separatedBy: "data-shards=\"").dropFirst().first?.prefix { $0.isNumber }).description
+        let page = try String(
+            contentsOf: search.appendingPathComponent("index.html"), encoding: .utf8)
+        let shards = try #require(
+            page.components(separatedBy: "data-shards=\"").dropFirst().first?.prefix { $0.isNumber }
+        ).description
         func query(_ text: String) throws -> [(url: String, title: String)] {
             var scores: [Int: Int]? = nil
             for word in SearchIndex.words(text) {
-                let file = search.appendingPathComponent("chi-muc/\(SearchIndex.shard(of: word, count: Int(shards)!)).json")
-                let shard = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: [Int]])
+                let file = search.appendingPathComponent(
+                    "chi-muc/\(SearchIndex.shard(of: word, count: Int(shards)!)).json")
+                let shard = try #require(
+                    JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: [Int]])
                 var here: [Int: Int] = [:], document = 0
                 for pair in stride(from: 0, to: shard[String(word)]?.count ?? 0, by: 2) {
-                    document += shard[String(word)]![pair]; here[document] = shard[String(word)]![pair + 1]
+                    document += shard[String(word)]![pair];
+                    here[document] = shard[String(word)]![pair + 1]
                 }
-                scores = scores.map { $0.filter { here[$0.key] != nil }.mapValues { $0 } .reduce(into: [:]) { $0[$1.key] = $1.value + here[$1.key]! } } ?? here
+                scores =
+                    scores.map {
+                        $0.filter { here[$0.key] != nil }.mapValues { $0 }.reduce(into: [:]) {
+                            $0[$1.key] = $1.value + here[$1.key]!
+                        }
+                    } ?? here
             }
-            let ranked = (scores ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let ranked = (scores ?? [:]).sorted {
+                $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+            }
             return try ranked.map { document, _ in
-                let chunk = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: search.appendingPathComponent("tai-lieu/\(document / SearchIndex.chunkSize).json"))) as? [[String]])
+                let chunk = try #require(
+                    JSONSerialization.jsonObject(
+                        with: Data(
+                            contentsOf: search.appendingPathComponent(
+                                "tai-lieu/\(document / SearchIndex.chunkSize).json")))
+                        as? [[String]])
                 let entry = chunk[document % SearchIndex.chunkSize]
                 return (entry[0], entry[1])
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 @testable import CongkhaiPreview
@@ -9,41 +10,49 @@ extension ServeTests {
         let day = CalendarDay(year: 2021, month: 11, day: 20)
 
         @Test func theTextHasEveryFrontMatterKeyAndIsADraft() {
-            let text = NewArticle.text(title: "Phường 5 \"một cửa\" số", date: day, unit: "phuong-1", category: "mo-hinh-hay")
-            #expect(text == """
-                ---
-                title: "Phường 5 \\"một cửa\\" số"
-                date: 2021-11-20
-                unit: phuong-1
-                category: mo-hinh-hay   # tuyen-truyen | mo-hinh-hay | guong-dien-hinh | thong-bao
-                tags: []                    # e.g. ["một cửa", "dịch vụ công trực tuyến"]
-                # summary: "…"              # optional; else the first paragraph
-                draft: true                 # built only with --drafts; set to false to publish
-                ---
+            let text = NewArticle.text(
+                title: "Phường 5 \"một cửa\" số", date: day, unit: "phuong-1",
+                category: "mo-hinh-hay")
+            #expect(
+                text == """
+                    ---
+                    title: "Phường 5 \\"một cửa\\" số"
+                    date: 2021-11-20
+                    unit: phuong-1
+                    category: mo-hinh-hay   # tuyen-truyen | mo-hinh-hay | guong-dien-hinh | thong-bao
+                    tags: []                    # e.g. ["một cửa", "dịch vụ công trực tuyến"]
+                    # summary: "…"              # optional; else the first paragraph
+                    draft: true                 # built only with --drafts; set to false to publish
+                    ---
 
-                Viết nội dung bài ở đây, bằng markdown: đoạn văn, **chữ đậm**, danh sách, [liên kết](https://…).
+                    Viết nội dung bài ở đây, bằng markdown: đoạn văn, **chữ đậm**, danh sách, [liên kết](https://…).
 
-                """)
+                    """)
             let withoutUnit = NewArticle.text(title: "Tin", date: day)
             #expect(withoutUnit.contains("\n# unit: "))
             #expect(withoutUnit.contains("\ncategory: tuyen-truyen "))
         }
 
         @Test func thePathIsTheYearFolderAndTheDatedSlug() {
-            #expect(NewArticle.relativePath(title: "Đẩy mạnh Dịch vụ công trực tuyến!", date: day)
+            #expect(
+                NewArticle.relativePath(title: "Đẩy mạnh Dịch vụ công trực tuyến!", date: day)
                     == "news/2021/2021-11-20-day-manh-dich-vu-cong-truc-tuyen.md")
         }
 
         @Test func theWrittenArticleLoadsCleanlyAndBuildsWithDrafts() throws {
             let site = try TestSite()
-            let result = NewArticle.create(title: "Tiêu đề: \"mới\" #1", date: day, unit: "van-phong", contentPath: site.path("Content"))
+            let result = NewArticle.create(
+                title: "Tiêu đề: \"mới\" #1", date: day, unit: "van-phong",
+                contentPath: site.path("Content"))
             let path = try result.get()
             #expect(path == site.path("Content") + "/news/2021/2021-11-20-tieu-de-moi-1.md")
             #expect(site.check().isEmpty)
             let build = SiteBuilder.build(site.options(drafts: true))
             guard try site.expectSuccess(build) else { return }
             let page = try #require(site.read("Public/tin-tuc/tieu-de-moi-1/index.html"))
-            #expect(page.contains("Tiêu đề: &quot;mới&quot; #1") || page.contains("Tiêu đề: \"mới\" #1"))
+            #expect(
+                page.contains("Tiêu đề: &quot;mới&quot; #1") || page.contains("Tiêu đề: \"mới\" #1")
+            )
             // Without --drafts it is left out.
             guard try site.expectSuccess(SiteBuilder.build(site.options())) else { return }
             #expect(!site.exists("Public/tin-tuc/tieu-de-moi-1/index.html"))
@@ -51,9 +60,14 @@ extension ServeTests {
 
         @Test func anExistingFileIsNeverOverwritten() throws {
             let site = try TestSite()
-            let first = try NewArticle.create(title: "Tin", date: day, contentPath: site.path("Content")).get()
+            let first = try NewArticle.create(
+                title: "Tin", date: day, contentPath: site.path("Content")
+            ).get()
             try site.write("Content/news/2021/2021-11-20-tin.md", "mine")
-            guard case .failure(let failure) = NewArticle.create(title: "Tin", date: day, contentPath: site.path("Content")) else {
+            guard
+                case .failure(let failure) = NewArticle.create(
+                    title: "Tin", date: day, contentPath: site.path("Content"))
+            else {
                 Issue.record("the second call wrote over the file")
                 return
             }
@@ -65,18 +79,27 @@ extension ServeTests {
         @Test func unknownUnitsCategoriesAndEmptyTitlesAreRefused() throws {
             let site = try TestSite()
             let content = site.path("Content")
-            guard case .failure(let unit) = NewArticle.create(title: "Tin", date: day, unit: "phuong-2", contentPath: content) else {
+            guard
+                case .failure(let unit) = NewArticle.create(
+                    title: "Tin", date: day, unit: "phuong-2", contentPath: content)
+            else {
                 Issue.record("an unknown unit was accepted")
                 return
             }
             #expect(unit.description.contains("error: unknown unit \"phuong-2\""))
             #expect(unit.description.contains("did you mean \"phuong-1\"?"))
-            guard case .failure(let category) = NewArticle.create(title: "Tin", date: day, category: "thongbao", contentPath: content) else {
+            guard
+                case .failure(let category) = NewArticle.create(
+                    title: "Tin", date: day, category: "thongbao", contentPath: content)
+            else {
                 Issue.record("an unknown category was accepted")
                 return
             }
             #expect(category.description.contains("did you mean \"thong-bao\"?"))
-            guard case .failure(let title) = NewArticle.create(title: "?!", date: day, contentPath: content) else {
+            guard
+                case .failure(let title) = NewArticle.create(
+                    title: "?!", date: day, contentPath: content)
+            else {
                 Issue.record("a title without letters was accepted")
                 return
             }
@@ -85,8 +108,12 @@ extension ServeTests {
         }
 
         @Test func aBrokenUnitsFileIsReportedWithItsPlace() throws {
-            let site = try TestSite(files: TestSite.minimal.merging(["Content/units.yml": "- id: [oops\n"]) { $1 })
-            guard case .failure(let failure) = NewArticle.create(title: "Tin", date: day, unit: "phuong-1", contentPath: site.path("Content")) else {
+            let site = try TestSite(
+                files: TestSite.minimal.merging(["Content/units.yml": "- id: [oops\n"]) { $1 })
+            guard
+                case .failure(let failure) = NewArticle.create(
+                    title: "Tin", date: day, unit: "phuong-1", contentPath: site.path("Content"))
+            else {
                 Issue.record("a broken units.yml was not reported")
                 return
             }

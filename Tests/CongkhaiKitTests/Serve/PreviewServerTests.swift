@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 @testable import CongkhaiPreview
@@ -24,7 +25,8 @@ extension ServeTests {
             }
 
             /// Runs `body` against a fresh preview of `site`, and stops the server however `body` ends.
-            static func with(_ site: TestSite, _ body: (Preview) async throws -> Void) async throws {
+            static func with(_ site: TestSite, _ body: (Preview) async throws -> Void) async throws
+            {
                 let preview = try await start(site)
                 do {
                     try await body(preview)
@@ -35,12 +37,17 @@ extension ServeTests {
                 await preview.stop()
             }
 
-            func get(_ path: String) async throws -> LoopbackHTTP.Response { try await LoopbackHTTP.get(path, port: port) }
+            func get(_ path: String) async throws -> LoopbackHTTP.Response {
+                try await LoopbackHTTP.get(path, port: port)
+            }
             func stop() async { await server.stop() }
         }
 
         static func siteWithArticle(title: String = "Tin thử") throws -> TestSite {
-            try TestSite(files: TestSite.minimal.merging(["Content/news/a.md": TestSite.article(title)]) { $1 })
+            try TestSite(
+                files: TestSite.minimal.merging(["Content/news/a.md": TestSite.article(title)]) {
+                    $1
+                })
         }
 
         @Test func servesPagesWithTheirContentTypes() async throws {
@@ -78,18 +85,26 @@ extension ServeTests {
                     Issue.record("the built site has no stylesheet")
                 }
                 if let svg = built.keys.sorted().first(where: { $0.hasSuffix(".svg") }) {
-                    #expect(try await preview.get("/" + svg).header("Content-Type") == "image/svg+xml")
+                    #expect(
+                        try await preview.get("/" + svg).header("Content-Type") == "image/svg+xml")
                 }
                 if let json = built.keys.sorted().first(where: { $0.hasSuffix(".json") }) {
-                    #expect(try await preview.get("/" + json).header("Content-Type") == "application/json")
+                    #expect(
+                        try await preview.get("/" + json).header("Content-Type")
+                            == "application/json")
                 }
                 if let csv = built.keys.sorted().first(where: { $0.hasSuffix(".csv") }) {
-                    #expect(try await preview.get("/" + csv).header("Content-Type") == "text/csv; charset=utf-8")
+                    #expect(
+                        try await preview.get("/" + csv).header("Content-Type")
+                            == "text/csv; charset=utf-8")
                 }
                 // HEAD gets the headers alone; other methods are refused.
                 let head = try await LoopbackHTTP.request("HEAD", "/", port: preview.port)
-                #expect(head.status == 200 && head.body.isEmpty && head.header("Content-Length") == String(home.body.count))
-                #expect(try await LoopbackHTTP.request("POST", "/", port: preview.port).status == 405)
+                #expect(
+                    head.status == 200 && head.body.isEmpty
+                        && head.header("Content-Length") == String(home.body.count))
+                #expect(
+                    try await LoopbackHTTP.request("POST", "/", port: preview.port).status == 405)
             }
         }
 
@@ -97,13 +112,16 @@ extension ServeTests {
             try await Preview.with(Self.siteWithArticle()) { preview in
 
                 let page = try await preview.get("/tin-tuc/tin-thu/")
-                let tag = "<script src=\"/_congkhai/live-reload.js\" data-site=\"\(preview.server.status.site)\"></script>"
+                let tag =
+                    "<script src=\"/_congkhai/live-reload.js\" data-site=\"\(preview.server.status.site)\"></script>"
                 #expect(page.text.contains(tag + "</body>"))
                 #expect(page.text.components(separatedBy: "/_congkhai/live-reload.js").count == 2)
                 // The file on disk is the build's own output.
-                let onDisk = try #require(preview.site.read("preview/site/tin-tuc/tin-thu/index.html"))
+                let onDisk = try #require(
+                    preview.site.read("preview/site/tin-tuc/tin-thu/index.html"))
                 #expect(!onDisk.contains("_congkhai"))
-                #expect(page.text == onDisk.replacingOccurrences(of: "</body>", with: tag + "</body>"))
+                #expect(
+                    page.text == onDisk.replacingOccurrences(of: "</body>", with: tag + "</body>"))
 
                 for path in ["/sitemap.xml", "/robots.txt", "/tin-tuc/feed.xml"] {
                     #expect(!(try await preview.get(path).text.contains("_congkhai")), "\(path)")
@@ -126,9 +144,12 @@ extension ServeTests {
             try await Preview.with(site) { preview in
 
                 let attempts = [
-                    "/../secret.txt", "/../../Content/secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/Content/secret.txt",
-                    "/tin-tuc/../../secret.txt", "/..%2fsecret.txt", "/%2e%2e%2f%2e%2e%2fContent%2fsecret.txt",
-                    "/tin-tuc/..%5c..%5csecret.txt", "/%00/secret.txt", "/../Package.swift", "/%2e%2e/",
+                    "/../secret.txt", "/../../Content/secret.txt", "/%2e%2e/secret.txt",
+                    "/%2E%2E/%2e%2e/Content/secret.txt",
+                    "/tin-tuc/../../secret.txt", "/..%2fsecret.txt",
+                    "/%2e%2e%2f%2e%2e%2fContent%2fsecret.txt",
+                    "/tin-tuc/..%5c..%5csecret.txt", "/%00/secret.txt", "/../Package.swift",
+                    "/%2e%2e/",
                 ]
                 for path in attempts {
                     let response = try await preview.get(path)
@@ -143,11 +164,18 @@ extension ServeTests {
         }
 
         @Test func symlinksOutOfTheSiteAreNotFollowed() throws {
-            let site = try TestSite(files: ["out/secret.txt": "SECRET", "site/index.html": "<p>hi</p>"])
-            try FileManager.default.createSymbolicLink(atPath: site.path("site/leak.txt"), withDestinationPath: site.path("out/secret.txt"))
+            let site = try TestSite(files: [
+                "out/secret.txt": "SECRET", "site/index.html": "<p>hi</p>",
+            ])
+            try FileManager.default.createSymbolicLink(
+                atPath: site.path("site/leak.txt"), withDestinationPath: site.path("out/secret.txt")
+            )
             let files = SiteFiles(root: site.root.appendingPathComponent("site"))
             #expect(files.resolve("/leak.txt") == .rejected)
-            #expect(files.resolve("/index.html") == .file(site.root.appendingPathComponent("site/index.html").standardizedFileURL))
+            #expect(
+                files.resolve("/index.html")
+                    == .file(
+                        site.root.appendingPathComponent("site/index.html").standardizedFileURL))
         }
 
         @Test func unknownPathsGetTheSites404PageWithStatus404() async throws {
@@ -173,9 +201,12 @@ extension ServeTests {
                 #expect(decoded.ok && !decoded.building && decoded.diagnostics.isEmpty)
                 #expect(decoded.site == preview.server.status.site)
 
-                let events = try await LoopbackHTTP.readEvents(port: preview.port, until: "\"ok\":true}")
+                let events = try await LoopbackHTTP.readEvents(
+                    port: preview.port, until: "\"ok\":true}")
                 #expect(events.contains("text/event-stream"))
-                #expect(events.contains("event: build\ndata: {\"site\":\"\(decoded.site)\",\"ok\":true}"))
+                #expect(
+                    events.contains(
+                        "event: build\ndata: {\"site\":\"\(decoded.site)\",\"ok\":true}"))
             }
         }
 
@@ -184,19 +215,26 @@ extension ServeTests {
                 let before = preview.server.status.site
                 #expect(try await preview.get("/tin-tuc/tin-thu/").text.contains("Nội dung."))
 
-                try preview.site.write("Content/news/a.md", TestSite.article("Tin thử", body: "Nội dung đã sửa."))
+                try preview.site.write(
+                    "Content/news/a.md", TestSite.article("Tin thử", body: "Nội dung đã sửa."))
                 // The build is counted once it has returned, a moment after its files are in place.
                 let counted = await eventually { preview.server.status.site != before }
                 #expect(counted)
-                #expect(try await preview.get("/tin-tuc/tin-thu/").text.contains("Nội dung đã sửa."))
+                #expect(
+                    try await preview.get("/tin-tuc/tin-thu/").text.contains("Nội dung đã sửa."))
                 let after = preview.server.status.site
                 // A page opened now hears of the new build at once, and its script names it.
-                let events = try await LoopbackHTTP.readEvents(port: preview.port, until: "\"ok\":true}")
+                let events = try await LoopbackHTTP.readEvents(
+                    port: preview.port, until: "\"ok\":true}")
                 #expect(events.contains("\"site\":\"\(after)\""))
                 #expect(try await preview.get("/").text.contains("data-site=\"\(after)\""))
                 // A new file is picked up too.
-                try preview.site.write("Content/news/b.md", TestSite.article("Tin mới", date: "2021-04-01"))
-                #expect(try await eventually { try await preview.get("/tin-tuc/tin-moi/").status == 200 })
+                try preview.site.write(
+                    "Content/news/b.md", TestSite.article("Tin mới", date: "2021-04-01"))
+                #expect(
+                    try await eventually {
+                        try await preview.get("/tin-tuc/tin-moi/").status == 200
+                    })
             }
         }
 
@@ -205,10 +243,12 @@ extension ServeTests {
                 let good = preview.server.status.site
 
                 // Break the front matter: a date in the wrong form.
-                try preview.site.write("Content/news/a.md", TestSite.article("Tin hỏng", date: "15/03/2021"))
+                try preview.site.write(
+                    "Content/news/a.md", TestSite.article("Tin hỏng", date: "15/03/2021"))
                 var status = PreviewStatus(ok: true, site: "", building: false, diagnostics: [])
                 let reported = try await eventually {
-                    status = try JSONDecoder().decode(PreviewStatus.self, from: try await preview.get("/_congkhai/status").body)
+                    status = try JSONDecoder().decode(
+                        PreviewStatus.self, from: try await preview.get("/_congkhai/status").body)
                     return !status.ok
                 }
                 try #require(reported)
@@ -222,14 +262,17 @@ extension ServeTests {
                 // The old page is still served, and names the old build, so open pages do not reload.
                 let page = try await preview.get("/tin-tuc/tin-thu/")
                 #expect(page.status == 200)
-                #expect(page.text.contains("Tin thử") && page.text.contains("data-site=\"\(good)\""))
-                let events = try await LoopbackHTTP.readEvents(port: preview.port, until: "\"ok\":false}")
+                #expect(
+                    page.text.contains("Tin thử") && page.text.contains("data-site=\"\(good)\""))
+                let events = try await LoopbackHTTP.readEvents(
+                    port: preview.port, until: "\"ok\":false}")
                 #expect(events.contains("{\"site\":\"\(good)\",\"ok\":false}"))
 
                 // Fix it: the site is rebuilt and the error is gone.
                 try preview.site.write("Content/news/a.md", TestSite.article("Tin đã sửa"))
                 let recovered = try await eventually {
-                    status = try JSONDecoder().decode(PreviewStatus.self, from: try await preview.get("/_congkhai/status").body)
+                    status = try JSONDecoder().decode(
+                        PreviewStatus.self, from: try await preview.get("/_congkhai/status").body)
                     return status.ok
                 }
                 #expect(recovered)
@@ -239,7 +282,10 @@ extension ServeTests {
         }
 
         @Test func aFirstBuildThatFailsStillServesThePageWithTheErrors() async throws {
-            let site = try TestSite(files: TestSite.minimal.merging(["Content/news/a.md": TestSite.article(date: "2021-02-30")]) { $1 })
+            let site = try TestSite(
+                files: TestSite.minimal.merging([
+                    "Content/news/a.md": TestSite.article(date: "2021-02-30")
+                ]) { $1 })
             // Pages left in the folder by an earlier run are not this session's site: they are not shown.
             try site.write("preview/site/index.html", "<p>OLD SITE</p>")
             try await Preview.with(site) { preview in
@@ -258,7 +304,9 @@ extension ServeTests {
         @Test func stopEndsOpenEventStreamsAndFreesThePort() async throws {
             let preview = try await Preview.start(Self.siteWithArticle())
             let port = preview.port
-            let listening = Task { try await LoopbackHTTP.readEvents(port: port, until: "never arrives", timeout: 8) }
+            let listening = Task {
+                try await LoopbackHTTP.readEvents(port: port, until: "never arrives", timeout: 8)
+            }
             #expect(await eventually(within: 5) { preview.server.openPages == 1 })
             let started = ContinuousClock.now
             await preview.stop()

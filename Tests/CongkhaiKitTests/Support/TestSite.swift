@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -8,7 +9,8 @@ final class TestSite {
     let root: URL
 
     init(files: [String: String] = TestSite.minimal) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-test-\(UUID().uuidString)")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for (path, text) in files { try write(path, text) }
     }
@@ -21,7 +23,8 @@ final class TestSite {
 
     func write(_ relative: String, _ data: Data) throws {
         let url = root.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
@@ -35,28 +38,43 @@ final class TestSite {
         try? String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
     }
 
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(relative))
+    }
 
-    func options(output: String = "Public", drafts: Bool = false, strict: Bool = false) -> BuildOptions {
-        var options = BuildOptions(contentPath: path("Content"), templatesPath: path("Templates"), outputPath: path(output),
-                                   includeDrafts: drafts, buildDate: CalendarDay(year: 2021, month: 11, day: 20), strict: strict)
+    func options(
+        output: String = "Public", drafts: Bool = false, strict: Bool = false
+    ) -> BuildOptions {
+        var options = BuildOptions(
+            contentPath: path("Content"), templatesPath: path("Templates"),
+            outputPath: path(output),
+            includeDrafts: drafts, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
+            strict: strict)
         options.cacheDirectory = path(".cache")
         return options
     }
 
     /// Diagnostics of `check`, with this site's folder cut from file names (`Content/news/a.md:3:8: …`).
     func check() -> [String] {
-        SiteBuilder.check(options()).map { $0.description.replacingOccurrences(of: root.path + "/", with: "") }
+        SiteBuilder.check(options()).map {
+            $0.description.replacingOccurrences(of: root.path + "/", with: "")
+        }
     }
 
-    func build(output: String = "Public", drafts: Bool = false) -> Result<BuildReport, BuildFailure> {
+    func build(output: String = "Public", drafts: Bool = false) -> Result<BuildReport, BuildFailure>
+    {
         SiteBuilder.build(options(output: output, drafts: drafts))
     }
 
     /// Records the diagnostics as the test's issue when the build failed.
-    func expectSuccess(_ result: Result<BuildReport, BuildFailure>, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Bool {
+    func expectSuccess(
+        _ result: Result<BuildReport, BuildFailure>,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> Bool {
         if case .failure(let failure) = result {
-            Issue.record("build failed:\n\(failure.diagnostics.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+            Issue.record(
+                "build failed:\n\(failure.diagnostics.map(\.description).joined(separator: "\n"))",
+                sourceLocation: sourceLocation)
             return false
         }
         return true
@@ -64,7 +82,9 @@ final class TestSite {
 
     func buildErrors(output: String = "Public") -> [String] {
         guard case .failure(let failure) = build(output: output) else { return [] }
-        return failure.diagnostics.map { $0.description.replacingOccurrences(of: root.path + "/", with: "") }
+        return failure.diagnostics.map {
+            $0.description.replacingOccurrences(of: root.path + "/", with: "")
+        }
     }
 
     static let site = """
@@ -87,8 +107,10 @@ final class TestSite {
             - { from: 2021-07-01, name: "Văn phòng UBND quận", short: "Văn phòng UBND" }
         """
 
-    static func article(_ title: String = "Tin thử", date: String = "2021-03-15", extra: String = "",
-                        body: String = "Nội dung.") -> String {
+    static func article(
+        _ title: String = "Tin thử", date: String = "2021-03-15", extra: String = "",
+        body: String = "Nội dung."
+    ) -> String {
         "---\ntitle: \"\(title)\"\ndate: \(date)\ncategory: thong-bao\n\(extra)---\n\(body)\n"
     }
 
@@ -102,10 +124,12 @@ final class TestSite {
 /// The repository's root, found from this file's place.
 enum Repository {
     static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func fixture(_ relative: String) -> URL {
-        root.appendingPathComponent("Tests/CongkhaiKitTests/Fixtures").appendingPathComponent(relative)
+        root.appendingPathComponent("Tests/CongkhaiKitTests/Fixtures").appendingPathComponent(
+            relative)
     }
 }
 
@@ -113,7 +137,9 @@ enum Repository {
 func treeContents(_ folder: URL) -> [String: Data] {
     var files: [String: Data] = [:]
     let base = folder.standardizedFileURL.path
-    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [:] }
+    guard
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    else { return [:] }
     for case let url as URL in enumerator {
         var isFolder: ObjCBool = false
         FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)

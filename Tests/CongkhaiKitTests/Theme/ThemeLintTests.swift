@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongkhaiCore
 @testable import CongkhaiKit
 
@@ -15,21 +16,26 @@ import Testing
             {{/content}}{{/layout}}
 
             """
-        let site = try TestSite(files: TestSite.minimal.merging(["Templates/unit.mustache": unit]) { $1 })
-        #expect(site.check() == [
-            "Templates/unit.mustache:3:4: warning: no page rendered with this template has `unit.nmae`\n    note: the names each page has are in Sources/CongkhaiKit/Render/*Contexts.swift; check the spelling",
-            "Templates/unit.mustache:3:39: warning: no page rendered with this template has `shrot`\n    note: the names each page has are in Sources/CongkhaiKit/Render/*Contexts.swift; check the spelling",
-            "Templates/unit.mustache:4:1: warning: template \"khong-co.mustache\" does not exist\n    note: add it to the templates folder, or correct the name",
-        ])
+        let site = try TestSite(
+            files: TestSite.minimal.merging(["Templates/unit.mustache": unit]) { $1 })
+        #expect(
+            site.check() == [
+                "Templates/unit.mustache:3:4: warning: no page rendered with this template has `unit.nmae`\n    note: the names each page has are in Sources/CongkhaiKit/Render/*Contexts.swift; check the spelling",
+                "Templates/unit.mustache:3:39: warning: no page rendered with this template has `shrot`\n    note: the names each page has are in Sources/CongkhaiKit/Render/*Contexts.swift; check the spelling",
+                "Templates/unit.mustache:4:1: warning: template \"khong-co.mustache\" does not exist\n    note: add it to the templates folder, or correct the name",
+            ])
     }
 
     @Test func theRepositorysOwnThemeHasNoUnknownName() throws {
-        var options = BuildOptions(contentPath: Repository.root.appendingPathComponent("Content").path,
-                                   templatesPath: Repository.root.appendingPathComponent("Templates").path,
-                                   outputPath: "unused", buildDate: CalendarDay(year: 2021, month: 11, day: 20))
+        var options = BuildOptions(
+            contentPath: Repository.root.appendingPathComponent("Content").path,
+            templatesPath: Repository.root.appendingPathComponent("Templates").path,
+            outputPath: "unused", buildDate: CalendarDay(year: 2021, month: 11, day: 20))
         options.useCache = false
         let report = SiteBuilder.inspect(options)
-        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description).joined(separator: "\n"))")
+        #expect(
+            report.diagnostics.isEmpty,
+            "\(report.diagnostics.map(\.description).joined(separator: "\n"))")
     }
 
     @Test func tagsAreFoundWithTheirColumns() {

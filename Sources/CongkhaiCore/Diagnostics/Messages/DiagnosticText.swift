@@ -5,7 +5,9 @@
 /// arguments. `MessageCatalogue` maps the key to its Vietnamese text; an argument that is itself
 /// a `DiagnosticText` (a word like "unit" that the sentence names) is translated too, anything
 /// else (a file's own text, a number) is shown as it is.
-public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolation,
+    CustomStringConvertible
+{
     public enum Argument: Hashable, Sendable {
         /// Shown as it is: user data, numbers, ids.
         case verbatim(String)
@@ -44,7 +46,9 @@ public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolati
             key.reserveCapacity(literalCapacity + 2 * interpolationCount)
         }
 
-        public mutating func appendLiteral(_ literal: String) { key += DiagnosticText.escape(literal) }
+        public mutating func appendLiteral(_ literal: String) {
+            key += DiagnosticText.escape(literal)
+        }
 
         public mutating func appendInterpolation(_ text: DiagnosticText) {
             key += "%@"
@@ -63,20 +67,23 @@ public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolati
     /// The text in `language`; English where the catalogue has no translation.
     public func rendered(in language: MessageLanguage) -> String {
         let format = language == .english ? key : (MessageCatalogue.vietnamese[key] ?? key)
-        return Self.format(format, arguments.map { argument in
-            switch argument {
-            case .verbatim(let text): return text
-            case .text(let text): return text.rendered(in: language)
-            }
-        })
+        return Self.format(
+            format,
+            arguments.map { argument in
+                switch argument {
+                case .verbatim(let text): return text
+                case .text(let text): return text.rendered(in: language)
+                }
+            })
     }
 
     /// This text and every text among its arguments have a Vietnamese translation (a text
     /// without words, `%@ (%@) ≠ %@ (%@)` or a verbatim one, is the same in every language).
     public var isCatalogued: Bool {
-        (!key.contains(where: \.isLetter) || MessageCatalogue.vietnamese[key] != nil) && arguments.allSatisfy {
-            if case .text(let inner) = $0 { return inner.isCatalogued } else { return true }
-        }
+        (!key.contains(where: \.isLetter) || MessageCatalogue.vietnamese[key] != nil)
+            && arguments.allSatisfy {
+                if case .text(let inner) = $0 { return inner.isCatalogued } else { return true }
+            }
     }
 
     static func escape(_ literal: String) -> String {
@@ -101,8 +108,12 @@ public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolati
             // %N$@
             var digits = ""
             var probe = scalars
-            while let d = probe.first, ("0"..."9").contains(d) { digits.unicodeScalars.append(d); probe.removeFirst() }
-            if !digits.isEmpty, probe.first == "$", probe.dropFirst().first == "@", let n = Int(digits), n >= 1 {
+            while let d = probe.first, ("0"..."9").contains(d) {
+                digits.unicodeScalars.append(d); probe.removeFirst()
+            }
+            if !digits.isEmpty, probe.first == "$", probe.dropFirst().first == "@",
+                let n = Int(digits), n >= 1
+            {
                 scalars = probe.dropFirst(2)
                 out += n <= values.count ? values[n - 1] : ""
                 continue
@@ -121,7 +132,9 @@ public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolati
             if scalars.first == "%" { scalars.removeFirst(); continue }
             if scalars.first == "@" { scalars.removeFirst(); count += 1; continue }
             var digits = ""
-            while let d = scalars.first, ("0"..."9").contains(d) { digits.unicodeScalars.append(d); scalars.removeFirst() }
+            while let d = scalars.first, ("0"..."9").contains(d) {
+                digits.unicodeScalars.append(d); scalars.removeFirst()
+            }
             if let n = Int(digits) { positional = max(positional, n) }
         }
         return max(count, positional)

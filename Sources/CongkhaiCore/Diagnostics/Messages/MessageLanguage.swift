@@ -7,10 +7,14 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
     /// `vi`, `vi_VN`, `vi-VN`, `vi_VN.UTF-8`, `Vietnamese`… are Vietnamese; `en`, `en_US` English.
     public init?(code: String) {
         let lower = code.lowercased()
-        if lower == "vi" || lower.hasPrefix("vi_") || lower.hasPrefix("vi-") || lower.hasPrefix("vi.") || lower == "vietnamese" || lower == "tiếng việt" {
+        if lower == "vi" || lower.hasPrefix("vi_") || lower.hasPrefix("vi-")
+            || lower.hasPrefix("vi.") || lower == "vietnamese" || lower == "tiếng việt"
+        {
             self = .vietnamese
-        } else if lower == "en" || lower.hasPrefix("en_") || lower.hasPrefix("en-") || lower.hasPrefix("en.") || lower == "english"
-                    || lower == "c" || lower.hasPrefix("c.") || lower == "posix" {
+        } else if lower == "en" || lower.hasPrefix("en_") || lower.hasPrefix("en-")
+            || lower.hasPrefix("en.") || lower == "english"
+            || lower == "c" || lower.hasPrefix("c.") || lower == "posix"
+        {
             self = .english
         } else {
             return nil

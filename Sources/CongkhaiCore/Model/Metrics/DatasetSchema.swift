@@ -34,9 +34,12 @@ package struct DatasetSchema: Sendable, Equatable {
     /// Where it was declared (`datasets.yml:12:3`), for declared datasets.
     package var location: SourceLocation?
 
-    package init(id: String, title: String, byField: Bool, granularity: Granularity, columns: [ColumnSpec],
-                measures: [Measure], identities: [Identity] = [], bounds: [Bound] = [], carryOver: CarryOver? = nil,
-                reportedBy: ReportedBy? = nil, builtIn: Bool, location: SourceLocation? = nil) {
+    package init(
+        id: String, title: String, byField: Bool, granularity: Granularity, columns: [ColumnSpec],
+        measures: [Measure], identities: [Identity] = [], bounds: [Bound] = [],
+        carryOver: CarryOver? = nil,
+        reportedBy: ReportedBy? = nil, builtIn: Bool, location: SourceLocation? = nil
+    ) {
         self.id = id
         self.title = title
         self.byField = byField
@@ -58,12 +61,16 @@ package struct DatasetSchema: Sendable, Equatable {
 
     private static func positions(_ columns: [ColumnSpec]) -> [String: Int] {
         var positions: [String: Int] = [:]
-        for (i, column) in columns.enumerated() where positions[column.key] == nil { positions[column.key] = i }
+        for (i, column) in columns.enumerated() where positions[column.key] == nil {
+            positions[column.key] = i
+        }
         return positions
     }
 
     package func columnIndex(_ key: String) -> Int? { positions[key] }
-    package func measure(_ id: String) -> Measure? { measures.first { $0.id == id || $0.aliases.contains(id) } }
+    package func measure(_ id: String) -> Measure? {
+        measures.first { $0.id == id || $0.aliases.contains(id) }
+    }
 }
 
 /// One count column: its English key, the titles it may have in a Vietnamese export, and how
@@ -83,7 +90,10 @@ package struct ColumnSpec: Sendable, Equatable {
     package var required: Bool
     package var aggregation: Aggregation
 
-    package init(_ key: String, title: String, aliases: [String] = [], required: Bool = true, aggregation: Aggregation = .sum) {
+    package init(
+        _ key: String, title: String, aliases: [String] = [], required: Bool = true,
+        aggregation: Aggregation = .sum
+    ) {
         self.key = key
         self.title = title
         self.aliases = aliases
@@ -116,7 +126,10 @@ package struct Measure: Sendable, Equatable {
     /// Other names targets may use for this measure.
     package var aliases: [String]
 
-    package init(id: String, title: String, formula: Formula, denominatorLabel: String? = nil, aliases: [String] = []) {
+    package init(
+        id: String, title: String, formula: Formula, denominatorLabel: String? = nil,
+        aliases: [String] = []
+    ) {
         self.id = id
         self.aliases = aliases
         self.title = title

@@ -9,7 +9,9 @@ package struct MetricRow: Sendable, Equatable {
     /// The row's place in its file (line of the row, column 1).
     package var location: SourceLocation
 
-    package init(unit: String, field: String?, period: Period, values: [Int?], location: SourceLocation) {
+    package init(
+        unit: String, field: String?, period: Period, values: [Int?], location: SourceLocation
+    ) {
         self.unit = unit
         self.field = field
         self.period = period
@@ -71,14 +73,21 @@ package struct MetricTable: Sendable, Equatable {
     /// row's `stride` cells; `large`: values of cells marked `large`, by cell index.
     /// `rowsInFileOrder`: rows are already by (file, line), as a loader reads them, which lets the
     /// sort be a linear bucket sort.
-    package init(schema: DatasetSchema, files: [String], unitIDs: [String], fieldIDs: [String], sourceFiles: [String],
-         unitIndex: [Int32], fieldIndex: [Int32], periodCode: [PeriodCode], fileIndex: [Int32], lineNumber: [Int32],
-         columns: [Int], cells: [Int32], large: [Int: Int] = [:], rowsInFileOrder: Bool = false) {
+    package init(
+        schema: DatasetSchema, files: [String], unitIDs: [String], fieldIDs: [String],
+        sourceFiles: [String],
+        unitIndex: [Int32], fieldIndex: [Int32], periodCode: [PeriodCode], fileIndex: [Int32],
+        lineNumber: [Int32],
+        columns: [Int], cells: [Int32], large: [Int: Int] = [:], rowsInFileOrder: Bool = false
+    ) {
         self.schema = schema
         self.files = files
         let n = unitIndex.count, width = columns.count
-        precondition(fieldIndex.count == n && periodCode.count == n && fileIndex.count == n && lineNumber.count == n
-                     && cells.count == n * width && columns.allSatisfy { $0 >= 0 && $0 < schema.columns.count })
+        precondition(
+            fieldIndex.count == n && periodCode.count == n && fileIndex.count == n
+                && lineNumber.count == n
+                && cells.count == n * width
+                && columns.allSatisfy { $0 >= 0 && $0 < schema.columns.count })
         let (units, unitMap) = MetricTable.compact(unitIDs, used: unitIndex)
         let (fields, fieldMap) = MetricTable.compact(fieldIDs, used: fieldIndex)
         let (sources, fileMap) = MetricTable.compact(sourceFiles, used: fileIndex)
@@ -93,15 +102,18 @@ package struct MetricTable: Sendable, Equatable {
         }
         // Only the columns some row has, in the schema's order.
         var used = [Bool](repeating: false, count: width)
-        for (k, cell) in cells.enumerated() where cell != MetricTable.absent { used[k % max(width, 1)] = true }
+        for (k, cell) in cells.enumerated() where cell != MetricTable.absent {
+            used[k % max(width, 1)] = true
+        }
         let kept = (0..<width).filter { used[$0] }.sorted { columns[$0] < columns[$1] }
         var slot = [Int](repeating: -1, count: schema.columns.count)
         for (position, k) in kept.enumerated() { slot[columns[k]] = position }
         self.slot = slot
         stride = kept.count
 
-        let order = MetricTable.order(unit: u, field: f, period: periodCode, file: s, line: lineNumber,
-                                      units: units.count, fields: fields.count, inFileOrder: rowsInFileOrder)
+        let order = MetricTable.order(
+            unit: u, field: f, period: periodCode, file: s, line: lineNumber,
+            units: units.count, fields: fields.count, inFileOrder: rowsInFileOrder)
         if order == nil && kept == Array(0..<width) {
             self.unitIndex = u
             self.fieldIndex = f
@@ -134,10 +146,13 @@ package struct MetricTable: Sendable, Equatable {
     // MARK: One row
 
     package func unit(at row: Int) -> String { unitIDs[Int(unitIndex[row])] }
-    package func field(at row: Int) -> String? { fieldIndex[row] < 0 ? nil : fieldIDs[Int(fieldIndex[row])] }
+    package func field(at row: Int) -> String? {
+        fieldIndex[row] < 0 ? nil : fieldIDs[Int(fieldIndex[row])]
+    }
     package func period(at row: Int) -> Period { periodCode[row].period }
     package func location(at row: Int) -> SourceLocation {
-        SourceLocation(file: sourceFiles[Int(fileIndex[row])], line: Int(lineNumber[row]), column: 1)
+        SourceLocation(
+            file: sourceFiles[Int(fileIndex[row])], line: Int(lineNumber[row]), column: 1)
     }
 
     /// The row's value in a schema column, if it has one.
@@ -154,8 +169,9 @@ package struct MetricTable: Sendable, Equatable {
     }
 
     package func row(_ i: Int) -> MetricRow {
-        MetricRow(unit: unit(at: i), field: field(at: i), period: period(at: i),
-                  values: schema.columns.indices.map { value($0, at: i) }, location: location(at: i))
+        MetricRow(
+            unit: unit(at: i), field: field(at: i), period: period(at: i),
+            values: schema.columns.indices.map { value($0, at: i) }, location: location(at: i))
     }
 
     /// The rows as values, made one at a time: for tests and small tables, not for hot loops.
@@ -192,10 +208,12 @@ package struct MetricTable: Sendable, Equatable {
             }
         }
         let columns = schema.columns.indices.filter { slot[$0] >= 0 }
-        return MetricTable(schema: schema, files: files, unitIDs: unitIDs, fieldIDs: fieldIDs, sourceFiles: sourceFiles,
-                           unitIndex: kept.map { unitIndex[$0] }, fieldIndex: kept.map { fieldIndex[$0] },
-                           periodCode: kept.map { periodCode[$0] }, fileIndex: kept.map { fileIndex[$0] },
-                           lineNumber: kept.map { lineNumber[$0] }, columns: columns, cells: cells, large: large)
+        return MetricTable(
+            schema: schema, files: files, unitIDs: unitIDs, fieldIDs: fieldIDs,
+            sourceFiles: sourceFiles,
+            unitIndex: kept.map { unitIndex[$0] }, fieldIndex: kept.map { fieldIndex[$0] },
+            periodCode: kept.map { periodCode[$0] }, fileIndex: kept.map { fileIndex[$0] },
+            lineNumber: kept.map { lineNumber[$0] }, columns: columns, cells: cells, large: large)
     }
 
     // MARK: Making the canonical form
@@ -211,8 +229,10 @@ package struct MetricTable: Sendable, Equatable {
     }
 
     /// The permutation that puts rows in the table's order, or nil when they already are.
-    private static func order(unit: [Int32], field: [Int32], period: [PeriodCode], file: [Int32], line: [Int32],
-                              units: Int, fields: Int, inFileOrder: Bool) -> [Int32]? {
+    private static func order(
+        unit: [Int32], field: [Int32], period: [PeriodCode], file: [Int32], line: [Int32],
+        units: Int, fields: Int, inFileOrder: Bool
+    ) -> [Int32]? {
         let n = unit.count
         func before(_ a: Int, _ b: Int) -> Bool {
             if unit[a] != unit[b] { return unit[a] < unit[b] }
@@ -261,13 +281,16 @@ package struct MetricTableBuilder {
     private var units: [String: Int32] = [:], unitNames: [String] = []
     private var fields: [String: Int32] = [:], fieldNames: [String] = []
     private var sources: [String: Int32] = [:], sourceNames: [String] = []
-    private var unit: [Int32] = [], field: [Int32] = [], period: [PeriodCode] = [], file: [Int32] = [], line: [Int32] = []
+    private var unit: [Int32] = [], field: [Int32] = [], period: [PeriodCode] = [],
+        file: [Int32] = [], line: [Int32] = []
     private var cells: [Int32] = []
     private var large: [Int: Int] = [:]
 
     init(schema: DatasetSchema) { self.schema = schema }
 
-    private static func intern(_ name: String, _ map: inout [String: Int32], _ names: inout [String]) -> Int32 {
+    private static func intern(
+        _ name: String, _ map: inout [String: Int32], _ names: inout [String]
+    ) -> Int32 {
         if let i = map[name] { return i }
         let i = Int32(names.count)
         map[name] = i
@@ -299,8 +322,11 @@ package struct MetricTableBuilder {
     }
 
     func table(files: [String]) -> MetricTable {
-        MetricTable(schema: schema, files: files, unitIDs: unitNames, fieldIDs: fieldNames, sourceFiles: sourceNames,
-                    unitIndex: unit, fieldIndex: field, periodCode: period, fileIndex: file, lineNumber: line,
-                    columns: Array(schema.columns.indices), cells: cells, large: large)
+        MetricTable(
+            schema: schema, files: files, unitIDs: unitNames, fieldIDs: fieldNames,
+            sourceFiles: sourceNames,
+            unitIndex: unit, fieldIndex: field, periodCode: period, fileIndex: file,
+            lineNumber: line,
+            columns: Array(schema.columns.indices), cells: cells, large: large)
     }
 }

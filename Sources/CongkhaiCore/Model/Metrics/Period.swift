@@ -7,14 +7,20 @@ package enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Parses `YYYY-MM`, `YYYY-Qn` (also `YYYY-qn`) or `YYYY`.
     package init?(key: some StringProtocol) {
         let parts = key.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, first.count == 4, let year = Int(first), year >= 1900, year <= 2999 else { return nil }
+        guard let first = parts.first, first.count == 4, let year = Int(first), year >= 1900,
+            year <= 2999
+        else { return nil }
         switch parts.count {
         case 1: self = .year(year)
         case 2:
             let rest = parts[1]
-            if rest.count == 2, let q = rest.first, q == "Q" || q == "q", let n = Int(rest.dropFirst()), (1...4).contains(n) {
+            if rest.count == 2, let q = rest.first, q == "Q" || q == "q",
+                let n = Int(rest.dropFirst()), (1...4).contains(n)
+            {
                 self = .quarter(year: year, quarter: n)
-            } else if rest.count == 2, rest.allSatisfy(\.isNumber), let m = Int(rest), (1...12).contains(m) {
+            } else if rest.count == 2, rest.allSatisfy(\.isNumber), let m = Int(rest),
+                (1...12).contains(m)
+            {
                 self = .month(year: year, month: m)
             } else {
                 return nil
@@ -51,8 +57,11 @@ package enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The last day of the period, for staleness.
     package var lastDay: CalendarDay {
         switch self {
-        case .month(let y, let m): return CalendarDay(year: y, month: m, day: CalendarDay.daysIn(month: m, year: y))
-        case .quarter(let y, let q): return CalendarDay(year: y, month: q * 3, day: CalendarDay.daysIn(month: q * 3, year: y))
+        case .month(let y, let m):
+            return CalendarDay(year: y, month: m, day: CalendarDay.daysIn(month: m, year: y))
+        case .quarter(let y, let q):
+            return CalendarDay(
+                year: y, month: q * 3, day: CalendarDay.daysIn(month: q * 3, year: y))
         case .year(let y): return CalendarDay(year: y, month: 12, day: 31)
         }
     }
@@ -104,7 +113,9 @@ package struct PeriodCode: Hashable, Comparable, Sendable {
         }
     }
 
-    package static func month(_ year: Int, _ month: Int) -> PeriodCode { PeriodCode(raw: Int32(year * 32 + (month - 1) + (month - 1) / 3)) }
+    package static func month(_ year: Int, _ month: Int) -> PeriodCode {
+        PeriodCode(raw: Int32(year * 32 + (month - 1) + (month - 1) / 3))
+    }
 
     package var year: Int { Int(raw >> 5) }
     /// 0…16, as above.

@@ -30,5 +30,7 @@ package struct Rate: Sendable, Hashable {
 /// The rounding rule, in one place: a target's threshold in the same units as `Rate.perMille`.
 package enum RateRounding {
     /// 0.98 → 980.0 per mille; the comparison is then between a rounded rate and this.
-    package static func perMille(_ fraction: Double) -> Double { (fraction * 1000 * 1_000_000).rounded() / 1_000_000 }
+    package static func perMille(_ fraction: Double) -> Double {
+        (fraction * 1000 * 1_000_000).rounded() / 1_000_000
+    }
 }

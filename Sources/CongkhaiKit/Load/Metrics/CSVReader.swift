@@ -60,7 +60,9 @@ package struct CSVDocument: Sendable, Equatable {
 package enum CSVReader {
     /// Reads and parses a file (UTF-8, a byte-order mark is dropped; otherwise an error).
     package static func read(at url: URL, displayPath: String, log: DiagnosticLog) -> CSVDocument? {
-        guard let text = SourceReader.readText(at: url, displayPath: displayPath, log: log) else { return nil }
+        guard let text = SourceReader.readText(at: url, displayPath: displayPath, log: log) else {
+            return nil
+        }
         return parse(text, file: displayPath, log: log)
     }
 
@@ -74,7 +76,9 @@ package enum CSVReader {
             while let line = tokenizer.next(into: &cells) {
                 records.append(CSVRecord(cells: cells.map { tokenizer.cell($0) }, line: line))
             }
-            return CSVDocument(file: file, separator: Character(Unicode.Scalar(tokenizer.separator)), records: records)
+            return CSVDocument(
+                file: file, separator: Character(Unicode.Scalar(tokenizer.separator)),
+                records: records)
         }
     }
 
@@ -148,7 +152,9 @@ struct CSVTokenizer {
         self.file = file
         self.log = log
         separator = CSVReader.detectSeparator(bytes)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; lineStart = 3 }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            i = 3; lineStart = 3
+        }
     }
 
     /// The 1-based column of a cell: Unicode scalars (bytes that are not UTF-8 continuation bytes)
@@ -162,7 +168,9 @@ struct CSVTokenizer {
     /// The cell's bytes (valid while the record is the current one).
     func withText<R>(_ cell: Cell, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if cell.quoted {
-            return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
+            return scratch.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end]))
+            }
         }
         return body(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
     }
@@ -185,7 +193,9 @@ struct CSVTokenizer {
         guard !done && i < count else { return nil }
         let recordLine = line, recordStart = i
         while true {
-            if i - recordStart > maxRecordBytes { return skipLongRecord(from: recordStart, line: recordLine, cells: &cells) }
+            if i - recordStart > maxRecordBytes {
+                return skipLongRecord(from: recordStart, line: recordLine, cells: &cells)
+            }
             let cellLine = line, cellLineStart = lineStart, cellOffset = i
             if i < count && bytes[i] == quote {
                 // Quoted cell.
@@ -196,7 +206,8 @@ struct CSVTokenizer {
                 while i < count {
                     let b = bytes[i]
                     if b == quote {
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                        scratch.append(
+                            contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
                         if i + 1 < count && bytes[i + 1] == quote {
                             scratch.append(quote)
                             i += 2
@@ -207,7 +218,8 @@ struct CSVTokenizer {
                         closed = true
                         break
                     } else if b == lf || b == cr {
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                        scratch.append(
+                            contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
                         scratch.append(lf)
                         consumeLineEnd()
                         runStart = i
@@ -216,10 +228,15 @@ struct CSVTokenizer {
                     }
                 }
                 if !closed {
-                    let place = Cell(start: 0, end: 0, quoted: true, line: cellLine, lineStart: cellLineStart, offset: cellOffset)
-                    log.error(SourceLocation(file: file, line: cellLine, column: column(place)),
-                              "quoted cell is never closed",
-                              hint: "a cell that starts with \" must end with \"; write \"\" for a quote inside it")
+                    let place = Cell(
+                        start: 0, end: 0, quoted: true, line: cellLine, lineStart: cellLineStart,
+                        offset: cellOffset)
+                    log.error(
+                        SourceLocation(file: file, line: cellLine, column: column(place)),
+                        "quoted cell is never closed",
+                        hint:
+                            "a cell that starts with \" must end with \"; write \"\" for a quote inside it"
+                    )
                     done = true
                     return nil
                 }
@@ -230,9 +247,13 @@ struct CSVTokenizer {
                     if b == separator || b == lf || b == cr { break }
                     i += 1
                 }
-                if tailStart < i { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<i])) }
-                cells.append(Cell(start: textStart, end: scratch.count, quoted: true,
-                                  line: cellLine, lineStart: cellLineStart, offset: cellOffset))
+                if tailStart < i {
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<i]))
+                }
+                cells.append(
+                    Cell(
+                        start: textStart, end: scratch.count, quoted: true,
+                        line: cellLine, lineStart: cellLineStart, offset: cellOffset))
             } else {
                 // Plain cell: up to the separator or the end of the line.
                 let start = i
@@ -241,7 +262,10 @@ struct CSVTokenizer {
                     if b == separator || b == lf || b == cr { break }
                     i += 1
                 }
-                cells.append(Cell(start: start, end: i, quoted: false, line: cellLine, lineStart: cellLineStart, offset: cellOffset))
+                cells.append(
+                    Cell(
+                        start: start, end: i, quoted: false, line: cellLine,
+                        lineStart: cellLineStart, offset: cellOffset))
             }
             // After a cell: a separator (another cell follows), a line end or the end of the text.
             if i < count && bytes[i] == separator {
@@ -254,21 +278,28 @@ struct CSVTokenizer {
     }
 
     /// Reports the record starting at `start` as too long, and skips it to the end of its line.
-    private mutating func skipLongRecord(from start: Int, line recordLine: Int, cells: inout [Cell]) -> Int {
+    private mutating func skipLongRecord(
+        from start: Int, line recordLine: Int, cells: inout [Cell]
+    ) -> Int {
         while i < bytes.count && bytes[i] != Self.lf && bytes[i] != Self.cr { i += 1 }
         let length = i - start
         if i < bytes.count { consumeLineEnd() }
         cells.removeAll(keepingCapacity: false)
         scratch.removeAll(keepingCapacity: false)
-        log.error(SourceLocation(file: file, line: recordLine, column: 1),
-                  "line is too long (\((length + 1023) / 1024) KB; the limit is \(maxRecordBytes / 1024) KB)",
-                  hint: "raise `max_line_kb` in site.yml if the file is meant to have such lines")
+        log.error(
+            SourceLocation(file: file, line: recordLine, column: 1),
+            "line is too long (\((length + 1023) / 1024) KB; the limit is \(maxRecordBytes / 1024) KB)",
+            hint: "raise `max_line_kb` in site.yml if the file is meant to have such lines")
         return recordLine
     }
 
     /// Steps over LF, CRLF or a lone CR at `i`.
     private mutating func consumeLineEnd() {
-        if bytes[i] == Self.cr, i + 1 < bytes.count, bytes[i + 1] == Self.lf { i += 2 } else { i += 1 }
+        if bytes[i] == Self.cr, i + 1 < bytes.count, bytes[i + 1] == Self.lf {
+            i += 2
+        } else {
+            i += 1
+        }
         line += 1
         lineStart = i
     }

@@ -17,32 +17,42 @@ package enum MetricsLoader {
     /// Row numbers, ignored without a word.
     static let rowNumberHeaders = ["STT", "row_no", "Số thứ tự"]
 
-    package static func load(_ content: ContentDirectory, schemas: [DatasetSchema], units: [Unit], fields: [Field],
-                            textColumns: [String: [TextColumnSpec]] = [:], log: DiagnosticLog) -> [MetricTable] {
+    package static func load(
+        _ content: ContentDirectory, schemas: [DatasetSchema], units: [Unit], fields: [Field],
+        textColumns: [String: [TextColumnSpec]] = [:], log: DiagnosticLog
+    ) -> [MetricTable] {
         let files = content.files(under: folder, extensions: ["csv"], log: log)
         guard !files.isEmpty else { return [] }
         let references = References(units: units, fields: fields)
 
         // Which schema each file belongs to; a folder without one is reported once, at its first file.
         var schemaIndex: [String: Int] = [:]
-        for (i, schema) in schemas.enumerated() where schemaIndex[schema.id] == nil { schemaIndex[schema.id] = i }
+        for (i, schema) in schemas.enumerated() where schemaIndex[schema.id] == nil {
+            schemaIndex[schema.id] = i
+        }
         var jobs: [(file: String, display: String, schema: Int)] = []
         var reportedFolders: Set<String> = []
         for file in files {
             let parts = file.split(separator: "/", omittingEmptySubsequences: true)
             guard parts.count >= 3 else {
-                log.error(SourceLocation(file: content.display(file)), "metric file outside a dataset folder",
-                          hint: "move it into \(folder)/<dataset>/, e.g. \(folder)/dossiers/")
+                log.error(
+                    SourceLocation(file: content.display(file)),
+                    "metric file outside a dataset folder",
+                    hint: "move it into \(folder)/<dataset>/, e.g. \(folder)/dossiers/")
                 continue
             }
             let dataset = String(parts[1])
             guard let index = schemaIndex[dataset] else {
                 if reportedFolders.insert(dataset).inserted {
                     let ids = schemas.map(\.id)
-                    log.error(SourceLocation(file: content.display(file)),
-                              "unknown dataset \"\(dataset)\" (folder \(folder)/\(dataset))",
-                              hint: Spelling.closest(to: dataset, among: ids, maxDistance: 3).map { "did you mean \"\($0)\"?" }
-                                ?? "the datasets are \(ids.joined(separator: ", ")); declare others in datasets.yml")
+                    log.error(
+                        SourceLocation(file: content.display(file)),
+                        "unknown dataset \"\(dataset)\" (folder \(folder)/\(dataset))",
+                        hint: Spelling.closest(to: dataset, among: ids, maxDistance: 3).map {
+                            "did you mean \"\($0)\"?"
+                        }
+                            ?? "the datasets are \(ids.joined(separator: ", ")); declare others in datasets.yml"
+                    )
                 }
                 continue
             }
@@ -58,8 +68,10 @@ package enum MetricsLoader {
             let slots = UnsafeSendable(slots)
             DispatchQueue.concurrentPerform(iterations: jobList.count) { i in
                 let job = jobList[i]
-                slots.value[i] = readFile(at: content.url(job.file), display: job.display, schema: schemas[job.schema],
-                                          headers: headerTables[job.schema], references: references, limits: content.limits, log: log)
+                slots.value[i] = readFile(
+                    at: content.url(job.file), display: job.display, schema: schemas[job.schema],
+                    headers: headerTables[job.schema], references: references,
+                    limits: content.limits, log: log)
             }
         }
 
@@ -72,27 +84,35 @@ package enum MetricsLoader {
                 if let rows = results[i] { parts.append(rows) }
                 results[i] = nil
             }
-            tables.append(table(schema, parts, files: mine.map { jobs[$0].display }, references: references))
+            tables.append(
+                table(schema, parts, files: mine.map { jobs[$0].display }, references: references))
         }
         return tables
     }
 
     /// The rows of one file's text (also for importing exports), in the table's order; diagnostics name `file`.
-    package static func parse(_ text: String, file: String, schema: DatasetSchema, units: [Unit], fields: [Field],
-                             textColumns: [TextColumnSpec] = [], log: DiagnosticLog) -> [MetricRow] {
+    package static func parse(
+        _ text: String, file: String, schema: DatasetSchema, units: [Unit], fields: [Field],
+        textColumns: [TextColumnSpec] = [], log: DiagnosticLog
+    ) -> [MetricRow] {
         let references = References(units: units, fields: fields)
         var text = text
         let rows = text.withUTF8 { bytes in
-            rowsOfFile(bytes, file: file, schema: schema, headers: HeaderTable(schema, textColumns: textColumns),
-                       references: references, log: log)
+            rowsOfFile(
+                bytes, file: file, schema: schema,
+                headers: HeaderTable(schema, textColumns: textColumns),
+                references: references, log: log)
         }
         return Array(table(schema, [rows], files: [file], references: references).rows)
     }
 
     /// One table from the files' rows, given in file order.
-    static func table(_ schema: DatasetSchema, _ parts: [FileRows], files: [String], references: References) -> MetricTable {
+    static func table(
+        _ schema: DatasetSchema, _ parts: [FileRows], files: [String], references: References
+    ) -> MetricTable {
         let total = parts.reduce(0) { $0 + $1.count }
-        var unit: [Int32] = [], field: [Int32] = [], period: [PeriodCode] = [], file: [Int32] = [], line: [Int32] = []
+        var unit: [Int32] = [], field: [Int32] = [], period: [PeriodCode] = [], file: [Int32] = [],
+            line: [Int32] = []
         unit.reserveCapacity(total); field.reserveCapacity(total); period.reserveCapacity(total)
         file.reserveCapacity(total); line.reserveCapacity(total)
         // Every column some file gives, in the schema's order: the table's row layout.
@@ -125,9 +145,12 @@ package enum MetricsLoader {
                 }
             }
         }
-        return MetricTable(schema: schema, files: files.sorted(), unitIDs: references.unitIDs, fieldIDs: references.fieldIDs,
-                           sourceFiles: sources, unitIndex: unit, fieldIndex: field, periodCode: period, fileIndex: file,
-                           lineNumber: line, columns: columns, cells: cells, large: large, rowsInFileOrder: true)
+        return MetricTable(
+            schema: schema, files: files.sorted(), unitIDs: references.unitIDs,
+            fieldIDs: references.fieldIDs,
+            sourceFiles: sources, unitIndex: unit, fieldIndex: field, periodCode: period,
+            fileIndex: file,
+            lineNumber: line, columns: columns, cells: cells, large: large, rowsInFileOrder: true)
     }
 
     // MARK: - One file
@@ -145,20 +168,27 @@ package enum MetricsLoader {
     }
 
     /// Reads one file (UTF-8; a byte-order mark is dropped, anything else not UTF-8 is an error).
-    static func readFile(at url: URL, display: String, schema: DatasetSchema, headers: HeaderTable,
-                         references: References, limits: SizeLimits = SizeLimits(), log: DiagnosticLog) -> FileRows? {
-        guard let data = SourceReader.readBytes(atPath: url.path, displayPath: display, log: log, limit: .csv(limits)) else { return nil }
+    static func readFile(
+        at url: URL, display: String, schema: DatasetSchema, headers: HeaderTable,
+        references: References, limits: SizeLimits = SizeLimits(), log: DiagnosticLog
+    ) -> FileRows? {
+        guard
+            let data = SourceReader.readBytes(
+                atPath: url.path, displayPath: display, log: log, limit: .csv(limits))
+        else { return nil }
         return data.withUnsafeBufferPointer { file -> FileRows? in
             var bytes = file
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
                 bytes = UnsafeBufferPointer(rebasing: bytes[3...])
             }
             if !isASCII(bytes) && String(validating: bytes, as: UTF8.self) == nil {
-                _ = SourceReader.decode(data[...], displayPath: display, log: log)  // reports the first bad byte
+                // reports the first bad byte
+                _ = SourceReader.decode(data[...], displayPath: display, log: log)
                 return nil
             }
-            return rowsOfFile(bytes, file: display, schema: schema, headers: headers, references: references,
-                              maxLineBytes: limits.lineBytes, log: log)
+            return rowsOfFile(
+                bytes, file: display, schema: schema, headers: headers, references: references,
+                maxLineBytes: limits.lineBytes, log: log)
         }
     }
 
@@ -168,8 +198,11 @@ package enum MetricsLoader {
         return any < 0x80
     }
 
-    static func rowsOfFile(_ bytes: UnsafeBufferPointer<UInt8>, file: String, schema: DatasetSchema, headers table: HeaderTable,
-                           references: References, maxLineBytes: Int = .max, log: DiagnosticLog) -> FileRows {
+    static func rowsOfFile(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, schema: DatasetSchema,
+        headers table: HeaderTable,
+        references: References, maxLineBytes: Int = .max, log: DiagnosticLog
+    ) -> FileRows {
         var tokenizer = CSVTokenizer(bytes: bytes, file: file, log: log)
         tokenizer.maxRecordBytes = maxLineBytes
         var result = FileRows(file: file)
@@ -178,7 +211,10 @@ package enum MetricsLoader {
             SourceLocation(file: file, line: cell.line, column: tokenizer.column(cell))
         }
         /// A unit or field its bytes did not find: its trimmed text resolved (aliases, slugs), else a located error.
-        func named(_ cell: CSVTokenizer.Cell, _ what: DiagnosticText, _ resolve: (String) -> Int32?, hint: (String) -> DiagnosticText?) -> Int32? {
+        func named(
+            _ cell: CSVTokenizer.Cell, _ what: DiagnosticText, _ resolve: (String) -> Int32?,
+            hint: (String) -> DiagnosticText?
+        ) -> Int32? {
             let text = trimmed(tokenizer.text(cell))
             if text.isEmpty { log.error(at(cell), "\(what) is empty"); return nil }
             if let index = resolve(text) { return index }
@@ -186,8 +222,12 @@ package enum MetricsLoader {
             return nil
         }
 
-        guard tokenizer.next(into: &cells) != nil, !cells.allSatisfy({ tokenizer.withText($0, isBlank) }) else {
-            log.warning(SourceLocation(file: file), "empty file: no header row", hint: "the first line names the columns, e.g. \(table.example)")
+        guard tokenizer.next(into: &cells) != nil,
+            !cells.allSatisfy({ tokenizer.withText($0, isBlank) })
+        else {
+            log.warning(
+                SourceLocation(file: file), "empty file: no header row",
+                hint: "the first line names the columns, e.g. \(table.example)")
             return result
         }
         let header = CSVRecord(cells: cells.map { tokenizer.cell($0) }, line: cells[0].line)
@@ -199,19 +239,23 @@ package enum MetricsLoader {
         for (i, cell) in header.cells.enumerated() {
             let slug = Slug.make(cell.text)
             if slug.isEmpty {
-                unnamed.append(i)  // a column without a header (spreadsheets add them): ignored, unless it has values
+                // a column without a header (spreadsheets add them): ignored, unless it has values
+                unnamed.append(i)
                 continue
             }
             if table.ignored.contains(slug) { continue }
             let candidates = table.candidates(for: slug)
             guard let last = candidates.last else {
-                log.warning(SourceLocation(file: file, line: cell.line, column: cell.column),
-                            "unknown column \"\(cell.text)\" is ignored", hint: table.suggestion(for: slug))
+                log.warning(
+                    SourceLocation(file: file, line: cell.line, column: cell.column),
+                    "unknown column \"\(cell.text)\" is ignored", hint: table.suggestion(for: slug))
                 continue
             }
             guard let target = candidates.first(where: { givenBy[$0] == nil }) else {
-                log.error(SourceLocation(file: file, line: cell.line, column: cell.column),
-                          "duplicate column \"\(cell.text)\": \(table.key(last)) is already given by \"\(givenBy[last]!.text)\"")
+                log.error(
+                    SourceLocation(file: file, line: cell.line, column: cell.column),
+                    "duplicate column \"\(cell.text)\": \(table.key(last)) is already given by \"\(givenBy[last]!.text)\""
+                )
                 continue
             }
             targets[i] = target
@@ -219,11 +263,14 @@ package enum MetricsLoader {
         }
         var missing = false
         for target in table.targets where givenBy[target] == nil && table.isRequired(target) {
-            log.error(SourceLocation(file: file, line: header.line, column: 1),
-                      "missing column \(table.key(target)) (\"\(table.title(target))\")")
+            log.error(
+                SourceLocation(file: file, line: header.line, column: 1),
+                "missing column \(table.key(target)) (\"\(table.title(target))\")")
             missing = true
         }
-        let given = targets.compactMap { target -> Int? in if case .column(let c)? = target { return c } else { return nil } }.sorted()
+        let given = targets.compactMap { target -> Int? in
+            if case .column(let c)? = target { return c } else { return nil }
+        }.sorted()
         result.columns = given
         result.cells.reserveCapacity(bytes.count / 4)
 
@@ -239,8 +286,10 @@ package enum MetricsLoader {
             }
             if missing || cells.allSatisfy({ tokenizer.withText($0, isBlank) }) { continue }
             guard cells.count == width else {
-                log.error(SourceLocation(file: file, line: line, column: 1),
-                          "row has \(cells.count) cell\(cells.count == 1 ? "" : "s"), the header has \(width)")
+                log.error(
+                    SourceLocation(file: file, line: line, column: 1),
+                    "row has \(cells.count) cell\(cells.count == 1 ? "" : "s"), the header has \(width)"
+                )
                 continue
             }
             var unit: Int32 = -1, field: Int32 = -1, period: PeriodCode?
@@ -251,30 +300,40 @@ package enum MetricsLoader {
                 guard let target = targets[i] else { continue }
                 switch target {
                 case .unit:
-                    if let index = tokenizer.withText(cell, references.unitIndex) ?? named(cell, "unit", { resolved.unit($0, references) },
-                                                                                          hint: references.unitHint) {
+                    if let index = tokenizer.withText(cell, references.unitIndex)
+                        ?? named(
+                            cell, "unit", { resolved.unit($0, references) },
+                            hint: references.unitHint)
+                    {
                         unit = index
                     } else {
                         ok = false
                     }
                 case .period:
-                    if let code = tokenizer.withText(cell, { quickPeriod($0, schema.granularity) }) {
+                    if let code = tokenizer.withText(cell, { quickPeriod($0, schema.granularity) })
+                    {
                         period = code
                     } else {
                         let text = trimmed(tokenizer.text(cell))
                         if text.isEmpty {
                             log.error(at(cell), "period is empty"); ok = false
-                        } else if let value = Period(key: text), accepts(schema.granularity, value) {
+                        } else if let value = Period(key: text), accepts(schema.granularity, value)
+                        {
                             period = PeriodCode(value)
                         } else {
-                            log.error(at(cell), "period \"\(text)\" must be \(describe(schema.granularity))",
-                                      hint: "e.g. \(example(schema.granularity))")
+                            log.error(
+                                at(cell),
+                                "period \"\(text)\" must be \(describe(schema.granularity))",
+                                hint: "e.g. \(example(schema.granularity))")
                             ok = false
                         }
                     }
                 case .field:
-                    if let index = tokenizer.withText(cell, references.fieldIndex) ?? named(cell, "field", { resolved.field($0, references) },
-                                                                                           hint: references.fieldHint) {
+                    if let index = tokenizer.withText(cell, references.fieldIndex)
+                        ?? named(
+                            cell, "field", { resolved.field($0, references) },
+                            hint: references.fieldHint)
+                    {
                         field = index
                     } else {
                         ok = false
@@ -284,29 +343,44 @@ package enum MetricsLoader {
                     if quick >= 0 { values[c] = Int32(quick); continue }
                     if quick == -2 {
                         if columns[c].required {
-                            log.error(at(cell), "\(columns[c].key) is empty", hint: "write 0 if there were none"); ok = false
+                            log.error(
+                                at(cell), "\(columns[c].key) is empty",
+                                hint: "write 0 if there were none");
+                            ok = false
                         }
                         continue
                     }
                     let column = columns[c]
                     switch parseCount(tokenizer.text(cell)) {
                     case .value(let n):
-                        if n <= Int(Int32.max) { values[c] = Int32(n) } else { values[c] = MetricTable.large; large.append((c, n)) }
+                        if n <= Int(Int32.max) {
+                            values[c] = Int32(n)
+                        } else {
+                            values[c] = MetricTable.large; large.append((c, n))
+                        }
                     case .empty:
                         if column.required {
-                            log.error(at(cell), "\(column.key) is empty", hint: "write 0 if there were none"); ok = false
+                            log.error(
+                                at(cell), "\(column.key) is empty",
+                                hint: "write 0 if there were none");
+                            ok = false
                         }
                     case .negative(let text):
                         log.error(at(cell), "\(column.key) is negative (\(text))"); ok = false
                     case .tooLarge(let text):
                         log.error(at(cell), "\(column.key) is too large (\"\(text)\")"); ok = false
                     case .notWhole(let text):
-                        log.error(at(cell), "\(column.key) is not a whole number (\"\(text)\")", hint: countHint(text)); ok = false
+                        log.error(
+                            at(cell), "\(column.key) is not a whole number (\"\(text)\")",
+                            hint: countHint(text));
+                        ok = false
                     }
                 }
             }
             guard ok, unit >= 0, let period, !schema.byField || field >= 0 else { continue }
-            for (c, value) in large { result.large[result.cells.count + given.firstIndex(of: c)!] = value }
+            for (c, value) in large {
+                result.large[result.cells.count + given.firstIndex(of: c)!] = value
+            }
             result.unit.append(unit)
             result.field.append(schema.byField ? field : -1)
             result.period.append(period)
@@ -314,8 +388,10 @@ package enum MetricsLoader {
             for c in given { result.cells.append(values[c]) }
         }
         for i in unnamedWithValues.sorted() {
-            log.warning(SourceLocation(file: file, line: header.cells[i].line, column: header.cells[i].column),
-                        "column \(i + 1) has no header; its values are ignored")
+            log.warning(
+                SourceLocation(
+                    file: file, line: header.cells[i].line, column: header.cells[i].column),
+                "column \(i + 1) has no header; its values are ignored")
         }
         return result
     }
@@ -341,7 +417,9 @@ package enum MetricsLoader {
 
     // MARK: - Cells as bytes (the common case; anything else goes the way of text)
 
-    static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool { cell.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        cell.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
 
     /// Not empty once spaces are trimmed (`.whitespaces`, as a spreadsheet user means it).
     static func hasText(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -363,10 +441,14 @@ package enum MetricsLoader {
     }
 
     /// `YYYY-MM`, `YYYY-Qn` or `YYYY` when valid for the dataset; nil sends the cell the slow way.
-    static func quickPeriod(_ cell: UnsafeBufferPointer<UInt8>, _ granularity: DatasetSchema.Granularity) -> PeriodCode? {
+    static func quickPeriod(
+        _ cell: UnsafeBufferPointer<UInt8>, _ granularity: DatasetSchema.Granularity
+    ) -> PeriodCode? {
         guard cell.count == 7 || cell.count == 4 else { return nil }
         func digit(_ k: Int) -> Int? { let d = cell[k] &- 0x30; return d < 10 ? Int(d) : nil }
-        guard let a = digit(0), let b = digit(1), let c = digit(2), let d = digit(3) else { return nil }
+        guard let a = digit(0), let b = digit(1), let c = digit(2), let d = digit(3) else {
+            return nil
+        }
         let year = a * 1000 + b * 100 + c * 10 + d
         guard year >= 1900 && year <= 2999 else { return nil }
         let period: Period
@@ -378,7 +460,9 @@ package enum MetricsLoader {
                 guard let q = digit(6), (1...4).contains(q) else { return nil }
                 period = .quarter(year: year, quarter: q)
             } else {
-                guard let m1 = digit(5), let m2 = digit(6), (1...12).contains(m1 * 10 + m2) else { return nil }
+                guard let m1 = digit(5), let m2 = digit(6), (1...12).contains(m1 * 10 + m2) else {
+                    return nil
+                }
                 period = .month(year: year, month: m1 * 10 + m2)
             }
         }
@@ -403,7 +487,8 @@ package enum MetricsLoader {
         while let b = utf8.last, isSpace(b) { utf8 = utf8.dropLast() }
         if utf8.isEmpty {
             // Other white space (a no-break space from a spreadsheet) counts as empty too.
-            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .empty : .notWhole(text)
+            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                ? .empty : .notWhole(text)
         }
         var value = 0
         var digits = true
@@ -417,7 +502,9 @@ package enum MetricsLoader {
             return .value(value)
         }
         let shown = String(Substring(utf8)).replacingOccurrences(of: "\n", with: "\\n")
-        if utf8.first == 0x2D, utf8.count > 1, utf8.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        if utf8.first == 0x2D, utf8.count > 1,
+            utf8.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
             return .negative(shown)
         }
         return .notWhole(shown)
@@ -425,10 +512,15 @@ package enum MetricsLoader {
 
     /// `1.234` / `1,234`: a thousands separator.
     static func countHint(_ text: String) -> DiagnosticText? {
-        let groups = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," || $0 == " " })
+        let groups = text.split(
+            omittingEmptySubsequences: false,
+            whereSeparator: { $0 == "." || $0 == "," || $0 == " " })
         guard groups.count > 1, let first = groups.first, (1...3).contains(first.count),
-              groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            groups.allSatisfy({
+                !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber)
+            }),
+            groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
         return "write counts as plain digits, without a thousands separator: \(groups.joined())"
     }
 
@@ -440,7 +532,9 @@ package enum MetricsLoader {
 
     static func accepts(_ granularity: DatasetSchema.Granularity, _ period: Period) -> Bool {
         switch (granularity, period) {
-        case (.monthOrQuarter, .month), (.monthOrQuarter, .quarter), (.quarter, .quarter), (.year, .year): return true
+        case (.monthOrQuarter, .month), (.monthOrQuarter, .quarter), (.quarter, .quarter),
+            (.year, .year):
+            return true
         default: return false
         }
     }
@@ -481,7 +575,9 @@ extension MetricsLoader {
             fieldIDs = fields.map(\.id)
             for unit in units { self.units[unit.id] = unit.id }
             for unit in units {
-                for name in [unit.name, unit.short] + unit.renamed.flatMap({ [$0.name, $0.short].compactMap { $0 } }) {
+                for name in [unit.name, unit.short]
+                    + unit.renamed.flatMap({ [$0.name, $0.short].compactMap { $0 } })
+                {
                     let slug = Slug.make(name)
                     if !slug.isEmpty && self.units[slug] == nil { self.units[slug] = unit.id }
                 }
@@ -493,11 +589,17 @@ extension MetricsLoader {
                     if !slug.isEmpty && self.fields[slug] == nil { self.fields[slug] = field.id }
                 }
             }
-            for (i, id) in unitIDs.enumerated() where unitPosition[id] == nil { unitPosition[id] = Int32(i) }
-            for (i, id) in fieldIDs.enumerated() where fieldPosition[id] == nil { fieldPosition[id] = Int32(i) }
+            for (i, id) in unitIDs.enumerated() where unitPosition[id] == nil {
+                unitPosition[id] = Int32(i)
+            }
+            for (i, id) in fieldIDs.enumerated() where fieldPosition[id] == nil {
+                fieldPosition[id] = Int32(i)
+            }
             let unitPosition = unitPosition, fieldPosition = fieldPosition
-            unitBytes = ByteKeyMap(self.units.sorted { $0.key < $1.key }.map { ($0.key, unitPosition[$0.value]!) })
-            fieldBytes = ByteKeyMap(self.fields.sorted { $0.key < $1.key }.map { ($0.key, fieldPosition[$0.value]!) })
+            unitBytes = ByteKeyMap(
+                self.units.sorted { $0.key < $1.key }.map { ($0.key, unitPosition[$0.value]!) })
+            fieldBytes = ByteKeyMap(
+                self.fields.sorted { $0.key < $1.key }.map { ($0.key, fieldPosition[$0.value]!) })
         }
 
         /// A cell that is exactly a unit's key (id or slug of a name): its place, found without a string.
@@ -508,13 +610,17 @@ extension MetricsLoader {
         func field(_ text: String) -> String? { fields[text] ?? fields[Slug.make(text)] }
 
         func unitHint(_ text: String) -> DiagnosticText {
-            Spelling.closest(to: text, among: unitIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+            Spelling.closest(to: text, among: unitIDs, maxDistance: 3).map {
+                "did you mean \"\($0)\"?"
+            }
                 ?? "unit ids are listed in units.yml"
         }
 
         func fieldHint(_ text: String) -> DiagnosticText {
             if fieldIDs.isEmpty { return "list the fields in fields.yml" }
-            return Spelling.closest(to: text, among: fieldIDs, maxDistance: 3).map { "did you mean \"\($0)\"?" }
+            return Spelling.closest(to: text, among: fieldIDs, maxDistance: 3).map {
+                "did you mean \"\($0)\"?"
+            }
                 ?? "field ids are listed in fields.yml"
         }
     }
@@ -556,7 +662,9 @@ extension MetricsLoader {
                 for title in names.dropFirst() {
                     let slug = Slug.make(title)
                     guard !slug.isEmpty, slug != key else { continue }
-                    if !(byTitle[slug] ?? []).contains(target) { byTitle[slug, default: []].append(target) }
+                    if !(byTitle[slug] ?? []).contains(target) {
+                        byTitle[slug, default: []].append(target)
+                    }
                     known.append((slug, title))
                 }
             }
@@ -573,7 +681,8 @@ extension MetricsLoader {
             case .unit: return MetricsLoader.unitHeaders
             case .period: return MetricsLoader.periodHeaders
             case .field: return MetricsLoader.fieldHeaders
-            case .column(let i): return [schema.columns[i].key, schema.columns[i].title] + schema.columns[i].aliases
+            case .column(let i):
+                return [schema.columns[i].key, schema.columns[i].title] + schema.columns[i].aliases
             }
         }
 
