@@ -158,7 +158,6 @@ package enum FormWorkbookWriter {
         row += 1
 
         // The rows: "Tổng số" first (for forms by field), then groups and fields.
-        let keys = layout.columns.compactMap { $0 }
         let fieldRows = content.rows.filter { !$0.isGroup }
         func value(_ row: FormSheetContent.Row, _ key: String) -> Int? {
             if let parts = layout.sums[key] {
