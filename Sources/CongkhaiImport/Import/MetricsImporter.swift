@@ -23,14 +23,10 @@ package enum MetricsImporter {
                 hint: "import dossiers, satisfaction or feedback")
             return fail()
         }
-        guard content.exists("") else {
-            log.error(
-                SourceLocation(file: request.contentPath, line: 0), "content folder not found")
-            return fail()
-        }
-        let units = SiteLists.units(content, log: log)
-        let fields = SiteLists.fields(content, log: log)
-        if log.hasErrors { return fail() }
+        guard
+            let (units, fields) = SiteLists.unitsAndFields(
+                content, path: request.contentPath, log: log)
+        else { return fail() }
         let unitNames = UnitNames(units)
 
         var givenPeriod: Period?

@@ -56,14 +56,10 @@ package enum TemplateBuilder {
                 "period \"\(request.period)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
             return fail()
         }
-        guard content.exists("") else {
-            log.error(
-                SourceLocation(file: request.contentPath, line: 0), "content folder not found")
-            return fail()
-        }
-        let units = SiteLists.units(content, log: log)
-        let fields = SiteLists.fields(content, log: log)
-        if log.hasErrors { return fail() }
+        guard
+            let (units, fields) = SiteLists.unitsAndFields(
+                content, path: request.contentPath, log: log)
+        else { return fail() }
         let names = UnitNames(units)
         guard let unitID = names.unit(request.unit),
             let unit = units.first(where: { $0.id == unitID })

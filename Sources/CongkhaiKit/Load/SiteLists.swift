@@ -11,6 +11,20 @@ package enum SiteLists {
         UnitsLoader.loadFields(content, log: log)
     }
 
+    /// The units and fields of the content folder at `path`, or nil with the reason in `log`
+    /// (no such folder, or a list that does not load).
+    package static func unitsAndFields(
+        _ content: ContentDirectory, path: String, log: DiagnosticLog
+    ) -> (units: [Unit], fields: [Field])? {
+        guard content.exists("") else {
+            log.error(SourceLocation(file: path, line: 0), "content folder not found")
+            return nil
+        }
+        let units = units(content, log: log)
+        let fields = fields(content, log: log)
+        return log.hasErrors ? nil : (units, fields)
+    }
+
     /// The built-in datasets and those `datasets.yml` declares.
     package static func schemas(
         _ content: ContentDirectory, units: [Unit], log: DiagnosticLog
