@@ -32,7 +32,9 @@ extension ImageStore {
 
     /// Seconds since `path` was last modified (or renewed); 0 when it cannot be read.
     private func age(_ path: String, now: Date) -> TimeInterval {
-        guard let modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        guard
+            let modified = try? FileManager.default.attributesOfItem(atPath: path)[
+                .modificationDate] as? Date
         else { return 0 }
         return now.timeIntervalSince(modified)
     }
