@@ -34,7 +34,7 @@ package struct MetricRow: Sendable, Equatable {
 /// Rows are always in one order: by unit, field, period, then place in the files (file, line).
 /// The names hold only what rows use. So two tables of the same rows are equal (`==`), however
 /// they were made, and a unit's rows, or a unit × field's, are one run of consecutive rows.
-package struct MetricTable: Sendable, Equatable {
+@usableFromInline package struct MetricTable: Sendable, Equatable {
     package var schema: DatasetSchema
     /// The files read, as diagnostics name them, sorted.
     package var files: [String]
@@ -50,13 +50,13 @@ package struct MetricTable: Sendable, Equatable {
     package private(set) var lineNumber: [Int32]
 
     /// Per schema column, its place in a row of `cells`, or -1 when no row has it.
-    package private(set) var slot: [Int]
+    @usableFromInline package private(set) var slot: [Int]
     /// Cells per row.
-    package private(set) var stride: Int
-    package private(set) var cells: [Int32]
-    package private(set) var largeValues: [Int: Int]
+    @usableFromInline package private(set) var stride: Int
+    @usableFromInline package private(set) var cells: [Int32]
+    @usableFromInline package private(set) var largeValues: [Int: Int]
 
-    package static let absent = Int32.min
+    @usableFromInline package static let absent = Int32.min
     package static let large = Int32.min + 1
     /// The `fieldIndex` of a row of a dataset without fields (one below the first field's, so
     /// `fieldIndex + 1` indexes "all fields" then each field).

@@ -100,8 +100,8 @@ package enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 /// A period as one number that sorts like `Period`: `year × 32 + slot`, where a year's slots are
 /// January–March 0–2, the first quarter 3, April–June 4–6, the second quarter 7, …, the fourth
 /// quarter 15 and the year 16. Metric tables store these (4 bytes) rather than `Period`s.
-package struct PeriodCode: Hashable, Comparable, Sendable {
-    package let raw: Int32
+@usableFromInline package struct PeriodCode: Hashable, Comparable, Sendable {
+    @usableFromInline package let raw: Int32
 
     @usableFromInline init(raw: Int32) { self.raw = raw }
 
@@ -112,7 +112,7 @@ package struct PeriodCode: Hashable, Comparable, Sendable {
         self.raw = Int32(raw)
     }
 
-    @inlinable package init(_ period: Period) {
+    package init(_ period: Period) {
         switch period {
         case .month(let y, let m): self = .month(y, m)
         case .quarter(let y, let q): raw = Int32(y * 32 + 4 * q - 1)
