@@ -58,6 +58,10 @@ extension SiteBuilder {
             content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         environment.media = media
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
+        // The search index, made whole before the pages: its files' fingerprints are what they hold.
+        if pages.contains(where: { $0.kind == .search }) {
+            run.timed("search index") { _ = environment.searchIndex }
+        }
         let fingerprints: [UInt64] =
             !options.useCache
             ? []
