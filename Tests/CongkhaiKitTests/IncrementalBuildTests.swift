@@ -299,7 +299,8 @@ import Testing
         var files = TestSite.minimal
         // 600 articles: more than 256 documents, so the index has several shards and 13 chunks.
         for i in 0..<600 {
-            let date = "\(2019 + i / 336)-\(String(format: "%02d-%02d", i / 28 % 12 + 1, i % 28 + 1))"
+            let date =
+                "\(2019 + i / 336)-\(String(format: "%02d-%02d", i / 28 % 12 + 1, i % 28 + 1))"
             files["Content/news/tin-\(i).md"] = TestSite.article(
                 "Tin số \(i) về hộ tịch và chứng thực", date: date,
                 extra: "tags: [\"thẻ \(i % 5)\"]\nsummary: \"Tóm tắt tin \(i % 40)\"\n")
@@ -343,7 +344,8 @@ import Testing
         let site = try makeSite()
         let unit = "unit: phuong-1\n"
         try site.write(
-            "Content/news/ngay-a.md", TestSite.article("A cùng ngày", date: "2021-06-20", extra: unit))
+            "Content/news/ngay-a.md",
+            TestSite.article("A cùng ngày", date: "2021-06-20", extra: unit))
         try site.write(
             "Content/news/ngay-b.md",
             TestSite.article("B cùng ngày", date: "2021-06-20", extra: "unit: van-phong\n"))
@@ -356,7 +358,8 @@ import Testing
         let before = figurePages.map(inode)
         #expect(!before.contains(nil))
         try site.write(
-            "Content/news/ngay-a.md", TestSite.article("Z cùng ngày", date: "2021-06-20", extra: unit))
+            "Content/news/ngay-a.md",
+            TestSite.article("Z cùng ngày", date: "2021-06-20", extra: unit))
         let (written, total) = try compare(site)
         #expect(figurePages.map(inode) == before, "figure pages rewritten")
         #expect(written > 0 && written < total)

@@ -50,48 +50,65 @@ package struct SearchIndex: Sendable {
     }
 
     /// The folded words of a text: `"Hộ tịch, Phường 5"` → `["ho", "tich", "phuong", "5"]`.
-    package static func words(_ text: String) -> [Substring] {
-        Slug.make(text).split(separator: "-")
-    }
+    package static func words(_ text: String) -> [String] { Slug.words(text) }
 
-    /// A document's words with their weights: a word counts once per field, whatever its
-    /// repeats, and its field weights add up (at most 999).
-    static func weightedWords(_ document: Document) -> [(word: String, weight: Int)] {
+    /// A document's words with their shard and weight: a word counts once per field, whatever
+    /// its repeats, and its fields' weights add up (at most 999).
+    static func weightedWords(
+        _ document: Document, shardCount: Int
+    ) -> [(
+        word: String, shard: Int, weight: Int
+    )] {
         var weights: [String: Int] = [:]
+        var seen = Set<String>()
         for field in document.fields {
-            var seen = Set<Substring>()
+            seen.removeAll(keepingCapacity: true)
             for word in words(field.text) where seen.insert(word).inserted {
-                weights[String(word), default: 0] += field.weight
+                weights[word, default: 0] += field.weight
             }
         }
-        return weights.map { ($0.key, min($0.value, 999)) }
+        return weights.map { ($0.key, shard(of: $0.key, count: shardCount), min($0.value, 999)) }
     }
 
-    /// Documents' words are found on all cores, then gathered into shards in document order.
+    /// Documents' words are found on all cores, then gathered into shards in document order (the
+    /// shards shared out between the cores).
     package init(documents: [Document]) {
         self.documents = documents
-        shardCount = Self.shardCount(documents: documents.count)
-        var found = [[(word: String, weight: Int)]](repeating: [], count: documents.count)
+        let shardCount = Self.shardCount(documents: documents.count)
+        self.shardCount = shardCount
+        var found = [[(word: String, shard: Int, weight: Int)]](
+            repeating: [], count: documents.count)
         found.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
-            let block = 512
+            let block = 256
             DispatchQueue.concurrentPerform(iterations: (documents.count + block - 1) / block) {
                 b in
                 for i in (b * block)..<min(documents.count, (b + 1) * block) {
-                    slots.value[i] = Self.weightedWords(documents[i])
+                    slots.value[i] = Self.weightedWords(documents[i], shardCount: shardCount)
                 }
             }
         }
-        var shards = [[String: [(Int, Int)]]](repeating: [:], count: shardCount)
-        for (number, words) in found.enumerated() {
-            for (word, weight) in words {
-                shards[Self.shard(of: word, count: shardCount)][word, default: []].append(
-                    (number, weight))
+        var shards = [[(word: String, postings: [(Int, Int)])]](
+            repeating: [], count: shardCount)
+        let groups = min(shardCount, 16), found_ = found
+        shards.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: groups) { group in
+                // Shard n belongs to group n % groups.
+                var mine = [[String: [(Int, Int)]]](repeating: [:], count: shardCount)
+                for (number, words) in found_.enumerated() {
+                    for (word, shard, weight) in words where shard % groups == group {
+                        mine[shard][word, default: []].append((number, weight))
+                    }
+                }
+                for shard in stride(from: group, to: shardCount, by: groups) {
+                    slots.value[shard] = mine[shard].sorted { $0.key < $1.key }.map {
+                        (word: $0.key, postings: $0.value)
+                    }
+                }
             }
         }
-        self.shards = shards.map { shard in
-            shard.sorted { $0.key < $1.key }.map { (word: $0.key, postings: $0.value) }
-        }
+        self.shards = shards
     }
 
     /// What `chi-muc/<n>.json` holds, as a number: its page fingerprint, so that an edit
