@@ -8,20 +8,7 @@ import Testing
 /// page the site promises exists and that every internal link and asset resolves.
 @Suite struct RealContentTests {
     @Test func goVapSiteBuildsAndEveryInternalLinkResolves() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "congkhai-real-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(
-            contentPath: Repository.root.appendingPathComponent("Content").path,
-            templatesPath: Repository.root.appendingPathComponent("Templates").path,
-            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
-            useCache: false)
-        let report: BuildReport
-        switch SiteBuilder.build(options) {
-        case .success(let r): report = r
-        case .failure(let failure):
-            Issue.record("build failed: \(failure.diagnostics.map(\.description))"); return
-        }
+        let (output, report) = try RealSite.built()
         #expect(report.diagnostics.errors.isEmpty)
         let files = Set(treeContents(output).keys)
 
@@ -74,17 +61,7 @@ import Testing
 /// The open data is described by a Frictionless Data Package whose schemas match the files.
 @Suite struct OpenDataTests {
     @Test func dataPackageDescribesEveryCSVFile() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "congkhai-data-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(
-            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
-            useCache: false)
-        guard case .success = SiteBuilder.build(options) else {
-            Issue.record("build failed"); return
-        }
-        let folder = output.appendingPathComponent("du-lieu")
+        let folder = try RealSite.built().output.appendingPathComponent("du-lieu")
         let package =
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: folder.appendingPathComponent("datapackage.json")))
@@ -116,10 +93,7 @@ import Testing
 
 @Suite struct PagePlanTests {
     @Test func everyPlannedFileIsUnique() throws {
-        let options = BuildOptions(
-            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-            outputPath: "unused", buildDate: CalendarDay(year: 2021, month: 11, day: 20),
-            useCache: false)
+        let options = RealSite.options(output: URL(fileURLWithPath: "unused"))
         let log = DiagnosticLog()
         let prepared = try #require(SiteBuilder.prepare(options, log: log))
         let figures = SiteFigures(
@@ -142,16 +116,7 @@ import Testing
 /// The plan's section I shows, beside each measurable clause, the district's value and how many units meet it.
 @Suite struct PlanProgressTests {
     @Test func everyMeasurableClauseHasItsProgressBesideIt() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "congkhai-plan-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(
-            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
-            useCache: false)
-        guard case .success = SiteBuilder.build(options) else {
-            Issue.record("build failed"); return
-        }
+        let output = try RealSite.built().output
         let page = try String(
             contentsOf: output.appendingPathComponent("ke-hoach/muc-tieu/index.html"),
             encoding: .utf8)

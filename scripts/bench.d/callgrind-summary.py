@@ -27,7 +27,7 @@ AREAS = [
     ("  articles (ArticleLoader)", r"ArticleLoader\.load"),
     ("    front matter + YAML (MarkdownFile.split, Yams)",
      r"MarkdownFile\.split|YAMLDocument\.(load|parse)|FrontMatter|Parser\.singleRoot|^yaml_parser_parse$"),
-    ("  metrics CSV (MetricsLoader, CSVReader)", r"MetricsLoader\.load|CSVReader"),
+    ("  metrics CSV (MetricsLoader, CSVTokenizer)", r"MetricsLoader\.load|CSVTokenizer"),
     ("compute figures (SiteFigures, DatasetFigures, targets, compliance)",
      r"SiteFigures\.init|DatasetFigures|TargetEvaluator|Compliance\.init"),
     ("plan pages (PagePlanner)", r"PagePlanner"),

@@ -77,12 +77,8 @@ struct MetricsFolder {
         let newline = lines.first.map { $0.hasSuffix("\r\n") ? "\r\n" : "\n" } ?? "\n"
         var header: [String?] = []
         if let first = lines.first {
-            var line = String(first)
-            if line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            let cells =
-                CSVReader.parse(line, file: relative, log: DiagnosticLog()).records.first?.cells
-                .map(\.text) ?? []
-            header = MetricsLoader.headerKeys(cells, schema: schema)
+            // The tokenizer skips a byte-order mark, as the loader does.
+            header = MetricsLoader.headerKeys(ofFile: String(first), schema: schema)
         }
         return FileText(relative: relative, lines: lines, newline: newline, headerKeys: header)
     }

@@ -157,10 +157,7 @@ package enum MetricsImporter {
                 return []
             }
             // The canonical columns (unit, period, …): rows for any unit and period.
-            let first =
-                CSVReader.parse(String(text.prefix(4096)), file: file, log: DiagnosticLog()).records
-                .first?.cells.map(\.text) ?? []
-            let keys = MetricsLoader.headerKeys(first, schema: schema)
+            let keys = MetricsLoader.headerKeys(ofFile: text, schema: schema)
             if keys.contains("unit") && keys.contains("period") {
                 return canonical(
                     text, file: file, schema: schema, units: units, fields: fields,
@@ -244,10 +241,8 @@ package enum MetricsImporter {
     ) -> [ImportedFigures] {
         let rows = MetricsLoader.parse(
             text, file: file, schema: schema, units: units, fields: fields, log: log)
-        let header =
-            CSVReader.parse(String(text.prefix(4096)), file: file, log: DiagnosticLog()).records
-            .first?.cells.map(\.text) ?? []
-        let given = MetricsLoader.headerKeys(header, schema: schema).compactMap { $0 }.filter {
+        let given = MetricsLoader.headerKeys(ofFile: text, schema: schema).compactMap { $0 }.filter
+        {
             !["unit", "period", "field"].contains($0)
         }
         var groups: [String: ImportedFigures] = [:]

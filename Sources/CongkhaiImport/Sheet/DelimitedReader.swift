@@ -7,20 +7,26 @@ import Foundation
 package enum DelimitedReader {
     package static func sheet(_ text: String, file: String, log: DiagnosticLog) -> Sheet {
         if isTabSeparated(text) { return tabSeparated(text, file: file) }
-        let document = CSVReader.parse(text, file: file, log: log)
         var rows: [[SheetCell]] = []
         var places: [[(line: Int, column: Int)]] = []
-        var lastLine = 0
-        for record in document.records {
-            // Blank lines are not records; keep rows aligned with lines for the layout's sake.
-            while lastLine + 1 < record.line {
-                rows.append([])
-                places.append([])
-                lastLine += 1
+        var text = text
+        text.withUTF8 { bytes in
+            // The grammar the build reads metric files with (separator, quotes, line ends).
+            var tokenizer = CSVTokenizer(bytes: bytes, file: file, log: log)
+            var cells: [CSVTokenizer.Cell] = []
+            var lastLine = 0
+            while let line = tokenizer.next(into: &cells) {
+                // Blank lines are not records; keep rows aligned with lines for the layout's sake.
+                while lastLine + 1 < line {
+                    rows.append([])
+                    places.append([])
+                    lastLine += 1
+                }
+                let record = cells.map { tokenizer.cell($0) }
+                rows.append(record.map { SheetCell(text: $0.text) })
+                places.append(record.map { ($0.line, $0.column) })
+                lastLine = record.last?.line ?? line
             }
-            rows.append(record.cells.map { SheetCell(text: $0.text) })
-            places.append(record.cells.map { ($0.line, $0.column) })
-            lastLine = record.cells.last?.line ?? record.line
         }
         return Sheet(file: file, name: nil, rows: rows, csvPlaces: places)
     }

@@ -76,9 +76,13 @@ public struct ScheduledArticle: Sendable, Equatable {
     public var day: CalendarDay
 
     init(_ article: Article) {
-        file = article.source.file
-        title = article.title
-        day = article.date.vietnamDay
+        self.init(file: article.source.file, title: article.title, day: article.date.vietnamDay)
+    }
+
+    init(file: String, title: String, day: CalendarDay) {
+        self.file = file
+        self.title = title
+        self.day = day
     }
 
     /// `Content/news/a.md: "Tiêu đề" sẽ đăng ngày 29/11/2021`.

@@ -105,7 +105,10 @@ extension SiteBuilder {
                     },
                     uniquingKeysWith: { a, _ in a }))
         }
-        return run.report(pages: pages.count, bytes: sizes.reduce(0, +), kind: .bodyEdit)
+        // The build date is part of the cache's key, so the last build's scheduled list still holds.
+        return run.report(
+            pages: pages.count, bytes: sizes.reduce(0, +), kind: .bodyEdit,
+            scheduled: cache.previousScheduled)
     }
 
     /// The pages whose fingerprint changed, replaced in the published output one rename each; the
@@ -125,7 +128,7 @@ extension SiteBuilder {
         saveCache(update.records(sizes: sizes), site: site, cache: cache, run: run)
         return run.report(
             pages: pages.count, bytes: sizes.reduce(0, +), kind: .incremental,
-            scheduled: site.prepared.content.scheduled)
+            scheduled: site.prepared.content.scheduled.map(ScheduledArticle.init))
     }
 
     /// Every page into a staging folder beside the output, swapped in at the end.
@@ -166,7 +169,7 @@ extension SiteBuilder {
         }
         return run.report(
             pages: pages.count, bytes: sizes.reduce(0, +), kind: .full,
-            scheduled: site.prepared.content.scheduled)
+            scheduled: site.prepared.content.scheduled.map(ScheduledArticle.init))
     }
 
     private static func saveCache(

@@ -33,13 +33,13 @@ final class BuildRun {
     func failure() -> Result<BuildReport, BuildFailure> { .failure(BuildFailure(log.all)) }
 
     func report(
-        pages: Int, bytes: Int, kind: BuildReport.Kind, scheduled: [Article] = []
+        pages: Int, bytes: Int, kind: BuildReport.Kind, scheduled: [ScheduledArticle] = []
     ) -> Result<BuildReport, BuildFailure> {
         .success(
             BuildReport(
                 diagnostics: log.all, pagesWritten: pages, bytesWritten: bytes,
                 stageTimings: timings,
-                kind: kind, scheduled: scheduled.map(ScheduledArticle.init),
+                kind: kind, scheduled: scheduled,
                 photosProcessed: photosProcessed, cardsDrawn: cardsDrawn))
     }
 

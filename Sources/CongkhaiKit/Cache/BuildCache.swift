@@ -7,7 +7,7 @@ import Foundation
 /// missing, damaged, from another version or for other options is ignored and rebuilt.
 package struct BuildCache: Sendable {
     static let magic = "congkhai-cache"
-    static let formatVersion = 9
+    static let formatVersion = 10
 
     package struct PageRecord: Sendable, Hashable {
         package var fingerprint: UInt64
@@ -38,6 +38,8 @@ package struct BuildCache: Sendable {
     package var clean: Bool
     /// The main navigation's URLs, as the last build's plan had them.
     package var navigation: [String]
+    /// The articles waiting for their day, which a body edit's report lists as the build it follows did.
+    package var scheduled: [ScheduledArticle] = []
 
     // MARK: Records
 

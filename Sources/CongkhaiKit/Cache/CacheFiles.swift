@@ -23,6 +23,7 @@ struct CacheFiles {
         var clean: Bool
         var metricsDigest: UInt64
         var navigation: [String]
+        var scheduled: [ScheduledArticle] = []
         /// Checksums of the stamps file and of each shard file.
         var stamps: UInt64
         var articleShards: [UInt64]
@@ -59,13 +60,19 @@ struct CacheFiles {
         else { return nil }
         let clean = r.bool(), metricsDigest = r.uint64()
         let navigation = (0..<r.count(minimumItemSize: 1)).map { _ in r.string() }
+        let scheduled = (0..<r.count(minimumItemSize: 3)).compactMap { _ -> ScheduledArticle? in
+            let file = r.string(), title = r.string()
+            return CalendarDay(iso: r.string()).map {
+                ScheduledArticle(file: file, title: title, day: $0)
+            }
+        }
         let stamps = r.uint64()
         let articles = (0..<Self.shardCount).map { _ in r.uint64() }
         let pages = (0..<Self.shardCount).map { _ in r.uint64() }
         guard !r.failed, r.atEnd else { return nil }
         return Manifest(
             optionsDigest: optionsDigest, clean: clean, metricsDigest: metricsDigest,
-            navigation: navigation,
+            navigation: navigation, scheduled: scheduled,
             stamps: stamps, articleShards: articles, pageShards: pages)
     }
 
@@ -142,7 +149,7 @@ struct CacheFiles {
         return BuildCache(
             optionsDigest: manifest.optionsDigest, inventory: stamps, articles: articles,
             metricsDigest: manifest.metricsDigest, tables: [], pages: pages, clean: manifest.clean,
-            navigation: manifest.navigation)
+            navigation: manifest.navigation, scheduled: manifest.scheduled)
     }
 
     /// The tables, when they were parsed from inputs with `digest`.
@@ -176,7 +183,8 @@ struct CacheFiles {
             manifest: Manifest(
                 optionsDigest: cache.optionsDigest, clean: cache.clean,
                 metricsDigest: cache.metricsDigest,
-                navigation: cache.navigation, stamps: 0, articleShards: [], pageShards: []),
+                navigation: cache.navigation, scheduled: cache.scheduled, stamps: 0,
+                articleShards: [], pageShards: []),
             stamps: cache.inventory,
             articleShards: Dictionary(
                 uniqueKeysWithValues: articleShards.enumerated().map { ($0, $1) }),
@@ -243,6 +251,10 @@ struct CacheFiles {
         m.write(manifest.clean); m.write(manifest.metricsDigest)
         m.write(manifest.navigation.count)
         for url in manifest.navigation { m.write(url) }
+        m.write(manifest.scheduled.count)
+        for article in manifest.scheduled {
+            m.write(article.file); m.write(article.title); m.write(article.day.description)
+        }
         m.write(manifest.stamps)
         for checksum in manifest.articleShards { m.write(checksum) }
         for checksum in manifest.pageShards { m.write(checksum) }

@@ -50,6 +50,9 @@ final class CacheSession {
 
     /// Whether the last build reported nothing at all, and its navigation.
     var previousWasClean: Bool { memory?.clean ?? manifest?.clean ?? false }
+
+    /// The articles the last build listed as scheduled (its build date is this one's).
+    var previousScheduled: [ScheduledArticle] { memory?.scheduled ?? manifest?.scheduled ?? [] }
     var previousNavigation: [String]? { memory?.navigation ?? manifest?.navigation }
 
     // MARK: Record by record (body edits)
@@ -174,7 +177,8 @@ final class CacheSession {
             optionsDigest: optionsDigest, inventory: inventory, articles: articles,
             metricsDigest: content.metricsCacheable ? metricsDigest : 0,
             tables: content.metricsCacheable ? content.tables : [], pages: pages,
-            clean: clean, navigation: navigation)
+            clean: clean, navigation: navigation,
+            scheduled: content.scheduled.map(ScheduledArticle.init))
         if let store = options.cacheStore {
             store.keep(cache)
         } else {

@@ -36,10 +36,18 @@ package enum SiteLists {
 }
 
 extension MetricsLoader {
-    /// What each header cell of a metric file stands for: `unit`, `period`, `field`, a column's key,
-    /// or nil (a row number, a text column, an unknown header). Titles shared by several columns go
-    /// to the first not yet given, in the form's order, as when the file is loaded.
-    package static func headerKeys(_ header: [String], schema: DatasetSchema) -> [String?] {
+    /// What each cell of a metric file's header (its first record, read as the build reads it)
+    /// stands for: `unit`, `period`, `field`, a column's key, or nil (a row number, a text column,
+    /// an unknown header). Titles shared by several columns go to the first not yet given, in the
+    /// form's order, as when the file is loaded.
+    package static func headerKeys(ofFile text: String, schema: DatasetSchema) -> [String?] {
+        var text = text
+        let header = text.withUTF8 { bytes -> [String] in
+            var tokenizer = CSVTokenizer(bytes: bytes, file: "", log: DiagnosticLog())
+            var cells: [CSVTokenizer.Cell] = []
+            guard tokenizer.next(into: &cells) != nil else { return [] }
+            return cells.map { tokenizer.text($0) }
+        }
         let table = HeaderTable(schema, textColumns: [])
         var given: Set<HeaderTable.Target> = []
         return header.map { text in

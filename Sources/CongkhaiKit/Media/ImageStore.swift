@@ -26,7 +26,10 @@ struct ImageStore {
 
     /// Makes the photos of `sources` that the store lacks, on all cores, and returns every one's folder.
     func prepare(_ sources: [String], directory: ContentDirectory, log: DiagnosticLog) -> Outcome {
-        guard !sources.isEmpty else { return Outcome(photos: [:], processed: 0) }
+        guard !sources.isEmpty else {
+            prune(keeping: [])
+            return Outcome(photos: [:], processed: 0)
+        }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let index = readIndex()
         var hashes = [UInt64?](repeating: nil, count: sources.count)
@@ -125,6 +128,7 @@ struct ImageStore {
         }
         // The photos of this build only: entries of files gone or changed are dropped.
         if fresh != index { writeIndex(fresh) }
+        prune(keeping: Set(photos.values.map { ($0.folder as NSString).lastPathComponent }))
         return Outcome(photos: photos, processed: processed)
     }
 

@@ -217,10 +217,7 @@ package enum MediaPlanner {
 
     /// Each original's facts, on all cores (reading a photo's header is a file open each).
     static func inspect(_ sources: [String], directory: ContentDirectory) -> [String: Fact] {
-        let root =
-            realpath(directory.rootPath, nil).map { pointer in
-                defer { free(pointer) }; return String(cString: pointer)
-            } ?? directory.rootPath
+        let root = SymbolicLinks.resolved(directory.rootPath) ?? directory.rootPath
         var facts = [Fact?](repeating: nil, count: sources.count)
         facts.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
@@ -231,11 +228,8 @@ package enum MediaPlanner {
                     slots.value[i] = .missing; return
                 }
                 // A symbolic link may lead anywhere: only files inside the content folder are published.
-                if let real = realpath(path, nil) {
-                    defer { free(real) }
-                    guard String(cString: real).hasPrefix(root + "/") else {
-                        slots.value[i] = .outside; return
-                    }
+                guard SymbolicLinks.escape(path, root: root) == nil else {
+                    slots.value[i] = .outside; return
                 }
                 let kind = kind(of: sources[i])
                 let bytes = Int(info.st_size)

@@ -7,21 +7,8 @@ import Testing
 /// A unit's embed (`/don-vi/<id>/nhung/`) and its JSON show the figures of the unit's page: the
 /// year to date as its target table, the latest period recomputed here from the metric files.
 @Suite struct UnitEmbedTests {
-    static func build(units: [String] = []) throws -> URL {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "congkhai-embed-\(UUID().uuidString)")
-        var options = BuildOptions(
-            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
-            useCache: false)
-        options.units = units
-        guard case .success = SiteBuilder.build(options) else { throw CancellationError() }
-        return output
-    }
-
     @Test func theEmbedShowsTheFiguresOfTheUnitPage() throws {
-        let output = try Self.build()
-        defer { try? FileManager.default.removeItem(at: output) }
+        let output = try RealSite.built().output
         let unitDir = output.appendingPathComponent("don-vi/phuong-5")
         let page = try String(
             contentsOf: unitDir.appendingPathComponent("index.html"), encoding: .utf8)
@@ -81,8 +68,17 @@ import Testing
     }
 
     @Test func aUnitBuildWritesItsEmbedAndJSON() throws {
-        let output = try Self.build(units: ["phuong-5"])
-        defer { try? FileManager.default.removeItem(at: output) }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-embed-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(atPath: output.path + "-cache")
+        }
+        var options = RealSite.options(output: output)
+        options.units = ["phuong-5"]
+        if case .failure(let failure) = SiteBuilder.build(options) {
+            throw RealSite.Failed(diagnostics: failure.diagnostics)
+        }
         let files = Set(treeContents(output).keys)
         #expect(
             files.contains("don-vi/phuong-5/nhung/index.html")

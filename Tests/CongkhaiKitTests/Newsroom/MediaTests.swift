@@ -198,6 +198,43 @@ import Testing
                 == treeContents(site.root.appendingPathComponent("Clean")))
     }
 
+    /// The image cache keeps what builds use and lets go of what none has used for 30 days.
+    @Test func photosNoBuildUsesLeaveTheCacheAfterThirtyDays() throws {
+        let site = try Self.newsroom()
+        guard try site.expectSuccess(site.build()) else { return }
+        let recipes = site.path(".cache/images")
+        let folder = recipes + "/" + PhotoRecipe.standard.key
+        let files = FileManager.default
+        let used = try files.contentsOfDirectory(atPath: folder).filter { $0.count == 16 }
+        #expect(used.count == 1)
+        let longAgo = Date().addingTimeInterval(-40 * 86_400)
+        let twoDaysAgo = Date().addingTimeInterval(-2 * 86_400)
+        func make(_ path: String, modified: Date) throws {
+            try files.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try files.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        }
+        try make(folder + "/00000000000000aa", modified: longAgo)
+        try make(folder + "/00000000000000bb", modified: twoDaysAgo)
+        try make(folder + "/00000000000000cc.part-stopped", modified: twoDaysAgo)
+        try make(recipes + "/an-older-recipe", modified: longAgo)
+        try files.setAttributes([.modificationDate: longAgo], ofItemAtPath: folder + "/" + used[0])
+
+        var again = site.options()
+        again.useCache = false
+        guard case .success(let report) = SiteBuilder.build(again) else {
+            Issue.record("build failed"); return
+        }
+        #expect(report.photosProcessed == 0, "the photo in use was kept")
+        let left = Set(try files.contentsOfDirectory(atPath: folder))
+        #expect(left.contains(used[0]) && left.contains("00000000000000bb"))
+        #expect(
+            !left.contains("00000000000000aa") && !left.contains("00000000000000cc.part-stopped"))
+        #expect(!files.fileExists(atPath: recipes + "/an-older-recipe"))
+        let renewed =
+            try files.attributesOfItem(atPath: folder + "/" + used[0])[.modificationDate] as? Date
+        #expect(renewed.map { Date().timeIntervalSince($0) < 3_600 } == true, "its date renewed")
+    }
+
     @Test func publishedWidthsNeverUpscale() {
         let recipe = PhotoRecipe.standard
         #expect(recipe.widths(for: PixelSize(width: 4000, height: 3000)) == [480, 960, 1600])

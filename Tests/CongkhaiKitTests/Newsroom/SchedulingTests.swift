@@ -32,6 +32,31 @@ import Testing
         #expect(site.read("Public/sitemap.xml")?.contains("thong-bao-lich-tiep-dan") == false)
     }
 
+    /// A body edit loads nothing but the edited article, yet lists what waits as the full build did,
+    /// from the cache on disk and from the one `serve` keeps in memory.
+    @Test(arguments: [false, true])
+    func aBodyEditStillListsTheScheduledArticles(inMemory: Bool) throws {
+        // A summary of its own: the card, which a body edit must leave alone, does not quote the body.
+        let summary = "summary: \"Tóm tắt\"\n"
+        let site = try TestSite(
+            files: Self.files.merging(["Content/news/a.md": TestSite.article(extra: summary)]) {
+                $1
+            })
+        var options = site.options()
+        if inMemory { options.cacheStore = BuildCacheStore() }
+        guard case .success(let first) = SiteBuilder.build(options) else {
+            Issue.record("build failed"); return
+        }
+        try site.write(
+            "Content/news/a.md", TestSite.article(extra: summary, body: "Nội dung đã sửa."))
+        guard case .success(let edited) = SiteBuilder.build(options) else {
+            Issue.record("rebuild failed"); return
+        }
+        #expect(edited.kind == .bodyEdit)
+        #expect(edited.scheduled == first.scheduled)
+        #expect(edited.scheduled.map(\.title) == ["Thông báo lịch tiếp dân"])
+    }
+
     @Test func theFirstBuildOnItsDayPublishesIt() throws {
         let site = try TestSite(files: Self.files)
         guard try site.expectSuccess(site.build()) else { return }

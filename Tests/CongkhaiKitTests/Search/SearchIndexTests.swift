@@ -30,17 +30,7 @@ import Testing
     }
 
     @Test func aUnitTypedWithoutMarksComesFirstAndDFindsĐ() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "congkhai-search-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(
-            contentPath: Repository.root.appendingPathComponent("Content").path, templatesPath: nil,
-            outputPath: output.path, buildDate: CalendarDay(year: 2021, month: 11, day: 20),
-            useCache: false)
-        guard case .success = SiteBuilder.build(options) else {
-            Issue.record("build failed"); return
-        }
-        let search = output.appendingPathComponent("tim-kiem")
+        let search = try RealSite.built().output.appendingPathComponent("tim-kiem")
         let page = try String(
             contentsOf: search.appendingPathComponent("index.html"), encoding: .utf8)
         let shards = try #require(

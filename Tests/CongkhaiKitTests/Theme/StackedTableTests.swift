@@ -10,16 +10,7 @@ import Testing
 /// its stacked card shows. Every page prints its address and date at its foot.
 @Suite struct StackedTableTests {
     @Test func everyStackedTableIsARealLabelledTable() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "congkhai-stack-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(
-            contentPath: Repository.root.appendingPathComponent("Content").path,
-            templatesPath: nil, outputPath: output.path,
-            buildDate: CalendarDay(year: 2021, month: 11, day: 20), useCache: false)
-        guard case .success = SiteBuilder.build(options) else {
-            Issue.record("build failed"); return
-        }
+        let output = try RealSite.built().output
         let pages = treeContents(output).keys.filter { $0.hasSuffix(".html") }
         let table = try NSRegularExpression(
             pattern: #"<table class="figures stack[^"]*" role="table">(.*?)</table>"#,

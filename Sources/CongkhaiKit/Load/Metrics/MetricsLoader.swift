@@ -230,13 +230,13 @@ package enum MetricsLoader {
                 hint: "the first line names the columns, e.g. \(table.example)")
             return result
         }
-        let header = CSVRecord(cells: cells.map { tokenizer.cell($0) }, line: cells[0].line)
+        let header = cells.map { tokenizer.cell($0) }
 
         // Map header cells to key columns and count columns.
-        var targets = [HeaderTable.Target?](repeating: nil, count: header.cells.count)
+        var targets = [HeaderTable.Target?](repeating: nil, count: header.count)
         var givenBy: [HeaderTable.Target: CSVCell] = [:]
         var unnamed: [Int] = []
-        for (i, cell) in header.cells.enumerated() {
+        for (i, cell) in header.enumerated() {
             let slug = Slug.make(cell.text)
             if slug.isEmpty {
                 // a column without a header (spreadsheets add them): ignored, unless it has values
@@ -264,7 +264,7 @@ package enum MetricsLoader {
         var missing = false
         for target in table.targets where givenBy[target] == nil && table.isRequired(target) {
             log.error(
-                SourceLocation(file: file, line: header.line, column: 1),
+                SourceLocation(file: file, line: header[0].line, column: 1),
                 "missing column \(table.key(target)) (\"\(table.title(target))\")")
             missing = true
         }
@@ -276,7 +276,7 @@ package enum MetricsLoader {
 
         var unnamedWithValues = Set<Int>()
         var resolved = Resolved()
-        let width = header.cells.count
+        let width = header.count
         let columns = schema.columns
         var values = [Int32](repeating: MetricTable.absent, count: columns.count)
         var large: [(column: Int, value: Int)] = []
@@ -390,7 +390,7 @@ package enum MetricsLoader {
         for i in unnamedWithValues.sorted() {
             log.warning(
                 SourceLocation(
-                    file: file, line: header.cells[i].line, column: header.cells[i].column),
+                    file: file, line: header[i].line, column: header[i].column),
                 "column \(i + 1) has no header; its values are ignored")
         }
         return result

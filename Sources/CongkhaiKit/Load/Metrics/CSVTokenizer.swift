@@ -10,125 +10,27 @@ package struct CSVCell: Sendable, Equatable {
     /// The 1-based character column of the cell's first character (its opening quote, if quoted)
     /// in that line. Characters are Unicode scalars, as in the YAML diagnostics.
     package var column: Int
-    package var quoted: Bool
-
-    package init(text: String, line: Int, column: Int, quoted: Bool = false) {
-        self.text = text
-        self.line = line
-        self.column = column
-        self.quoted = quoted
-    }
 }
 
-/// One record (row) of a CSV file.
-package struct CSVRecord: Sendable, Equatable {
-    package var cells: [CSVCell]
-    /// The line the record starts on.
-    package var line: Int
-
-    package init(cells: [CSVCell], line: Int) {
-        self.cells = cells
-        self.line = line
-    }
-
-    /// Every cell is empty or spaces (spreadsheets export such rows as `,,,,`).
-    package var isBlank: Bool {
-        cells.allSatisfy { cell in cell.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-    }
-}
-
-/// A parsed CSV file: the header is `records[0]` when the file is not empty.
-package struct CSVDocument: Sendable, Equatable {
-    package var file: String
-    /// `,`, or `;` for files exported by spreadsheets in locales (Vietnamese among them) whose
-    /// decimal separator is a comma.
-    package var separator: Character
-    package var records: [CSVRecord]
-
-    package var header: CSVRecord? { records.first }
-    package var rows: ArraySlice<CSVRecord> { records.dropFirst() }
-}
-
-/// An RFC 4180 reader that remembers where every cell starts.
+/// An RFC 4180 reader that remembers where every cell starts, one record at a time, without
+/// making strings: a cell is a range of the file's bytes (or, for a quoted cell, of the unquoted
+/// text kept in `scratch`). The metric loader reads cells as bytes; `cell(_:)` makes a `CSVCell`
+/// for a header or an importer's sheet.
 ///
-/// - separator: `,`; `;` when the header line has more semicolons than commas (outside quotes);
+/// - separator: `,`; `;` when the first line that has a separator has more semicolons than commas
+///   (outside quotes);
 /// - quoted cells may hold separators, `""` for a quote, and line breaks;
 /// - lines end with LF, CRLF or a lone CR; empty lines (blank trailing lines among them) are skipped;
 /// - a quote that is never closed is an error at the opening quote, and that record is dropped.
-///
-/// It works on UTF-8 bytes, so a 10 MB file takes a fraction of a second.
-package enum CSVReader {
-    /// Reads and parses a file (UTF-8, a byte-order mark is dropped; otherwise an error).
-    package static func read(at url: URL, displayPath: String, log: DiagnosticLog) -> CSVDocument? {
-        guard let text = SourceReader.readText(at: url, displayPath: displayPath, log: log) else {
-            return nil
-        }
-        return parse(text, file: displayPath, log: log)
-    }
-
-    /// Parses `text`; diagnostics name `file`.
-    package static func parse(_ text: String, file: String, log: DiagnosticLog) -> CSVDocument {
-        var text = text
-        return text.withUTF8 { buffer in
-            var tokenizer = CSVTokenizer(bytes: buffer, file: file, log: log)
-            var records: [CSVRecord] = []
-            var cells: [CSVTokenizer.Cell] = []
-            while let line = tokenizer.next(into: &cells) {
-                records.append(CSVRecord(cells: cells.map { tokenizer.cell($0) }, line: line))
-            }
-            return CSVDocument(
-                file: file, separator: Character(Unicode.Scalar(tokenizer.separator)),
-                records: records)
-        }
-    }
-
-    private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, semicolon: UInt8 = 0x3B
-    private static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
-
-    /// The separator of the first line that has one (a form exported as CSV may open with a title
-    /// alone on its line): `;` if it has more semicolons than commas outside quotes.
-    static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var inQuotes = false, sawContent = false, commas = 0, semicolons = 0
-        var i = 0
-        // A UTF-8 byte-order mark, in case the text still has one.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == quote {
-                inQuotes.toggle()
-                sawContent = true
-            } else if !inQuotes {
-                if b == lf || b == cr {
-                    // The end of the first line with a separator (empty lines and titles skipped).
-                    if sawContent && commas + semicolons > 0 { break }
-                    i += 1
-                    continue
-                }
-                sawContent = true
-                if b == comma {
-                    commas += 1
-                } else if b == semicolon {
-                    semicolons += 1
-                }
-            }
-            i += 1
-        }
-        // More semicolons than commas: titles such as "Trực tiếp, dịch vụ bưu chính" hold commas.
-        return semicolons > commas ? semicolon : comma
-    }
-}
-
-/// The grammar of `CSVReader`, one record at a time, without making strings: a cell is a range of
-/// the file's bytes (or, for a quoted cell, of the unquoted text kept in `scratch`). The metric
-/// loader reads cells as bytes; `CSVReader.parse` turns them into `CSVCell`s.
-struct CSVTokenizer {
-    struct Cell {
+package struct CSVTokenizer {
+    package struct Cell {
         /// Where the cell's text is: `bytes` (plain cell) or `scratch` (quoted cell).
         var start: Int, end: Int
         var quoted: Bool
         /// The line the cell starts on, where that line starts in `bytes`, and where the cell does:
         /// enough to count its column only when a diagnostic needs it.
-        var line: Int, lineStart: Int, offset: Int
+        package var line: Int
+        var lineStart: Int, offset: Int
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -143,15 +45,16 @@ struct CSVTokenizer {
     private(set) var scratch: [UInt8] = []
     /// A record longer than this is reported ("line is too long") and skipped: a line of hundreds
     /// of megabytes must not become millions of cells. `max_line_kb` in site.yml.
-    var maxRecordBytes = Int.max
+    package var maxRecordBytes = Int.max
 
-    private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, semicolon: UInt8 = 0x3B
+    private static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, log: DiagnosticLog) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, file: String, log: DiagnosticLog) {
         self.bytes = bytes
         self.file = file
         self.log = log
-        separator = CSVReader.detectSeparator(bytes)
+        separator = Self.detectSeparator(bytes)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             i = 3; lineStart = 3
         }
@@ -159,14 +62,14 @@ struct CSVTokenizer {
 
     /// The 1-based column of a cell: Unicode scalars (bytes that are not UTF-8 continuation bytes)
     /// from the start of its line.
-    func column(_ cell: Cell) -> Int {
+    package func column(_ cell: Cell) -> Int {
         var column = 1
         for k in cell.lineStart..<cell.offset where bytes[k] & 0xC0 != 0x80 { column += 1 }
         return column
     }
 
     /// The cell's bytes (valid while the record is the current one).
-    func withText<R>(_ cell: Cell, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withText<R>(_ cell: Cell, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if cell.quoted {
             return scratch.withUnsafeBufferPointer {
                 body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end]))
@@ -175,15 +78,17 @@ struct CSVTokenizer {
         return body(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
     }
 
-    func text(_ cell: Cell) -> String { withText(cell) { String(decoding: $0, as: UTF8.self) } }
+    package func text(_ cell: Cell) -> String {
+        withText(cell) { String(decoding: $0, as: UTF8.self) }
+    }
 
-    func cell(_ cell: Cell) -> CSVCell {
-        CSVCell(text: text(cell), line: cell.line, column: column(cell), quoted: cell.quoted)
+    package func cell(_ cell: Cell) -> CSVCell {
+        CSVCell(text: text(cell), line: cell.line, column: column(cell))
     }
 
     /// Reads the next record's cells into `cells`; returns the line it starts on, or nil at the end
     /// (or after a quote that is never closed: an error at the opening quote, that record dropped).
-    mutating func next(into cells: inout [Cell]) -> Int? {
+    package mutating func next(into cells: inout [Cell]) -> Int? {
         let count = bytes.count
         let quote = Self.quote, lf = Self.lf, cr = Self.cr, separator = separator
         cells.removeAll(keepingCapacity: true)
@@ -302,5 +207,37 @@ struct CSVTokenizer {
         }
         line += 1
         lineStart = i
+    }
+
+    /// The separator of the first line that has one (a form exported as CSV may open with a title
+    /// alone on its line): `;` if it has more semicolons than commas outside quotes.
+    static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var inQuotes = false, sawContent = false, commas = 0, semicolons = 0
+        var i = 0
+        // A UTF-8 byte-order mark, in case the text still has one.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == quote {
+                inQuotes.toggle()
+                sawContent = true
+            } else if !inQuotes {
+                if b == lf || b == cr {
+                    // The end of the first line with a separator (empty lines and titles skipped).
+                    if sawContent && commas + semicolons > 0 { break }
+                    i += 1
+                    continue
+                }
+                sawContent = true
+                if b == comma {
+                    commas += 1
+                } else if b == semicolon {
+                    semicolons += 1
+                }
+            }
+            i += 1
+        }
+        // More semicolons than commas: titles such as "Trực tiếp, dịch vụ bưu chính" hold commas.
+        return semicolons > commas ? semicolon : comma
     }
 }
