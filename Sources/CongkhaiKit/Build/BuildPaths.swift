@@ -124,6 +124,7 @@ extension SiteBuilder {
             run.write(pages, renderer: { _ in site.renderer }, to: destination)
         }
         run.cardsDrawn = site.environment.cards.drawn
+        site.environment.cards.prune()
         guard let sizes = written else { return run.failure() }
         saveCache(update.records(sizes: sizes), site: site, cache: cache, run: run)
         return run.report(
@@ -155,6 +156,7 @@ extension SiteBuilder {
             run.write(pages, renderer: { _ in site.renderer }, to: destination, links: links)
         }
         run.cardsDrawn = site.environment.cards.drawn
+        site.environment.cards.prune()
         guard let sizes = written else { return run.failure() }
         if run.options.useCache {
             saveCache(

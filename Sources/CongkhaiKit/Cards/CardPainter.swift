@@ -45,6 +45,7 @@ package final class CardPainter: @unchecked Sendable {
         key.combine(frameSVG); key.combine(subjectSVG)
         let path = folder.map { $0 + "/" + ImageStore.hex(key.value) + ".png" }
         if let path, let kept = FileIO.contents(atPath: path), Self.isWholePNG(kept) {
+            CacheAging.renew(path, now: Date())
             return Data(kept)
         }
         let frame = try self.frame(frameSVG)
@@ -67,6 +68,20 @@ package final class CardPainter: @unchecked Sendable {
         lock.lock(); drawnCount += 1; lock.unlock()
         if let path, let folder { Self.keep(png, at: path, in: folder) }
         return png
+    }
+
+    /// The cache does not grow for ever (figures change every month): a card no build has
+    /// drawn or read for `CacheAging.retention` is removed, and so is a file left half written
+    /// by a build that was stopped.
+    package func prune(now: Date = Date()) {
+        guard let folder else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            let path = folder + "/" + name
+            let limit = name.contains(".part-") ? CacheAging.renewal : CacheAging.retention
+            if CacheAging.age(path, now: now) > limit {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
     }
 
     /// The frame for `svg`, drawn by the first card that needs it (the others wait for it).

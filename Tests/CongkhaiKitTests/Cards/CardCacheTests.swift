@@ -35,10 +35,11 @@ import Testing
         let kept = try FileManager.default.contentsOfDirectory(atPath: site.path(".cache/cards"))
         #expect(kept.filter { $0.hasSuffix(".png") }.count == 3, "\(kept)")
         let drawn = Self.cards(site, "Public")
-        #expect(drawn.keys.sorted() == [
-            "don-vi/phuong-1/the-chia-se.png", "don-vi/van-phong/the-chia-se.png",
-            "the-chia-se.png",
-        ])
+        #expect(
+            drawn.keys.sorted() == [
+                "don-vi/phuong-1/the-chia-se.png", "don-vi/van-phong/the-chia-se.png",
+                "the-chia-se.png",
+            ])
 
         // --no-cache renders every page again, but takes the cards from the cache: the same bytes.
         var clean = site.options(output: "Clean")
@@ -63,7 +64,8 @@ import Testing
         #expect(edited.cardsDrawn == 1)
         let now = Self.cards(site, "Public")
         #expect(now["don-vi/phuong-1/the-chia-se.png"] != drawn["don-vi/phuong-1/the-chia-se.png"])
-        #expect(now["don-vi/van-phong/the-chia-se.png"] == drawn["don-vi/van-phong/the-chia-se.png"])
+        #expect(
+            now["don-vi/van-phong/the-chia-se.png"] == drawn["don-vi/van-phong/the-chia-se.png"])
         #expect(now["the-chia-se.png"] == drawn["the-chia-se.png"])
         var cleanAfter = site.options(output: "Clean")
         cleanAfter.useCache = false
@@ -88,6 +90,26 @@ import Testing
         let again = try #require(try? SiteBuilder.build(clean).get())
         #expect(again.cardsDrawn == 3)
         #expect(Self.cards(site, "Clean") == Self.cards(site, "Public"))
+    }
+
+    @Test func aCardNoBuildHasUsedFor30DaysLeavesTheCache() throws {
+        let site = try Self.site()
+        _ = try #require(try? site.build().get())
+        let folder = site.path(".cache/cards")
+        let old = Date(timeIntervalSinceNow: -31 * 86_400)
+        // One left by an earlier figure, one half written by a stopped build, and this build's cards aged too.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/0123456789abcdef.png"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/0123456789abcdef.png.part-1"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            try FileManager.default.setAttributes(
+                [.modificationDate: old], ofItemAtPath: folder + "/" + name)
+        }
+        var clean = site.options(output: "Clean")
+        clean.useCache = false
+        let again = try #require(try? SiteBuilder.build(clean).get())
+        #expect(again.cardsDrawn == 0, "the aged cards were read, and so renewed")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(left.count == 3 && !left.contains { $0.hasPrefix("0123456789abcdef") }, "\(left)")
     }
 
     @Test func aCardDrawsItsOwnRowsBetweenTheBandAndTheFoot() throws {
