@@ -207,7 +207,8 @@ import Testing
         _ = try compare(site)
         func damage(_ name: String) throws {
             let folders = try FileManager.default.contentsOfDirectory(atPath: site.path(".cache"))
-            let folder = try #require(folders.first, "no cache folder")
+            // The output's own folder, beside the shared card store.
+            let folder = try #require(folders.first { $0 != "cards" }, "no cache folder")
             let url = URL(fileURLWithPath: site.path(".cache/\(folder)/\(name)"))
             var bytes = try Data(contentsOf: url)
             bytes[bytes.count / 2] ^= 0xFF

@@ -90,14 +90,14 @@ package struct SearchIndex: Sendable {
         }
         var shards = [[(word: String, postings: [(Int, Int)])]](
             repeating: [], count: shardCount)
-        let groups = min(shardCount, 16), found_ = found
+        let groups = min(shardCount, 16), gathered = found
         shards.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: groups) { group in
                 // Shard n belongs to group n % groups.
                 var mine = [[String: [(Int, Int)]]](repeating: [:], count: shardCount)
-                for (number, words) in found_.enumerated() {
-                    for (word, shard, weight) in words where shard % groups == group {
+                for (number, entries) in gathered.enumerated() {
+                    for (word, shard, weight) in entries where shard % groups == group {
                         mine[shard][word, default: []].append((number, weight))
                     }
                 }
