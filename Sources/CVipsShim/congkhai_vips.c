@@ -189,8 +189,33 @@ void congkhai_vips_release(VipsImage *image) {
     }
 }
 
-int congkhai_vips_save_png_buffer(VipsImage *image, int compression, void **bytes, size_t *length) {
-    return vips_pngsave_buffer(image, bytes, length, "strip", TRUE, "compression", compression, NULL);
+int congkhai_vips_save_png_buffer(VipsImage *image, int compression, int filtered, void **bytes, size_t *length) {
+    return vips_pngsave_buffer(image, bytes, length, "strip", TRUE, "compression", compression,
+        "filter", filtered ? VIPS_FOREIGN_PNG_FILTER_ALL : VIPS_FOREIGN_PNG_FILTER_NONE, NULL);
+}
+
+VipsImage *congkhai_vips_drop_alpha(VipsImage *image) {
+    VipsImage *out = NULL;
+    if (vips_image_get_bands(image) != 4) {
+        g_object_ref(image);
+        return image;
+    }
+    if (vips_extract_band(image, &out, 0, "n", 3, NULL)) {
+        return NULL;
+    }
+    return out;
+}
+
+VipsImage *congkhai_vips_insert(VipsImage *base, VipsImage *sub, int x, int y) {
+    VipsImage *out = NULL;
+    if (vips_insert(base, sub, &out, x, y, NULL)) {
+        return NULL;
+    }
+    return out;
+}
+
+const char *congkhai_vips_version(void) {
+    return vips_version_string();
 }
 
 int congkhai_vips_save_jpeg_buffer(VipsImage *image, int quality, void **bytes, size_t *length) {

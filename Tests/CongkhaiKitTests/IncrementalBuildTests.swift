@@ -207,7 +207,8 @@ import Testing
         _ = try compare(site)
         func damage(_ name: String) throws {
             let folders = try FileManager.default.contentsOfDirectory(atPath: site.path(".cache"))
-            let folder = try #require(folders.first, "no cache folder")
+            // The output's own folder, beside the shared card store.
+            let folder = try #require(folders.first { $0 != "cards" }, "no cache folder")
             let url = URL(fileURLWithPath: site.path(".cache/\(folder)/\(name)"))
             var bytes = try Data(contentsOf: url)
             bytes[bytes.count / 2] ^= 0xFF
@@ -254,7 +255,10 @@ import Testing
             Issue.record("rebuild failed"); return
         }
         #expect(bodyEdit.pagesWritten == 1 && Self.tookBodyEditPath(bodyEdit))
-        #expect(!site.exists(".cache"), "nothing is written to disk for the cache")
+        // Drawn social cards are kept on disk like photos, shared by every output; nothing else is.
+        let onDisk =
+            (try? FileManager.default.contentsOfDirectory(atPath: site.path(".cache"))) ?? []
+        #expect(onDisk.allSatisfy { $0 == "cards" }, "the page cache is written to disk: \(onDisk)")
         var clean = site.options(output: "Clean")
         clean.useCache = false
         guard try site.expectSuccess(SiteBuilder.build(clean)) else { return }
@@ -291,5 +295,77 @@ import Testing
         try site.write("Content/news/tin-1.md", TestSite.article("Tin số 1", date: "2021-13-10"))
         guard case .failure = site.build() else { Issue.record("expected a failure"); return }
         #expect(treeContents(site.root.appendingPathComponent("Public")) == before)
+    }
+
+    /// The search index's files are fingerprinted by what they hold: a new title rewrites its
+    /// document's chunk and the shards of the words it adds or drops, not the whole index.
+    @Test func aTitleEditRewritesOnlyTheSearchFilesThatChanged() throws {
+        var files = TestSite.minimal
+        // 600 articles: more than 256 documents, so the index has several shards and 13 chunks.
+        for i in 0..<600 {
+            let date =
+                "\(2019 + i / 336)-\(String(format: "%02d-%02d", i / 28 % 12 + 1, i % 28 + 1))"
+            files["Content/news/tin-\(i).md"] = TestSite.article(
+                "Tin số \(i) về hộ tịch và chứng thực", date: date,
+                extra: "tags: [\"thẻ \(i % 5)\"]\nsummary: \"Tóm tắt tin \(i % 40)\"\n")
+        }
+        let site = try TestSite(files: files)
+        _ = try compare(site)
+        let search = site.root.appendingPathComponent("Public/tim-kiem")
+        func inodes() -> [String: Int] {
+            var found: [String: Int] = [:]
+            for folder in ["chi-muc", "tai-lieu"] {
+                let url = search.appendingPathComponent(folder)
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] {
+                    let attributes = try? FileManager.default.attributesOfItem(
+                        atPath: url.appendingPathComponent(name).path)
+                    found[folder + "/" + name] = (attributes?[.systemFileNumber] as? Int) ?? -1
+                }
+            }
+            return found
+        }
+        let before = inodes()
+        #expect(before.keys.filter { $0.hasPrefix("chi-muc/") }.count == 4)
+        #expect(before.keys.filter { $0.hasPrefix("tai-lieu/") }.count == 13)
+        try site.write(
+            "Content/news/tin-300.md",
+            TestSite.article(
+                "Tin số 300 về hộ tịch và đất đai", date: "2019-11-21",
+                extra: "tags: [\"thẻ 0\"]\nsummary: \"Tóm tắt tin 20\"\n"))
+        let (written, total) = try compare(site)
+        let after = inodes()
+        let rewritten = after.keys.filter { before[$0] != after[$0] }.sorted()
+        // The article's chunk, and the shards of "chung", "thuc" (dropped), "dat", "dai" (added).
+        #expect(rewritten.filter { $0.hasPrefix("tai-lieu/") }.count == 1, "\(rewritten)")
+        let shards = rewritten.filter { $0.hasPrefix("chi-muc/") }.count
+        #expect(shards >= 1 && shards <= 4, "\(rewritten)")
+        #expect(written < total / 10, "\(written) of \(total) files")
+    }
+
+    /// Figure pages show which units published and when, not in which order a day's articles
+    /// sort: a new title that moves an article among those of its day leaves them alone.
+    @Test func aTitleThatReordersADaysArticlesLeavesTheFigurePages() throws {
+        let site = try makeSite()
+        let unit = "unit: phuong-1\n"
+        try site.write(
+            "Content/news/ngay-a.md",
+            TestSite.article("A cùng ngày", date: "2021-06-20", extra: unit))
+        try site.write(
+            "Content/news/ngay-b.md",
+            TestSite.article("B cùng ngày", date: "2021-06-20", extra: "unit: van-phong\n"))
+        _ = try compare(site)
+        func inode(_ path: String) -> Int? {
+            (try? FileManager.default.attributesOfItem(atPath: site.path("Public/" + path)))?[
+                .systemFileNumber] as? Int
+        }
+        let figurePages = ["cong-khai/index.html", "thong-ke/index.html", "du-lieu/chi-so.csv"]
+        let before = figurePages.map(inode)
+        #expect(!before.contains(nil))
+        try site.write(
+            "Content/news/ngay-a.md",
+            TestSite.article("Z cùng ngày", date: "2021-06-20", extra: unit))
+        let (written, total) = try compare(site)
+        #expect(figurePages.map(inode) == before, "figure pages rewritten")
+        #expect(written > 0 && written < total)
     }
 }

@@ -42,8 +42,15 @@ int congkhai_vips_save_jpeg_opaque(VipsImage *image, const char *path, int quali
 /// The worker threads libvips gives each image (0: its default, one per core).
 void congkhai_vips_concurrency_set(int threads);
 
-/// PNG into memory (metadata stripped; `compression` 0–9): `*bytes` is freed with congkhai_vips_free.
-int congkhai_vips_save_png_buffer(VipsImage *image, int compression, void **bytes, size_t *length);
+/// PNG into memory (metadata stripped; `compression` 0–9; `filtered` 0: rows unfiltered, else
+/// libpng's adaptive row filters): `*bytes` is freed with congkhai_vips_free.
+int congkhai_vips_save_png_buffer(VipsImage *image, int compression, int filtered, void **bytes, size_t *length);
+/// The first three bands of an RGBA image (for an opaque drawing); a new reference to any other.
+VipsImage *congkhai_vips_drop_alpha(VipsImage *image);
+/// `sub` in place of the pixels of `base` at (`x`, `y`), without blending (same bands and format).
+VipsImage *congkhai_vips_insert(VipsImage *base, VipsImage *sub, int x, int y);
+/// libvips' version, such as "8.14.1".
+const char *congkhai_vips_version(void);
 /// JPEG into memory (metadata stripped), the same way.
 int congkhai_vips_save_jpeg_buffer(VipsImage *image, int quality, void **bytes, size_t *length);
 void congkhai_vips_free(void *bytes);

@@ -55,6 +55,8 @@ public struct BuildReport: Sendable {
     public var scheduled: [ScheduledArticle] = []
     /// Photos made by libvips in this build (the others came from the image cache).
     public var photosProcessed = 0
+    /// Social cards drawn by libvips in this build (the others came from the build cache).
+    public var cardsDrawn = 0
 
     public enum Kind: Sendable, Equatable {
         /// Every page rendered into a staging folder, swapped in whole.

@@ -57,7 +57,13 @@ extension SiteBuilder {
         var environment = RenderEnvironment(
             content: prepared.content, figures: figures, plan: plan, buildDate: options.buildDate)
         environment.media = media
+        // Cards are kept in the build cache like photos, whatever --no-cache says of pages.
+        environment.cards = CardPainter(cacheDirectory: options.cacheDirectory ?? ".congkhai-cache")
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
+        // The search index, made whole before the pages: its files' fingerprints are what they hold.
+        if pages.contains(where: { $0.kind == .search }) {
+            run.timed("search index") { _ = environment.searchIndex }
+        }
         let fingerprints: [UInt64] =
             !options.useCache
             ? []
@@ -117,6 +123,8 @@ extension SiteBuilder {
         let written = run.timed("render and write \(pages.count) changed pages") {
             run.write(pages, renderer: { _ in site.renderer }, to: destination)
         }
+        run.cardsDrawn = site.environment.cards.drawn
+        site.environment.cards.prune()
         guard let sizes = written else { return run.failure() }
         saveCache(update.records(sizes: sizes), site: site, cache: cache, run: run)
         return run.report(
@@ -147,6 +155,8 @@ extension SiteBuilder {
         let written = run.timed("render and write \(pages.count) pages") {
             run.write(pages, renderer: { _ in site.renderer }, to: destination, links: links)
         }
+        run.cardsDrawn = site.environment.cards.drawn
+        site.environment.cards.prune()
         guard let sizes = written else { return run.failure() }
         if run.options.useCache {
             saveCache(

@@ -10,6 +10,8 @@ final class BuildRun {
     private(set) var timings: [(String, Double)] = []
     /// Photos made by libvips in this build (the others came from the image cache).
     var photosProcessed = 0
+    /// Social cards drawn by libvips in this build (the others came from the build cache).
+    var cardsDrawn = 0
 
     init(options: BuildOptions, progress: @escaping SiteBuilder.Progress) {
         self.options = options
@@ -38,7 +40,7 @@ final class BuildRun {
                 diagnostics: log.all, pagesWritten: pages, bytesWritten: bytes,
                 stageTimings: timings,
                 kind: kind, scheduled: scheduled,
-                photosProcessed: photosProcessed))
+                photosProcessed: photosProcessed, cardsDrawn: cardsDrawn))
     }
 
     /// Renders `pages` on all cores and writes each to `destination` as soon as it is rendered (a

@@ -13,8 +13,6 @@ struct PageFingerprints {
     /// The plan's pages (their files).
     let planDigest: UInt64
     private let cardDigests: [UInt64]
-    /// The search index's inputs: every card, the figures (units, periods) and the plan.
-    private let searchDigest: UInt64
     private var templateDigests: [String: UInt64] = [:]
 
     init(
@@ -40,9 +38,16 @@ struct PageFingerprints {
                 SourceInventory.content(TargetsLoader.file),
             ]))
         figures.combine(siteDigest)
-        for article in environment.content.articles where article.unitID != nil {
-            figures.combine(article.unitID!)
-            figures.combine(article.date.epochSeconds)
+        // Which units published and when, in an order of their own: a new title that moves an
+        // article among those of its day (articles sort by date, then slug) changes no figure.
+        var activity: [(unit: String, seconds: Int)] = []
+        for article in environment.content.articles {
+            if let unit = article.unitID { activity.append((unit, article.date.epochSeconds)) }
+        }
+        activity.sort { $0.unit != $1.unit ? $0.unit < $1.unit : $0.seconds < $1.seconds }
+        for (unit, seconds) in activity {
+            figures.combine(unit)
+            figures.combine(seconds)
         }
         figuresDigest = figures.value
         planDigest = inventory.digest(prefixes: [
@@ -65,10 +70,6 @@ struct PageFingerprints {
             }
             return h.value
         }
-        var search = StableHasher()
-        search.combine(figuresDigest); search.combine(planDigest)
-        for digest in cardDigests { search.combine(digest) }
-        searchDigest = search.value
         for name in theme.sources.keys { templateDigests[name] = closureDigest(name) }
     }
 
@@ -207,9 +208,11 @@ struct PageFingerprints {
             h.combine(figuresDigest)
         case .sitemap:
             for other in environment.plan.pages where other.inSitemap { h.combine(other.url) }
-        case .search, .searchShard, .searchDocuments:
-            // What the index holds: every article's card, the units, the plan and the figures' periods.
-            h.combine(searchDigest)
+        // The index's files by what they hold (the index is made before the fingerprints): an
+        // edit rewrites the chunk of its document and the shards of the words it adds or drops.
+        case .search: h.combine(environment.searchIndex.documents.count)
+        case .searchShard(let n): h.combine(environment.searchIndex.shardDigest(n))
+        case .searchDocuments(let n): h.combine(environment.searchIndex.chunkDigest(n))
         case .robots, .notFound, .asset, .file: break
         }
         return h.value

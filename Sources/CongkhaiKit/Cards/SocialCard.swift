@@ -20,93 +20,107 @@ package struct SocialCard: Sendable, Hashable {
 
     package enum Failure: Error, Equatable { case raster(String) }
 
-    /// The card as an SVG document; text wrapped by an estimate of DejaVu Sans' widths.
-    package func svg() -> String {
-        var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.width)" height="\(Self.height)" viewBox="0 0 \(Self.width) \(Self.height)">
-            <rect width="1200" height="630" fill="#ffffff"/>
-            <rect width="1200" height="132" fill="#a4161a"/>
-            <rect y="132" width="1200" height="8" fill="#7a0f12"/>
-            <g font-family="DejaVu Sans, Noto Sans, sans-serif">
-            <text x="60" y="56" font-size="26" fill="#ffffff" letter-spacing="1">\(Self.escape(owner.uppercased()))</text>
-            <text x="60" y="104" font-size="38" font-weight="bold" fill="#ffffff">\(Self.escape(Self.fit(siteTitle, size: 38)))</text>
+    /// The card's top and its foot are the same on every card of a site (`frameSVG`, drawn
+    /// once); the rows between them (`subject`: the heading, the figure, the note) are each
+    /// card's own, drawn opaque over the frame's white from `subjectTop` down.
+    static let subjectTop = 140, subjectBottom = 574
 
-            """
+    private static let svgOpen =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
+    private static let fonts = "<g font-family=\"DejaVu Sans, Noto Sans, sans-serif\">\n"
+
+    /// The card as one SVG document, as it is seen.
+    package func svg() -> String {
+        Self.svgOpen + "<rect width=\"1200\" height=\"630\" fill=\"#ffffff\"/>\n" + frameElements()
+            + Self.fonts + subjectElements().elements + "</g>\n</svg>\n"
+    }
+
+    /// What every card of the site shows: the owner and the site's title on the red band, the
+    /// site's address at the foot, white between them.
+    func frameSVG() -> String {
+        Self.svgOpen + "<rect width=\"1200\" height=\"630\" fill=\"#ffffff\"/>\n" + frameElements()
+            + "</svg>\n"
+    }
+
+    /// The rows of this card's own, from `subjectTop` to the foot of its last line: an opaque SVG
+    /// `height` pixels high, drawn in place over the frame.
+    func subjectSVG() -> (svg: String, height: Int) {
+        let (elements, bottom) = subjectElements()
+        let top = Self.subjectTop
+        let height = max(1, min(Self.subjectBottom, bottom) - top)
+        let svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.width)\" height=\"\(height)\" viewBox=\"0 \(top) \(Self.width) \(height)\">\n"
+            + "<rect y=\"\(top)\" width=\"\(Self.width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
+            + Self.fonts + elements + "</g>\n</svg>\n"
+        return (svg, height)
+    }
+
+    private func frameElements() -> String {
+        """
+        <rect width="1200" height="132" fill="#a4161a"/>
+        <rect y="132" width="1200" height="8" fill="#7a0f12"/>
+        <rect y="574" width="1200" height="2" fill="#cfd5dc"/>
+        <g font-family="DejaVu Sans, Noto Sans, sans-serif">
+        <text x="60" y="56" font-size="26" fill="#ffffff" letter-spacing="1">\(Self.escape(owner.uppercased()))</text>
+        <text x="60" y="104" font-size="38" font-weight="bold" fill="#ffffff">\(Self.escape(Self.fit(siteTitle, size: 38)))</text>
+        <text x="60" y="612" font-size="26" fill="#4a5260">\(Self.escape(Self.fit(footer, size: 26)))</text>
+        </g>
+
+        """
+    }
+
+    /// The heading, the figure and the note as SVG text elements (text wrapped by an estimate of
+    /// DejaVu Sans' widths), and the y of the last line's foot (its baseline plus a third of its
+    /// size for descenders, and a margin).
+    private func subjectElements() -> (elements: String, bottom: Int) {
+        var out = "", bottom = Self.subjectTop
+        func line(_ text: String, x: Int, y: Int, size: Int, attributes: String) {
+            out +=
+                "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\"\(attributes)>\(Self.escape(text))</text>\n"
+            bottom = max(bottom, y + size / 3 + 8)
+        }
         let headingSize = figure == nil ? 60 : 52
         let lines = Self.wrap(heading, size: headingSize, maxLines: figure == nil ? 4 : 2)
         var y = 140 + 24 + headingSize
-        for line in lines {
-            out +=
-                "<text x=\"60\" y=\"\(y)\" font-size=\"\(headingSize)\" font-weight=\"bold\" fill=\"#1b1f24\">\(Self.escape(line))</text>\n"
+        for text in lines {
+            line(
+                text, x: 60, y: y, size: headingSize,
+                attributes: " font-weight=\"bold\" fill=\"#1b1f24\"")
             y += headingSize * 5 / 4
         }
         if let figure {
             y += 100
-            out +=
-                "<text x=\"60\" y=\"\(y)\" font-size=\"130\" font-weight=\"bold\" fill=\"#0b4f9c\">\(Self.escape(figure))</text>\n"
+            line(
+                figure, x: 60, y: y, size: 130, attributes: " font-weight=\"bold\" fill=\"#0b4f9c\""
+            )
             if let figureLabel {
                 let labelX = 60 + Self.estimate(figure, size: 130) + 36
                 let labelLines = Self.wrap(figureLabel, size: 30, maxLines: 3, width: 1140 - labelX)
                 var labelY = y - 84
-                for line in labelLines {
-                    out +=
-                        "<text x=\"\(labelX)\" y=\"\(labelY)\" font-size=\"30\" fill=\"#1b1f24\">\(Self.escape(line))</text>\n"
+                for text in labelLines {
+                    line(text, x: labelX, y: labelY, size: 30, attributes: " fill=\"#1b1f24\"")
                     labelY += 38
                 }
             }
             if let note {
                 y += 50
-                out +=
-                    "<text x=\"60\" y=\"\(y)\" font-size=\"28\" fill=\"#4a5260\">\(Self.escape(Self.fit(note, size: 28)))</text>\n"
+                line(
+                    Self.fit(note, size: 28), x: 60, y: y, size: 28,
+                    attributes: " fill=\"#4a5260\"")
             }
         } else if let note {
             y += 10
-            for line in Self.wrap(note, size: 32, maxLines: 3) {
-                out +=
-                    "<text x=\"60\" y=\"\(y)\" font-size=\"32\" fill=\"#4a5260\">\(Self.escape(line))</text>\n"
+            for text in Self.wrap(note, size: 32, maxLines: 3) {
+                line(text, x: 60, y: y, size: 32, attributes: " fill=\"#4a5260\"")
                 y += 42
             }
         }
-        out += """
-            <rect y="574" width="1200" height="2" fill="#cfd5dc"/>
-            <text x="60" y="612" font-size="26" fill="#4a5260">\(Self.escape(Self.fit(footer, size: 26)))</text>
-            </g>
-            </svg>
-
-            """
-        return out
+        return (out, bottom)
     }
 
-    /// The card as PNG bytes, deflated at zlib's fastest level: a card is flat colour and text, and
-    /// at level 6 deflating cost twice as much as drawing (83 KB instead of 65 KB a card).
+    /// The card as PNG bytes, drawn without a cache (`CardPainter` keeps drawn cards).
     package func png() throws(Failure) -> Data {
-        guard Self.started else { throw .raster(String(cString: congkhai_vips_error())) }
-        let text = svg()
-        let drawn: OpaquePointer? = text.utf8CString.withUnsafeBufferPointer { buffer in
-            congkhai_vips_svg_buffer(buffer.baseAddress, buffer.count - 1)
-        }
-        guard let drawn else { throw .raster(Self.lastError()) }
-        defer { congkhai_vips_release(drawn) }
-        // Drawn once into memory: saved straight from the SVG, librsvg would draw it again for
-        // every strip the PNG writer asks for.
-        guard let image = congkhai_vips_copy_memory(drawn) else { throw .raster(Self.lastError()) }
-        defer { congkhai_vips_release(image) }
-        var bytes: UnsafeMutableRawPointer?
-        var length = 0
-        guard congkhai_vips_save_png_buffer(image, 1, &bytes, &length) == 0, let bytes else {
-            throw .raster(Self.lastError())
-        }
-        defer { congkhai_vips_free(bytes) }
-        return Data(bytes: bytes, count: length)
-    }
-
-    private static let started: Bool = congkhai_vips_init() == 0
-
-    private static func lastError() -> String {
-        let message = String(cString: congkhai_vips_error()).trimmingCharacters(
-            in: .whitespacesAndNewlines)
-        congkhai_vips_error_clear()
-        return message
+        try CardPainter(cacheDirectory: nil).png(self)
     }
 
     static func escape(_ text: String) -> String {

@@ -55,7 +55,7 @@ package struct PageRenderer: Sendable {
         case .asset(let name): return theme.assets[name] ?? Data()
         case .generated(let make): return make()
         case .card(let card):
-            do { return try card.png() } catch {
+            do { return try environment.cards.png(card) } catch {
                 if case .raster(let reason) = error { throw .card(reason) }; throw .card("")
             }
         }

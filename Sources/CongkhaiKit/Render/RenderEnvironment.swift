@@ -16,6 +16,8 @@ package struct RenderEnvironment: Sendable {
     let searchCell = SearchIndexCell()
     /// The files the markdown points at, published, and the photos made from them.
     package var media = MediaCatalog()
+    /// Draws the social cards; a build's keeps them in the build cache.
+    package var cards = CardPainter(cacheDirectory: nil)
 
     /// The first segment of a URL path as a section URL: `/tin-tuc/abc/` → `/tin-tuc/`, `/` → `/`.
     static func section(of url: String) -> String {

@@ -28,8 +28,8 @@ package struct SearchIndex: Sendable {
 
     package let documents: [Document]
     package let shardCount: Int
-    /// Per shard: word → [(document, weight)] in document order.
-    let shards: [[String: [(Int, Int)]]]
+    /// Per shard: its words in order, each with its postings [(document, weight)] in document order.
+    let shards: [[(word: String, postings: [(Int, Int)])]]
 
     /// The number of shards for `documents` documents: about 256 documents a shard, a power of two.
     package static func shardCount(documents: Int) -> Int {
@@ -50,37 +50,96 @@ package struct SearchIndex: Sendable {
     }
 
     /// The folded words of a text: `"Hộ tịch, Phường 5"` → `["ho", "tich", "phuong", "5"]`.
-    package static func words(_ text: String) -> [Substring] {
-        Slug.make(text).split(separator: "-")
+    package static func words(_ text: String) -> [String] { Slug.words(text) }
+
+    /// A document's words with their shard and weight: a word counts once per field, whatever
+    /// its repeats, and its fields' weights add up (at most 999).
+    static func weightedWords(
+        _ document: Document, shardCount: Int
+    ) -> [(
+        word: String, shard: Int, weight: Int
+    )] {
+        var weights: [String: Int] = [:]
+        var seen = Set<String>()
+        for field in document.fields {
+            seen.removeAll(keepingCapacity: true)
+            for word in words(field.text) where seen.insert(word).inserted {
+                weights[word, default: 0] += field.weight
+            }
+        }
+        return weights.map { ($0.key, shard(of: $0.key, count: shardCount), min($0.value, 999)) }
     }
 
+    /// Documents' words are found on all cores, then gathered into shards in document order (the
+    /// shards shared out between the cores).
     package init(documents: [Document]) {
         self.documents = documents
-        shardCount = Self.shardCount(documents: documents.count)
-        var shards = [[String: [(Int, Int)]]](repeating: [:], count: shardCount)
-        var weights: [String: Int] = [:]
-        for (number, document) in documents.enumerated() {
-            weights.removeAll(keepingCapacity: true)
-            for field in document.fields {
-                // A word counts once per field, whatever its repeats.
-                var seen = Set<Substring>()
-                for word in Self.words(field.text) where seen.insert(word).inserted {
-                    weights[String(word), default: 0] += field.weight
+        let shardCount = Self.shardCount(documents: documents.count)
+        self.shardCount = shardCount
+        var found = [[(word: String, shard: Int, weight: Int)]](
+            repeating: [], count: documents.count)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            let block = 256
+            DispatchQueue.concurrentPerform(iterations: (documents.count + block - 1) / block) {
+                b in
+                for i in (b * block)..<min(documents.count, (b + 1) * block) {
+                    slots.value[i] = Self.weightedWords(documents[i], shardCount: shardCount)
                 }
             }
-            for (word, weight) in weights {
-                shards[Self.shard(of: word, count: shardCount)][word, default: []].append(
-                    (number, min(weight, 999)))
+        }
+        var shards = [[(word: String, postings: [(Int, Int)])]](
+            repeating: [], count: shardCount)
+        let groups = min(shardCount, 16), gathered = found
+        shards.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: groups) { group in
+                // Shard n belongs to group n % groups.
+                var mine = [[String: [(Int, Int)]]](repeating: [:], count: shardCount)
+                for (number, entries) in gathered.enumerated() {
+                    for (word, shard, weight) in entries where shard % groups == group {
+                        mine[shard][word, default: []].append((number, weight))
+                    }
+                }
+                for shard in stride(from: group, to: shardCount, by: groups) {
+                    slots.value[shard] = mine[shard].sorted { $0.key < $1.key }.map {
+                        (word: $0.key, postings: $0.value)
+                    }
+                }
             }
         }
         self.shards = shards
+    }
+
+    /// What `chi-muc/<n>.json` holds, as a number: its page fingerprint, so that an edit
+    /// rewrites only the shards whose words or postings changed.
+    package func shardDigest(_ n: Int) -> UInt64 {
+        var h = StableHasher()
+        for (word, postings) in shards[n] {
+            h.combine(word); h.combine(postings.count)
+            for (document, weight) in postings { h.combine(document); h.combine(weight) }
+        }
+        return h.value
+    }
+
+    /// What `tai-lieu/<n>.json` holds, as a number (its page fingerprint).
+    package func chunkDigest(_ n: Int) -> UInt64 {
+        var h = StableHasher()
+        for d in documents[chunkRange(n)] {
+            h.combine(d.url); h.combine(d.title); h.combine(d.kind); h.combine(d.snippet)
+        }
+        return h.value
+    }
+
+    func chunkRange(_ n: Int) -> Range<Int> {
+        min(documents.count, n * Self.chunkSize)..<min(documents.count, (n + 1) * Self.chunkSize)
     }
 
     /// `chi-muc/<n>.json`: words sorted, documents as deltas.
     package func shardJSON(_ n: Int) -> Data {
         let sink = ByteSink()
         sink.append("{")
-        for (k, (word, postings)) in shards[n].sorted(by: { $0.key < $1.key }).enumerated() {
+        for (k, (word, postings)) in shards[n].enumerated() {
             if k > 0 { sink.append(",") }
             sink.appendJSON(word)
             sink.append(":[")
@@ -100,7 +159,7 @@ package struct SearchIndex: Sendable {
     package func chunkJSON(_ n: Int) -> Data {
         let sink = ByteSink()
         sink.append("[")
-        let range = (n * Self.chunkSize)..<min(documents.count, (n + 1) * Self.chunkSize)
+        let range = chunkRange(n)
         for i in range {
             let d = documents[i]
             sink.append(i > range.lowerBound ? ",[" : "[")

@@ -1,0 +1,24 @@
+import Foundation
+
+/// How long what the build cache keeps for every output (photos, social cards) stays unused
+/// before it is removed: a daily CI build keeps the cache between runs, and photos and figures
+/// change. An entry a build uses has its date renewed, at most once a day.
+enum CacheAging {
+    static let retention: TimeInterval = 30 * 86_400
+    static let renewal: TimeInterval = 86_400
+
+    /// Seconds since `path` was last modified (or renewed); 0 when it cannot be read.
+    static func age(_ path: String, now: Date) -> TimeInterval {
+        guard
+            let modified = try? FileManager.default.attributesOfItem(atPath: path)[
+                .modificationDate] as? Date
+        else { return 0 }
+        return now.timeIntervalSince(modified)
+    }
+
+    /// Marks `path` as used now, unless it was within the last day.
+    static func renew(_ path: String, now: Date) {
+        guard age(path, now: now) > renewal else { return }
+        try? FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: path)
+    }
+}
