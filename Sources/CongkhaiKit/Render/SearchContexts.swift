@@ -22,7 +22,18 @@ extension RenderEnvironment {
         searchCell.value {
             let sources = SearchSource.all(
                 content, spans: figures.statisticsSpans, hasFigures: !figures.datasets.isEmpty)
-            return SearchIndex(documents: sources.map(searchDocument))
+            // Each page's document, on all cores.
+            var documents = [SearchIndex.Document?](repeating: nil, count: sources.count)
+            documents.withUnsafeMutableBufferPointer { buffer in
+                let slots = UnsafeSendable(buffer), block = 512
+                DispatchQueue.concurrentPerform(iterations: (sources.count + block - 1) / block) {
+                    b in
+                    for i in (b * block)..<min(sources.count, (b + 1) * block) {
+                        slots.value[i] = searchDocument(sources[i])
+                    }
+                }
+            }
+            return SearchIndex(documents: documents.map { $0! })
         }
     }
 

@@ -90,7 +90,9 @@ package struct SearchIndex: Sendable {
         }
         var shards = [[(word: String, postings: [(Int, Int)])]](
             repeating: [], count: shardCount)
-        let groups = min(shardCount, 16), gathered = found
+        // A group of shards a core: each group reads every document's words once.
+        let groups = min(shardCount, ProcessInfo.processInfo.activeProcessorCount)
+        let gathered = found
         shards.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: groups) { group in
