@@ -3,10 +3,11 @@ import Foundation
 /// A byte buffer for large files: either growing, then handed over as `Data` without a copy, or
 /// of a fixed size and drained into a file each time it fills (`init(chunk:drain:)`).
 ///
-/// The appends are `@inlinable`, and the buffer's state lives behind a pointer the sink owns: the
-/// open-data and search writers in `CongkhaiKit` append cell by cell, and since the targets were
-/// split a call per append, with the run-time exclusivity check a class's stored `var` costs
-/// outside its own file, made the build before the split 3% cheaper (callgrind, preset S).
+/// The appends are `@inlinable` (on a `@usableFromInline` type: without it they would not be
+/// inlined), and the buffer's state lives behind a pointer the sink owns: the open-data and
+/// search writers in `CongkhaiKit` append cell by cell, and a call per append, each with the
+/// run-time exclusivity check a class's stored `var` costs outside its own file, was most of what
+/// the split into targets cost (`docs/performance.md`).
 @usableFromInline package final class ByteSink {
     @usableFromInline struct State {
         @usableFromInline var base: UnsafeMutablePointer<UInt8>
