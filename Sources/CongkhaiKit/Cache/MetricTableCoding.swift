@@ -46,7 +46,7 @@ enum MetricTableCoding {
             file.reserveCapacity(count); line.reserveCapacity(count)
             for _ in 0..<count {
                 let u = r.int(), f = r.int() - 1, p = r.int(), s = r.int(), l = r.int()
-                guard u >= 0 && u < units.count, f >= -1 && f < fields.count,
+                guard u >= 0 && u < units.count, f >= Int(MetricTable.noField) && f < fields.count,
                     s >= 0 && s < sources.count,
                     l >= 0 && l <= Int(Int32.max), let code = PeriodCode(stored: p), !r.failed
                 else { return nil }
