@@ -2,13 +2,13 @@ import Foundation
 
 /// Values made once and shared by concurrent workers: the one caching mechanism of the library.
 /// A value is made outside the lock, so two workers may both make it; both get the same result.
-package final class Memo<Key: Hashable, Value>: @unchecked Sendable {
-    private var values: [Key: Value] = [:]
-    private let lock = NSLock()
+@usableFromInline package final class Memo<Key: Hashable, Value>: @unchecked Sendable {
+    @usableFromInline var values: [Key: Value] = [:]
+    @usableFromInline let lock = NSLock()
 
     package init() {}
 
-    package func value(for key: Key, make: () -> Value) -> Value {
+    @inlinable package func value(for key: Key, make: () -> Value) -> Value {
         lock.lock()
         if let known = values[key] { lock.unlock(); return known }
         lock.unlock()
@@ -21,14 +21,14 @@ package final class Memo<Key: Hashable, Value>: @unchecked Sendable {
 }
 
 /// A value made on first use (under a lock: it is made exactly once).
-package final class Lazily<Value>: @unchecked Sendable {
-    private var made: Value?
-    private let make: () -> Value
-    private let lock = NSLock()
+@usableFromInline package final class Lazily<Value>: @unchecked Sendable {
+    @usableFromInline var made: Value?
+    @usableFromInline let make: () -> Value
+    @usableFromInline let lock = NSLock()
 
     package init(_ make: @escaping () -> Value) { self.make = make }
 
-    package var value: Value {
+    @inlinable package var value: Value {
         lock.lock(); defer { lock.unlock() }
         if let made { return made }
         let value = make()

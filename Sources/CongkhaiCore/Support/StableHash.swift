@@ -2,21 +2,23 @@
 /// seeded per process), for cache keys, checksums and page fingerprints. It takes eight bytes a
 /// step, multiply-and-shift mixed, so checksumming a cache of megabytes costs about a millisecond.
 /// Not for security: it detects change and damage, it does not resist an attacker.
-package struct StableHasher: Sendable {
-    package private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+@usableFromInline package struct StableHasher: Sendable {
+    /// The hash of everything combined so far.
+    package var value: UInt64 { state }
+    @usableFromInline var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     package init() {}
 
-    private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    @usableFromInline static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    @inline(__always)
-    private mutating func mix(_ word: UInt64) {
-        var h = (value ^ word) &* Self.multiplier
+    @inlinable @inline(__always)
+    mutating func mix(_ word: UInt64) {
+        var h = (state ^ word) &* Self.multiplier
         h ^= h >> 29
-        value = h
+        state = h
     }
 
-    package mutating func combine(_ bytes: some Sequence<UInt8>) {
+    @inlinable package mutating func combine(_ bytes: some Sequence<UInt8>) {
         if let done: Void = bytes.withContiguousStorageIfAvailable({ combine(buffer: $0) }) {
             return done
         }
@@ -24,7 +26,7 @@ package struct StableHasher: Sendable {
         array.withUnsafeBufferPointer { combine(buffer: $0) }
     }
 
-    package mutating func combine(_ string: String) {
+    @inlinable package mutating func combine(_ string: String) {
         var string = string
         // The length goes first, so ("ab", "c") and ("a", "bc") differ.
         string.withUTF8 { utf8 in
@@ -34,7 +36,7 @@ package struct StableHasher: Sendable {
     }
 
     /// Eight bytes at a time, then the tail with its length, on contiguous memory.
-    package mutating func combine(buffer: UnsafeBufferPointer<UInt8>) {
+    @inlinable package mutating func combine(buffer: UnsafeBufferPointer<UInt8>) {
         guard let base = buffer.baseAddress else { mix(0x8000_0000_0000_0000); return }
         let raw = UnsafeRawPointer(base)
         let count = buffer.count
@@ -53,11 +55,13 @@ package struct StableHasher: Sendable {
         mix(tail)
     }
 
-    package mutating func combine(_ number: Int) { mix(UInt64(bitPattern: Int64(number))) }
+    @inlinable package mutating func combine(_ number: Int) {
+        mix(UInt64(bitPattern: Int64(number)))
+    }
 
-    package mutating func combine(_ number: UInt64) { mix(number) }
+    @inlinable package mutating func combine(_ number: UInt64) { mix(number) }
 
-    package mutating func combine(_ flag: Bool) { mix(flag ? 1 : 2) }
+    @inlinable package mutating func combine(_ flag: Bool) { mix(flag ? 1 : 2) }
 
     package static func hash(_ string: String) -> UInt64 {
         var hasher = StableHasher()

@@ -48,11 +48,10 @@ enum MetricTableCoding {
                 let u = r.int(), f = r.int() - 1, p = r.int(), s = r.int(), l = r.int()
                 guard u >= 0 && u < units.count, f >= -1 && f < fields.count,
                     s >= 0 && s < sources.count,
-                    l >= 0 && l <= Int(Int32.max), p >= 1900 * 32 && p <= 2999 * 32 + 16,
-                    p & 31 <= 16, !r.failed
+                    l >= 0 && l <= Int(Int32.max), let code = PeriodCode(stored: p), !r.failed
                 else { return nil }
                 unit.append(Int32(u)); field.append(Int32(f));
-                period.append(PeriodCode(raw: Int32(p)))
+                period.append(code)
                 file.append(Int32(s)); line.append(Int32(l))
             }
             let columns = (0..<r.count(minimumItemSize: 1)).map { _ in r.int() }

@@ -109,7 +109,7 @@ package struct DatasetFigures: Sendable {
             for (k, code) in periods.enumerated() { position[code] = k }
             var sums = [Int](repeating: 0, count: (fields + 1) * periods.count * columns)
             var rows = [Int](repeating: 0, count: (fields + 1) * periods.count)
-            var lastCode = PeriodCode(raw: -1), lastPosition = 0
+            var lastCode: PeriodCode?, lastPosition = 0
             for i in 0..<n {
                 let code = table.periodCode[i]
                 if code != lastCode { lastCode = code; lastPosition = position[code]! }
@@ -279,9 +279,9 @@ package struct DatasetFigures: Sendable {
                 runs = 0..<(runStart.count - 1)
             }
             for run in runs {
-                let field = Int(table.fieldIndex[runStart[run]])
-                guard field >= 0, !found[field] else { continue }
-                found[field] = (runStart[run]..<runStart[run + 1]).contains {
+                let field = table.fieldIndex[runStart[run]]
+                guard field != MetricTable.noField, !found[Int(field)] else { continue }
+                found[Int(field)] = (runStart[run]..<runStart[run + 1]).contains {
                     window.contains(table.periodCode[$0])
                 }
             }
@@ -308,12 +308,14 @@ struct SpanWindow {
             mask |= 1 << UInt32(PeriodCode.month(span.year, m).slot)
         }
         for q in 1...4 where q * 3 - 2 >= span.firstMonth && q * 3 <= span.lastMonth {
-            mask |= 1 << UInt32(4 * q - 1)
+            mask |= 1 << UInt32(PeriodCode(.quarter(year: span.year, quarter: q)).slot)
         }
-        if span.kind == .year { mask |= 1 << 16 }  // a year's file holds the year to date
+        // A year's file holds the year to date.
+        let wholeYear = PeriodCode(.year(span.year))
+        if span.kind == .year { mask |= 1 << UInt32(wholeYear.slot) }
         slots = mask
-        first = PeriodCode(raw: Int32(span.year * 32))
-        last = PeriodCode(raw: Int32(span.year * 32 + 16))
+        first = PeriodCode.month(span.year, 1)
+        last = wholeYear
     }
 
     /// `Span.contains`, on a code.

@@ -45,7 +45,9 @@ struct OpenData: Sendable {
             out.append(periodKeys[code]!)
             if schema.byField {
                 out.append(UInt8(0x2C))
-                if table.fieldIndex[i] >= 0 { out.append(fields[Int(table.fieldIndex[i])]) }
+                if table.fieldIndex[i] != MetricTable.noField {
+                    out.append(fields[Int(table.fieldIndex[i])])
+                }
             }
             for c in schema.columns.indices {
                 out.append(UInt8(0x2C))
@@ -85,7 +87,7 @@ struct OpenData: Sendable {
             out.append(periodKeys[code]!)
             if schema.byField {
                 out.append(UInt8(0x2C))
-                if table.fieldIndex[i] >= 0 {
+                if table.fieldIndex[i] != MetricTable.noField {
                     out.append(fields[Int(table.fieldIndex[i])])
                 } else {
                     out.append("null")

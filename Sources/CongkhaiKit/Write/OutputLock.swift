@@ -10,12 +10,12 @@ import Darwin
 /// held for the whole build (scan, cache, render, swap). The holder writes its process id into
 /// the file, so a second build can say whom it waits for. The kernel releases the lock when the
 /// holder exits, however it exits, so a killed build never leaves the output locked.
-public final class OutputLock: @unchecked Sendable {
+package final class OutputLock: @unchecked Sendable {
     /// The lock file, `.<output>.lock` in the output's parent folder.
-    public let path: String
+    package let path: String
     private var fd: Int32
 
-    public enum Failure: Error, Sendable, Equatable {
+    package enum Failure: Error, Sendable, Equatable {
         /// `--no-wait`, and another process holds the lock (its id when it wrote one).
         case busy(holder: Int32?)
         /// The lock file cannot be made or locked.
@@ -23,7 +23,7 @@ public final class OutputLock: @unchecked Sendable {
     }
 
     /// The lock file of an output folder.
-    public static func lockPath(for output: URL) -> String {
+    package static func lockPath(for output: URL) -> String {
         let output = output.standardizedFileURL
         return output.deletingLastPathComponent().appendingPathComponent(
             ".\(output.lastPathComponent).lock"
@@ -32,7 +32,7 @@ public final class OutputLock: @unchecked Sendable {
 
     /// Takes the lock of `output`. When another process holds it: with `wait`, calls `waiting`
     /// once with that process's id and blocks until it is free; without, fails with `.busy`.
-    public init(output: URL, wait: Bool, waiting: (Int32?) -> Void = { _ in }) throws(Failure) {
+    package init(output: URL, wait: Bool, waiting: (Int32?) -> Void = { _ in }) throws(Failure) {
         path = Self.lockPath(for: output)
         let parent = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -77,7 +77,7 @@ public final class OutputLock: @unchecked Sendable {
     }
 
     /// Lets the next build in. The file stays: removing it would let two builds lock two files.
-    public func release() {
+    package func release() {
         guard fd >= 0 else { return }
         close(fd)
         fd = -1
@@ -86,7 +86,7 @@ public final class OutputLock: @unchecked Sendable {
     deinit { release() }
 
     /// Whether a process with this id is still running (a staging folder's maker, say).
-    public static func isRunning(_ pid: Int32) -> Bool {
+    package static func isRunning(_ pid: Int32) -> Bool {
         pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
 }

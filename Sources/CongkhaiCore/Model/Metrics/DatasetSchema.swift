@@ -1,7 +1,7 @@
 /// What one dataset's CSV files hold and what may be computed from them. The four built-in
 /// datasets and every dataset a site declares in `datasets.yml` are described the same way, so
 /// one loader, one validator and one calculator serve them all.
-package struct DatasetSchema: Sendable, Equatable {
+@usableFromInline package struct DatasetSchema: Sendable, Equatable {
     package enum Granularity: String, Sendable, Equatable {
         /// Months, or whole quarters (never both within one quarter for the same unit × field).
         case monthOrQuarter = "month"
@@ -57,7 +57,7 @@ package struct DatasetSchema: Sendable, Equatable {
 
     /// Each column key's index (the first, should a key repeat): figures look columns up by key
     /// millions of times.
-    private var positions: [String: Int] = [:]
+    @usableFromInline var positions: [String: Int] = [:]
 
     private static func positions(_ columns: [ColumnSpec]) -> [String: Int] {
         var positions: [String: Int] = [:]
@@ -67,7 +67,7 @@ package struct DatasetSchema: Sendable, Equatable {
         return positions
     }
 
-    package func columnIndex(_ key: String) -> Int? { positions[key] }
+    @inlinable package func columnIndex(_ key: String) -> Int? { positions[key] }
     package func measure(_ id: String) -> Measure? {
         measures.first { $0.id == id || $0.aliases.contains(id) }
     }

@@ -1,10 +1,10 @@
 /// Which fields a figure covers.
-package enum FieldSelection: Sendable, Hashable {
+@usableFromInline package enum FieldSelection: Sendable, Hashable {
     case all
     case only(Set<String>)
     case excluding(Set<String>)
 
-    package func includes(_ field: String?) -> Bool {
+    @inlinable package func includes(_ field: String?) -> Bool {
         switch self {
         case .all: return true
         case .only(let ids): return field.map(ids.contains) ?? false

@@ -25,7 +25,7 @@ package struct MetricRow: Sendable, Equatable {
 ///
 /// - Units, fields and source files are interned: `unitIDs`, `fieldIDs`, `sourceFiles` hold each
 ///   name once, sorted, and a row stores its place in them (`unitIndex`, `fieldIndex`, `fileIndex`;
-///   field -1 for datasets without fields).
+///   `noField` for datasets without fields).
 /// - Periods are `PeriodCode`s, numbers that sort like `Period`.
 /// - Counts are 32-bit, row after row (`stride` a row) for the columns any row has (`slot`); an
 ///   absent count is `absent`; the rare count above 2^31 - 1 is `large` in its cell and kept in
@@ -34,7 +34,7 @@ package struct MetricRow: Sendable, Equatable {
 /// Rows are always in one order: by unit, field, period, then place in the files (file, line).
 /// The names hold only what rows use. So two tables of the same rows are equal (`==`), however
 /// they were made, and a unit's rows, or a unit × field's, are one run of consecutive rows.
-package struct MetricTable: Sendable, Equatable {
+@usableFromInline package struct MetricTable: Sendable, Equatable {
     package var schema: DatasetSchema
     /// The files read, as diagnostics name them, sorted.
     package var files: [String]
@@ -50,14 +50,17 @@ package struct MetricTable: Sendable, Equatable {
     package private(set) var lineNumber: [Int32]
 
     /// Per schema column, its place in a row of `cells`, or -1 when no row has it.
-    package private(set) var slot: [Int]
+    @usableFromInline package private(set) var slot: [Int]
     /// Cells per row.
-    package private(set) var stride: Int
-    package private(set) var cells: [Int32]
-    package private(set) var largeValues: [Int: Int]
+    @usableFromInline package private(set) var stride: Int
+    @usableFromInline package private(set) var cells: [Int32]
+    @usableFromInline package private(set) var largeValues: [Int: Int]
 
-    package static let absent = Int32.min
+    @usableFromInline package static let absent = Int32.min
     package static let large = Int32.min + 1
+    /// The `fieldIndex` of a row of a dataset without fields (one below the first field's, so
+    /// `fieldIndex + 1` indexes "all fields" then each field).
+    package static let noField: Int32 = -1
 
     package var count: Int { unitIndex.count }
 
@@ -97,7 +100,7 @@ package struct MetricTable: Sendable, Equatable {
         var u = unitIndex, f = fieldIndex, s = fileIndex
         for i in 0..<n {
             u[i] = unitMap[Int(u[i])]
-            if f[i] >= 0 { f[i] = fieldMap[Int(f[i])] }
+            if f[i] != Self.noField { f[i] = fieldMap[Int(f[i])] }
             s[i] = fileMap[Int(s[i])]
         }
         // Only the columns some row has, in the schema's order.
@@ -147,7 +150,7 @@ package struct MetricTable: Sendable, Equatable {
 
     package func unit(at row: Int) -> String { unitIDs[Int(unitIndex[row])] }
     package func field(at row: Int) -> String? {
-        fieldIndex[row] < 0 ? nil : fieldIDs[Int(fieldIndex[row])]
+        fieldIndex[row] == Self.noField ? nil : fieldIDs[Int(fieldIndex[row])]
     }
     package func period(at row: Int) -> Period { periodCode[row].period }
     package func location(at row: Int) -> SourceLocation {
@@ -156,13 +159,13 @@ package struct MetricTable: Sendable, Equatable {
     }
 
     /// The row's value in a schema column, if it has one.
-    @inline(__always) package func value(_ column: Int, at row: Int) -> Int? {
+    @inlinable @inline(__always) package func value(_ column: Int, at row: Int) -> Int? {
         let position = slot[column]
         if position < 0 { return nil }
         return cellValue(row * stride + position)
     }
 
-    @inline(__always) package func cellValue(_ k: Int) -> Int? {
+    @inlinable @inline(__always) package func cellValue(_ k: Int) -> Int? {
         let v = cells[k]
         if v >= 0 { return Int(v) }
         return v == MetricTable.absent ? nil : largeValues[k]
@@ -300,7 +303,7 @@ package struct MetricTableBuilder {
 
     mutating func append(_ row: MetricRow) {
         unit.append(Self.intern(row.unit, &units, &unitNames))
-        field.append(row.field.map { Self.intern($0, &fields, &fieldNames) } ?? -1)
+        field.append(row.field.map { Self.intern($0, &fields, &fieldNames) } ?? MetricTable.noField)
         period.append(PeriodCode(row.period))
         file.append(Self.intern(row.location.file, &sources, &sourceNames))
         line.append(Int32(clamping: row.location.line))

@@ -100,10 +100,17 @@ package enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 /// A period as one number that sorts like `Period`: `year × 32 + slot`, where a year's slots are
 /// January–March 0–2, the first quarter 3, April–June 4–6, the second quarter 7, …, the fourth
 /// quarter 15 and the year 16. Metric tables store these (4 bytes) rather than `Period`s.
-package struct PeriodCode: Hashable, Comparable, Sendable {
-    package let raw: Int32
+@usableFromInline package struct PeriodCode: Hashable, Comparable, Sendable {
+    @usableFromInline package let raw: Int32
 
-    package init(raw: Int32) { self.raw = raw }
+    @usableFromInline init(raw: Int32) { self.raw = raw }
+
+    /// A code read back from storage (the build cache): nil unless it is a period of the years
+    /// 1900 to 2999 (a slot of 0…16).
+    package init?(stored raw: Int) {
+        guard raw >= 1900 * 32 && raw <= 2999 * 32 + 16, raw & 31 <= 16 else { return nil }
+        self.raw = Int32(raw)
+    }
 
     package init(_ period: Period) {
         switch period {
@@ -113,19 +120,19 @@ package struct PeriodCode: Hashable, Comparable, Sendable {
         }
     }
 
-    package static func month(_ year: Int, _ month: Int) -> PeriodCode {
+    @inlinable package static func month(_ year: Int, _ month: Int) -> PeriodCode {
         PeriodCode(raw: Int32(year * 32 + (month - 1) + (month - 1) / 3))
     }
 
-    package var year: Int { Int(raw >> 5) }
+    @inlinable package var year: Int { Int(raw >> 5) }
     /// 0…16, as above.
-    package var slot: Int { Int(raw & 31) }
-    package var isMonth: Bool { slot < 15 && slot & 3 != 3 }
-    package var isQuarter: Bool { slot < 16 && slot & 3 == 3 }
-    package var isYear: Bool { slot == 16 }
+    @inlinable package var slot: Int { Int(raw & 31) }
+    @inlinable package var isMonth: Bool { slot < 15 && slot & 3 != 3 }
+    @inlinable package var isQuarter: Bool { slot < 16 && slot & 3 == 3 }
+    @inlinable package var isYear: Bool { slot == 16 }
 
     /// A quarter's first month (a quarter's code follows its three months').
-    package var firstMonthOfQuarter: PeriodCode {
+    @inlinable package var firstMonthOfQuarter: PeriodCode {
         precondition(isQuarter, "not a quarter")
         return PeriodCode(raw: raw - 3)
     }
@@ -137,5 +144,5 @@ package struct PeriodCode: Hashable, Comparable, Sendable {
         return .month(year: year, month: s - s / 4 + 1)
     }
 
-    package static func < (a: PeriodCode, b: PeriodCode) -> Bool { a.raw < b.raw }
+    @inlinable package static func < (a: PeriodCode, b: PeriodCode) -> Bool { a.raw < b.raw }
 }

@@ -1,22 +1,24 @@
 /// A rate that knows what it was computed from. Shown and judged the same way: as a percentage
 /// rounded half up to one decimal (tenths of a percent = per mille). With no denominator there
 /// is no rate ("no data"), never 0% or 100%.
-package struct Rate: Sendable, Hashable {
-    package var numerator: Int
-    package var denominator: Int
+@usableFromInline package struct Rate: Sendable, Hashable {
+    @usableFromInline package var numerator: Int
+    @usableFromInline package var denominator: Int
 
-    package init(_ numerator: Int, of denominator: Int) {
+    @inlinable package init(_ numerator: Int, of denominator: Int) {
         self.numerator = numerator
         self.denominator = denominator
     }
 
-    package var hasData: Bool { denominator > 0 }
+    @inlinable package var hasData: Bool { denominator > 0 }
 
     /// The exact fraction, for charts.
-    package var fraction: Double? { hasData ? Double(numerator) / Double(denominator) : nil }
+    @inlinable package var fraction: Double? {
+        hasData ? Double(numerator) / Double(denominator) : nil
+    }
 
     /// Tenths of a percent, rounded half up in integer arithmetic: 985 means 98,5%.
-    package var perMille: Int? {
+    @inlinable package var perMille: Int? {
         guard hasData else { return nil }
         return (numerator * 2000 + denominator) / (2 * denominator)
     }

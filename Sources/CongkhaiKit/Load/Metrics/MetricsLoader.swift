@@ -292,7 +292,7 @@ package enum MetricsLoader {
                 )
                 continue
             }
-            var unit: Int32 = -1, field: Int32 = -1, period: PeriodCode?
+            var unit: Int32?, field: Int32?, period: PeriodCode?
             var ok = true
             large.removeAll(keepingCapacity: true)
             for c in values.indices { values[c] = MetricTable.absent }
@@ -377,12 +377,12 @@ package enum MetricsLoader {
                     }
                 }
             }
-            guard ok, unit >= 0, let period, !schema.byField || field >= 0 else { continue }
+            guard ok, let unit, let period, !schema.byField || field != nil else { continue }
             for (c, value) in large {
                 result.large[result.cells.count + given.firstIndex(of: c)!] = value
             }
             result.unit.append(unit)
-            result.field.append(schema.byField ? field : -1)
+            result.field.append(schema.byField ? field! : MetricTable.noField)
             result.period.append(period)
             result.line.append(Int32(clamping: line))
             for c in given { result.cells.append(values[c]) }
