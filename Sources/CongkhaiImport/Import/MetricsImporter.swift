@@ -360,7 +360,3 @@ struct UnitNames {
         return "unit ids are listed in units.yml"
     }
 }
-
-extension Period {
-    var isYear: Bool { if case .year = self { return true } else { return false } }
-}

@@ -36,6 +36,9 @@ package enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// A whole year (`2021`), not a month or a quarter of one.
+    package var isYear: Bool { if case .year = self { return true } else { return false } }
+
     /// The quarter a month belongs to; a quarter is its own.
     package var quarter: Period? {
         switch self {
