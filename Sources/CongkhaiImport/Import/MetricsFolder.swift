@@ -86,13 +86,9 @@ struct MetricsFolder {
     /// The canonical header for a new file: the key columns, then the columns given, in the form's
     /// order (totals left out: they were checked against their parts).
     static func canonicalKeys(schema: DatasetSchema, given: [String]) -> [String] {
-        let totals: Set<String> = [
-            "received_total", "resolved_total", "pending_total", "responses",
-        ]
-        let columns = schema.columns.map(\.key).filter { key in
-            !totals.contains(key)
-                && (given.contains(key) || schema.columns.first { $0.key == key }!.required)
-        }
+        let columns = schema.columns.filter {
+            !FormLayout.totalKeys.contains($0.key) && (given.contains($0.key) || $0.required)
+        }.map(\.key)
         return ["unit", "period"] + (schema.byField ? ["field"] : [])
             + canonicalOrder(schema, columns)
     }
@@ -134,7 +130,7 @@ struct MetricsFolder {
         // Where the block goes: the file and line of the first old row whose file has every column given.
         let needed = figures.keys.filter { key in
             figures.rows.contains { ($0.values[key] ?? 0) != 0 }
-                && !["received_total", "resolved_total", "pending_total", "responses"].contains(key)
+                && !FormLayout.totalKeys.contains(key)
         }
         func fits(_ file: FileText) -> Bool { needed.allSatisfy { file.headerKeys.contains($0) } }
         var destination: String

@@ -275,9 +275,7 @@ package enum MetricsImporter {
             old.map { ($0.field ?? "", $0.values) }, uniquingKeysWith: { a, _ in a })
         let newByField = Dictionary(
             figures.rows.map { ($0.field ?? "", $0.values) }, uniquingKeysWith: { a, _ in a })
-        let keys = figures.keys.filter {
-            !["received_total", "resolved_total", "pending_total", "responses"].contains($0)
-        }
+        let keys = figures.keys.filter { !FormLayout.totalKeys.contains($0) }
         var fieldOrder = figures.rows.map { $0.field ?? "" }
         for row in old where !fieldOrder.contains(row.field ?? "") {
             fieldOrder.append(row.field ?? "")
