@@ -76,18 +76,15 @@ package enum TemplateBuilder {
         let previous = previousPeriod(period)
         var usual: Set<String> = []
         var carried: [String: Int] = [:]
-        let recent = recentPeriods(before: period)
-        for (key, rows) in folder.existing {
-            let parts = key.split(separator: "\u{1}", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0] == unitID, let p = Period(key: parts[1]) else {
-                continue
+        for p in recentPeriods(before: period) {
+            for row in folder.existing[MetricsFolder.key(unitID, p)] ?? [] {
+                if let f = row.field { usual.insert(f) }
             }
-            if recent.contains(p) { for row in rows { if let f = row.field { usual.insert(f) } } }
-            if p == previous, let from = schema.carryOver?.from {
-                for row in rows {
-                    carried[row.field ?? "", default: 0] += from.reduce(0) {
-                        $0 + (row.values[$1] ?? 0)
-                    }
+        }
+        if let from = schema.carryOver?.from {
+            for row in folder.existing[MetricsFolder.key(unitID, previous)] ?? [] {
+                carried[row.field ?? "", default: 0] += from.reduce(0) {
+                    $0 + (row.values[$1] ?? 0)
                 }
             }
         }
