@@ -160,7 +160,7 @@ package enum MetricsImporter {
             let keys = MetricsLoader.headerKeys(ofFile: text, schema: schema)
             if keys.contains("unit") && keys.contains("period") {
                 return canonical(
-                    text, file: file, schema: schema, units: units, fields: fields,
+                    text, keys: keys, file: file, schema: schema, units: units, fields: fields,
                     givenUnit: givenUnit, givenPeriod: givenPeriod, log: log)
             }
             sheets = [DelimitedReader.sheet(text, file: file, log: log)]
@@ -233,18 +233,15 @@ package enum MetricsImporter {
         ]
     }
 
-    /// A file in the canonical columns: its rows, grouped by unit and period.
+    /// A file in the canonical columns (`keys`, its header's): its rows, grouped by unit and period.
     static func canonical(
-        _ text: String, file: String, schema: DatasetSchema, units: [CongkhaiKit.Unit],
-        fields: [Field],
+        _ text: String, keys: [String?], file: String, schema: DatasetSchema,
+        units: [CongkhaiKit.Unit], fields: [Field],
         givenUnit: String?, givenPeriod: Period?, log: DiagnosticLog
     ) -> [ImportedFigures] {
         let rows = MetricsLoader.parse(
             text, file: file, schema: schema, units: units, fields: fields, log: log)
-        let given = MetricsLoader.headerKeys(ofFile: text, schema: schema).compactMap { $0 }.filter
-        {
-            !["unit", "period", "field"].contains($0)
-        }
+        let given = keys.compactMap { $0 }.filter { !["unit", "period", "field"].contains($0) }
         var groups: [String: ImportedFigures] = [:]
         var order: [String] = []
         for row in rows {
