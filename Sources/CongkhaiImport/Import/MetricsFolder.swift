@@ -45,18 +45,24 @@ struct MetricsFolder {
             let rows = MetricsLoader.parse(
                 text, file: relative, schema: schema, units: units, fields: fields, log: log)
             for row in rows {
-                var values: [String: Int] = [:]
-                for (i, column) in schema.columns.enumerated() {
-                    if let v = row.values[i] { values[column.key] = v }
-                }
                 existing[Self.key(row.unit, row.period), default: []].append(
                     ExistingRow(
-                        file: relative, line: row.location.line, field: row.field, values: values))
+                        file: relative, line: row.location.line, field: row.field,
+                        values: Self.values(of: row, schema: schema)))
             }
             let whole = String(decoding: data, as: UTF8.self)
             original[relative] = whole
             files[relative] = Self.split(whole, relative: relative, schema: schema)
         }
+    }
+
+    /// A parsed row's counts by column key (the columns it leaves empty left out).
+    static func values(of row: MetricRow, schema: DatasetSchema) -> [String: Int] {
+        var values: [String: Int] = [:]
+        for (i, column) in schema.columns.enumerated() {
+            if let v = row.values[i] { values[column.key] = v }
+        }
+        return values
     }
 
     static func split(_ text: String, relative: String, schema: DatasetSchema) -> FileText {

@@ -247,10 +247,6 @@ package enum MetricsImporter {
         for row in rows {
             if let givenUnit, row.unit != givenUnit { continue }
             if let givenPeriod, row.period != givenPeriod { continue }
-            var values: [String: Int] = [:]
-            for (i, column) in schema.columns.enumerated() {
-                if let v = row.values[i] { values[column.key] = v }
-            }
             let key = MetricsFolder.key(row.unit, row.period)
             if groups[key] == nil {
                 groups[key] = ImportedFigures(
@@ -258,7 +254,9 @@ package enum MetricsImporter {
                     keys: schema.columns.map(\.key).filter(given.contains), rows: [])
                 order.append(key)
             }
-            groups[key]!.rows.append(ImportedFigures.Row(field: row.field, values: values))
+            groups[key]!.rows.append(
+                ImportedFigures.Row(
+                    field: row.field, values: MetricsFolder.values(of: row, schema: schema)))
         }
         return order.map { groups[$0]! }
     }
