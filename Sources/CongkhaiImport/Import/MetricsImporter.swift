@@ -31,22 +31,12 @@ package enum MetricsImporter {
 
         var givenPeriod: Period?
         if let text = request.period {
-            guard let period = Period(key: text), !(period.isYear) else {
-                log.error(
-                    SourceLocation(file: "--period", line: 0),
-                    "period \"\(text)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
-                return fail()
-            }
+            guard let period = periodOption(text, log: log) else { return fail() }
             givenPeriod = period
         }
         var givenUnit: String?
         if let text = request.unit {
-            guard let id = unitNames.unit(text) else {
-                log.error(
-                    SourceLocation(file: "--unit", line: 0), "unknown unit \"\(text)\"",
-                    hint: unitNames.hint(text))
-                return fail()
-            }
+            guard let id = unitNames.unitOption(text, log: log) else { return fail() }
             givenUnit = id
         }
 
@@ -116,6 +106,17 @@ package enum MetricsImporter {
         return ImportResult(
             diagnostics: log.all, summaries: summaries, files: files.map(content.display),
             dryRun: request.dryRun)
+    }
+
+    /// `--period`: a month or a quarter (nil, and an error, for anything else).
+    static func periodOption(_ text: String, log: DiagnosticLog) -> Period? {
+        guard let period = Period(key: text), !period.isYear else {
+            log.error(
+                SourceLocation(file: "--period", line: 0),
+                "period \"\(text)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
+            return nil
+        }
+        return period
     }
 
     // MARK: - One file
@@ -341,6 +342,17 @@ struct UnitNames {
     func unit(_ text: String) -> String? {
         for slug in Self.variants(text) { if let id = bySlug[slug] { return id } }
         return nil
+    }
+
+    /// `--unit`: the unit's id (nil, and an error, for a name no unit has).
+    func unitOption(_ text: String, log: DiagnosticLog) -> String? {
+        guard let id = unit(text) else {
+            log.error(
+                SourceLocation(file: "--unit", line: 0), "unknown unit \"\(text)\"",
+                hint: hint(text))
+            return nil
+        }
+        return id
     }
 
     func hint(_ text: String) -> DiagnosticText {

@@ -50,10 +50,7 @@ package enum TemplateBuilder {
                 hint: "make one for dossiers, satisfaction or feedback")
             return fail()
         }
-        guard let period = Period(key: request.period), !period.isYear else {
-            log.error(
-                SourceLocation(file: "--period", line: 0),
-                "period \"\(request.period)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
+        guard let period = MetricsImporter.periodOption(request.period, log: log) else {
             return fail()
         }
         guard
@@ -61,14 +58,9 @@ package enum TemplateBuilder {
                 content, path: request.contentPath, log: log)
         else { return fail() }
         let names = UnitNames(units)
-        guard let unitID = names.unit(request.unit),
+        guard let unitID = names.unitOption(request.unit, log: log),
             let unit = units.first(where: { $0.id == unitID })
-        else {
-            log.error(
-                SourceLocation(file: "--unit", line: 0), "unknown unit \"\(request.unit)\"",
-                hint: names.hint(request.unit))
-            return fail()
-        }
+        else { return fail() }
 
         // The unit's rows: its usual fields (the last twelve months before the period) and the
         // previous period's pending.
