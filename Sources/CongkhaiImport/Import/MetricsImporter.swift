@@ -303,11 +303,9 @@ final class Results: @unchecked Sendable {
 /// Units as forms name them ("UBND Phường 5", "Ủy ban nhân dân Phường 5", "Phường 5", the id).
 struct UnitNames {
     var bySlug: [String: String] = [:]
-    var ids: [String] = []
 
     init(_ units: [CongkhaiKit.Unit]) {
         for unit in units {
-            ids.append(unit.id)
             let names =
                 [unit.id, unit.name, unit.short]
                 + unit.renamed.flatMap { [$0.name, $0.short].compactMap { $0 } }
