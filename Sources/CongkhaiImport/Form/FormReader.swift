@@ -174,10 +174,9 @@ package enum FormReader {
                 continue
             }
             if nameSlug.isEmpty { continue }
-            if isGroup(nameSlug, stt: sheet.cell(r, 0).text) && references.field(name) == nil {
-                continue
-            }
-            guard let field = references.field(name) else {
+            let field = references.field(name)
+            if isGroup(nameSlug, stt: sheet.cell(r, 0).text) && field == nil { continue }
+            guard let field else {
                 if !anyValue && ok { continue }  // a note or heading without figures
                 log.error(
                     sheet.location(r, nameColumn!), "unknown field \"\(name)\"",
