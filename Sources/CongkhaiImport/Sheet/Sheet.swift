@@ -75,10 +75,4 @@ package struct Sheet: Sendable {
         }
         return SourceLocation(file: file, line: row + 1, column: 1)
     }
-
-    /// The row's place (its first cell).
-    package func location(row: Int) -> SourceLocation {
-        if name != nil { return location(row, 0) }
-        return location(row, 0)
-    }
 }
