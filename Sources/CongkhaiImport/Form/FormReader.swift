@@ -56,7 +56,8 @@ package enum FormReader {
             }
         }
         guard let header = findHeader(sheet, slugs: rows, layout: layout) else { return nil }
-        spreadGroupTitles(&rows, header: header.rows, width: sheet.width)
+        let width = sheet.width
+        spreadGroupTitles(&rows, header: header.rows, width: width)
         var figures = FormFigures(
             file: sheet.file, layout: layout, unitText: nil, period: nil, keys: [], rows: [],
             total: nil)
@@ -65,7 +66,6 @@ package enum FormReader {
         var columnKeys: [Int: String] = [:]
         var nameColumn: Int?
         var taken: Set<String> = []
-        let width = sheet.width
         for c in 0..<width {
             var path: [String] = []
             for r in header.rows where !rows[r].isEmpty {
