@@ -123,19 +123,9 @@ package struct SocialCard: Sendable, Hashable {
         try CardPainter(cacheDirectory: nil).png(self)
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Text for SVG: the theme's escaper (`&#39;` for an apostrophe draws the same glyph), on
+    /// bytes, and the text itself when there is nothing to escape, which is nearly always.
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// About how wide `text` is at `size` pixels in DejaVu Sans Bold (its glyphs average 0,62 em;
     /// capitals and digits are wider, spaces and i/l narrower).
