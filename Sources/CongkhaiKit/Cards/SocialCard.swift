@@ -31,15 +31,16 @@ package struct SocialCard: Sendable, Hashable {
 
     /// The card as one SVG document, as it is seen.
     package func svg() -> String {
-        Self.svgOpen + "<rect width=\"1200\" height=\"630\" fill=\"#ffffff\"/>\n" + frameElements()
-            + Self.fonts + subjectElements().elements + "</g>\n</svg>\n"
+        frameStart() + Self.fonts + subjectElements().elements + "</g>\n</svg>\n"
     }
 
     /// What every card of the site shows: the owner and the site's title on the red band, the
     /// site's address at the foot, white between them.
-    func frameSVG() -> String {
+    func frameSVG() -> String { frameStart() + "</svg>\n" }
+
+    /// The document's start, its white ground and the frame, as both `svg` and `frameSVG` begin.
+    private func frameStart() -> String {
         Self.svgOpen + "<rect width=\"1200\" height=\"630\" fill=\"#ffffff\"/>\n" + frameElements()
-            + "</svg>\n"
     }
 
     /// The rows of this card's own, from `subjectTop` to the foot of its last line: an opaque SVG
