@@ -166,6 +166,21 @@ import Testing
         )
     }
 
+    /// Each file of the unit build is the full build's, its links made for the unit's own host
+    /// (UnitLinks).
+    func expectSamePages(
+        _ full: [String: Data], _ unit: [String: Data],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let links = UnitLinks(
+            written: Set(unit.keys), siteBase: "https://example.gov.vn/", unitBase: nil)
+        for (path, data) in unit {
+            #expect(
+                full[path].map { links.rewrite($0, at: path) } == data,
+                "\(path) differs from the full build", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func unitOutputEqualsTheUnitsPagesOfAFullBuild() throws {
         let site = try TestSite(
             files: TestSite.minimal.merging([
@@ -188,14 +203,7 @@ import Testing
                 "don-vi/phuong-1/so-lieu.json",
                 "don-vi/phuong-1/the-chia-se.png", "the-chia-se.png",
             ])
-        // The same pages, their links made for the unit's own host (UnitLinks).
-        let links = UnitLinks(
-            written: Set(unit.keys), siteBase: "https://example.gov.vn/", unitBase: nil)
-        for (path, data) in unit {
-            #expect(
-                full[path].map { links.rewrite($0, at: path) } == data,
-                "\(path) differs from the full build")
-        }
+        expectSamePages(full, unit)
     }
 
     /// Other units' articles are read only to their front matter; the neighbours a unit's article
@@ -218,13 +226,7 @@ import Testing
             unit.keys.filter { $0.hasPrefix("tin-tuc/") }.sorted() == [
                 "tin-tuc/tin-1/index.html", "tin-tuc/tin-3/index.html",
             ])
-        let links = UnitLinks(
-            written: Set(unit.keys), siteBase: "https://example.gov.vn/", unitBase: nil)
-        for (path, data) in unit {
-            #expect(
-                full[path].map { links.rewrite($0, at: path) } == data,
-                "\(path) differs from the full build")
-        }
+        expectSamePages(full, unit)
         #expect(
             site.read("unit/tin-tuc/tin-1/index.html")?.contains(
                 "Tin 2: Đoạn đầu của tin 2, dùng làm tóm tắt.") == true)

@@ -96,12 +96,8 @@ import Testing
         let options = RealSite.options(output: URL(fileURLWithPath: "unused"))
         let log = DiagnosticLog()
         let prepared = try #require(SiteBuilder.prepare(options, log: log))
-        let figures = SiteFigures(
-            tables: prepared.content.tables, targets: prepared.content.targets,
-            content: prepared.content,
-            buildDate: options.buildDate)
-        let plan = PagePlanner.plan(
-            prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+        let figures = prepared.figures(on: options.buildDate)
+        let plan = prepared.plan(figures)
         let paths = plan.pages.map(\.path.relative)
         let duplicates = Dictionary(grouping: paths, by: { $0 }).filter { $0.value.count > 1 }.keys
             .sorted()

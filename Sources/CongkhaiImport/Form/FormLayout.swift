@@ -34,6 +34,10 @@ package struct FormLayout: Sendable {
         }
     }
 
+    /// Every layout's total columns (checked against their parts, so left out of new files).
+    static let totalKeys = Set(
+        [dossiers, satisfaction, feedback].flatMap { $0.totals.map(\.total) })
+
     /// `word` (a slug) is in `slug` as whole words: "qua-han" is in "tra-qua-han", not in "qua-hanh".
     static func has(_ slug: String, _ word: String) -> Bool {
         var slug = slug, word = word

@@ -45,18 +45,24 @@ struct MetricsFolder {
             let rows = MetricsLoader.parse(
                 text, file: relative, schema: schema, units: units, fields: fields, log: log)
             for row in rows {
-                var values: [String: Int] = [:]
-                for (i, column) in schema.columns.enumerated() {
-                    if let v = row.values[i] { values[column.key] = v }
-                }
                 existing[Self.key(row.unit, row.period), default: []].append(
                     ExistingRow(
-                        file: relative, line: row.location.line, field: row.field, values: values))
+                        file: relative, line: row.location.line, field: row.field,
+                        values: Self.values(of: row, schema: schema)))
             }
             let whole = String(decoding: data, as: UTF8.self)
             original[relative] = whole
             files[relative] = Self.split(whole, relative: relative, schema: schema)
         }
+    }
+
+    /// A parsed row's counts by column key (the columns it leaves empty left out).
+    static func values(of row: MetricRow, schema: DatasetSchema) -> [String: Int] {
+        var values: [String: Int] = [:]
+        for (i, column) in schema.columns.enumerated() {
+            if let v = row.values[i] { values[column.key] = v }
+        }
+        return values
     }
 
     static func split(_ text: String, relative: String, schema: DatasetSchema) -> FileText {
@@ -86,13 +92,9 @@ struct MetricsFolder {
     /// The canonical header for a new file: the key columns, then the columns given, in the form's
     /// order (totals left out: they were checked against their parts).
     static func canonicalKeys(schema: DatasetSchema, given: [String]) -> [String] {
-        let totals: Set<String> = [
-            "received_total", "resolved_total", "pending_total", "responses",
-        ]
-        let columns = schema.columns.map(\.key).filter { key in
-            !totals.contains(key)
-                && (given.contains(key) || schema.columns.first { $0.key == key }!.required)
-        }
+        let columns = schema.columns.filter {
+            !FormLayout.totalKeys.contains($0.key) && (given.contains($0.key) || $0.required)
+        }.map(\.key)
         return ["unit", "period"] + (schema.byField ? ["field"] : [])
             + canonicalOrder(schema, columns)
     }
@@ -134,7 +136,7 @@ struct MetricsFolder {
         // Where the block goes: the file and line of the first old row whose file has every column given.
         let needed = figures.keys.filter { key in
             figures.rows.contains { ($0.values[key] ?? 0) != 0 }
-                && !["received_total", "resolved_total", "pending_total", "responses"].contains(key)
+                && !FormLayout.totalKeys.contains(key)
         }
         func fits(_ file: FileText) -> Bool { needed.allSatisfy { file.headerKeys.contains($0) } }
         var destination: String

@@ -31,22 +31,12 @@ package enum MetricsImporter {
 
         var givenPeriod: Period?
         if let text = request.period {
-            guard let period = Period(key: text), !(period.isYear) else {
-                log.error(
-                    SourceLocation(file: "--period", line: 0),
-                    "period \"\(text)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
-                return fail()
-            }
+            guard let period = periodOption(text, log: log) else { return fail() }
             givenPeriod = period
         }
         var givenUnit: String?
         if let text = request.unit {
-            guard let id = unitNames.unit(text) else {
-                log.error(
-                    SourceLocation(file: "--unit", line: 0), "unknown unit \"\(text)\"",
-                    hint: unitNames.hint(text))
-                return fail()
-            }
+            guard let id = unitNames.unitOption(text, log: log) else { return fail() }
             givenUnit = id
         }
 
@@ -118,6 +108,17 @@ package enum MetricsImporter {
             dryRun: request.dryRun)
     }
 
+    /// `--period`: a month or a quarter (nil, and an error, for anything else).
+    static func periodOption(_ text: String, log: DiagnosticLog) -> Period? {
+        guard let period = Period(key: text), !period.isYear else {
+            log.error(
+                SourceLocation(file: "--period", line: 0),
+                "period \"\(text)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
+            return nil
+        }
+        return period
+    }
+
     // MARK: - One file
 
     static func read(
@@ -160,7 +161,7 @@ package enum MetricsImporter {
             let keys = MetricsLoader.headerKeys(ofFile: text, schema: schema)
             if keys.contains("unit") && keys.contains("period") {
                 return canonical(
-                    text, file: file, schema: schema, units: units, fields: fields,
+                    text, keys: keys, file: file, schema: schema, units: units, fields: fields,
                     givenUnit: givenUnit, givenPeriod: givenPeriod, log: log)
             }
             sheets = [DelimitedReader.sheet(text, file: file, log: log)]
@@ -233,27 +234,20 @@ package enum MetricsImporter {
         ]
     }
 
-    /// A file in the canonical columns: its rows, grouped by unit and period.
+    /// A file in the canonical columns (`keys`, its header's): its rows, grouped by unit and period.
     static func canonical(
-        _ text: String, file: String, schema: DatasetSchema, units: [CongkhaiKit.Unit],
-        fields: [Field],
+        _ text: String, keys: [String?], file: String, schema: DatasetSchema,
+        units: [CongkhaiKit.Unit], fields: [Field],
         givenUnit: String?, givenPeriod: Period?, log: DiagnosticLog
     ) -> [ImportedFigures] {
         let rows = MetricsLoader.parse(
             text, file: file, schema: schema, units: units, fields: fields, log: log)
-        let given = MetricsLoader.headerKeys(ofFile: text, schema: schema).compactMap { $0 }.filter
-        {
-            !["unit", "period", "field"].contains($0)
-        }
+        let given = keys.compactMap { $0 }.filter { !["unit", "period", "field"].contains($0) }
         var groups: [String: ImportedFigures] = [:]
         var order: [String] = []
         for row in rows {
             if let givenUnit, row.unit != givenUnit { continue }
             if let givenPeriod, row.period != givenPeriod { continue }
-            var values: [String: Int] = [:]
-            for (i, column) in schema.columns.enumerated() {
-                if let v = row.values[i] { values[column.key] = v }
-            }
             let key = MetricsFolder.key(row.unit, row.period)
             if groups[key] == nil {
                 groups[key] = ImportedFigures(
@@ -261,7 +255,9 @@ package enum MetricsImporter {
                     keys: schema.columns.map(\.key).filter(given.contains), rows: [])
                 order.append(key)
             }
-            groups[key]!.rows.append(ImportedFigures.Row(field: row.field, values: values))
+            groups[key]!.rows.append(
+                ImportedFigures.Row(
+                    field: row.field, values: MetricsFolder.values(of: row, schema: schema)))
         }
         return order.map { groups[$0]! }
     }
@@ -275,9 +271,7 @@ package enum MetricsImporter {
             old.map { ($0.field ?? "", $0.values) }, uniquingKeysWith: { a, _ in a })
         let newByField = Dictionary(
             figures.rows.map { ($0.field ?? "", $0.values) }, uniquingKeysWith: { a, _ in a })
-        let keys = figures.keys.filter {
-            !["received_total", "resolved_total", "pending_total", "responses"].contains($0)
-        }
+        let keys = figures.keys.filter { !FormLayout.totalKeys.contains($0) }
         var fieldOrder = figures.rows.map { $0.field ?? "" }
         for row in old where !fieldOrder.contains(row.field ?? "") {
             fieldOrder.append(row.field ?? "")
@@ -309,11 +303,9 @@ final class Results: @unchecked Sendable {
 /// Units as forms name them ("UBND Phường 5", "Ủy ban nhân dân Phường 5", "Phường 5", the id).
 struct UnitNames {
     var bySlug: [String: String] = [:]
-    var ids: [String] = []
 
     init(_ units: [CongkhaiKit.Unit]) {
         for unit in units {
-            ids.append(unit.id)
             let names =
                 [unit.id, unit.name, unit.short]
                 + unit.renamed.flatMap { [$0.name, $0.short].compactMap { $0 } }
@@ -348,6 +340,17 @@ struct UnitNames {
     func unit(_ text: String) -> String? {
         for slug in Self.variants(text) { if let id = bySlug[slug] { return id } }
         return nil
+    }
+
+    /// `--unit`: the unit's id (nil, and an error, for a name no unit has).
+    func unitOption(_ text: String, log: DiagnosticLog) -> String? {
+        guard let id = unit(text) else {
+            log.error(
+                SourceLocation(file: "--unit", line: 0), "unknown unit \"\(text)\"",
+                hint: hint(text))
+            return nil
+        }
+        return id
     }
 
     func hint(_ text: String) -> DiagnosticText {

@@ -50,10 +50,7 @@ package enum TemplateBuilder {
                 hint: "make one for dossiers, satisfaction or feedback")
             return fail()
         }
-        guard let period = Period(key: request.period), !period.isYear else {
-            log.error(
-                SourceLocation(file: "--period", line: 0),
-                "period \"\(request.period)\" must be a month (YYYY-MM) or a quarter (YYYY-Qn)")
+        guard let period = MetricsImporter.periodOption(request.period, log: log) else {
             return fail()
         }
         guard
@@ -61,14 +58,9 @@ package enum TemplateBuilder {
                 content, path: request.contentPath, log: log)
         else { return fail() }
         let names = UnitNames(units)
-        guard let unitID = names.unit(request.unit),
+        guard let unitID = names.unitOption(request.unit, log: log),
             let unit = units.first(where: { $0.id == unitID })
-        else {
-            log.error(
-                SourceLocation(file: "--unit", line: 0), "unknown unit \"\(request.unit)\"",
-                hint: names.hint(request.unit))
-            return fail()
-        }
+        else { return fail() }
 
         // The unit's rows: its usual fields (the last twelve months before the period) and the
         // previous period's pending.
@@ -76,18 +68,15 @@ package enum TemplateBuilder {
         let previous = previousPeriod(period)
         var usual: Set<String> = []
         var carried: [String: Int] = [:]
-        let recent = recentPeriods(before: period)
-        for (key, rows) in folder.existing {
-            let parts = key.split(separator: "\u{1}", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0] == unitID, let p = Period(key: parts[1]) else {
-                continue
+        for p in recentPeriods(before: period) {
+            for row in folder.existing[MetricsFolder.key(unitID, p)] ?? [] {
+                if let f = row.field { usual.insert(f) }
             }
-            if recent.contains(p) { for row in rows { if let f = row.field { usual.insert(f) } } }
-            if p == previous, let from = schema.carryOver?.from {
-                for row in rows {
-                    carried[row.field ?? "", default: 0] += from.reduce(0) {
-                        $0 + (row.values[$1] ?? 0)
-                    }
+        }
+        if let from = schema.carryOver?.from {
+            for row in folder.existing[MetricsFolder.key(unitID, previous)] ?? [] {
+                carried[row.field ?? "", default: 0] += from.reduce(0) {
+                    $0 + (row.values[$1] ?? 0)
                 }
             }
         }

@@ -37,17 +37,8 @@ extension SiteBuilder {
             run.photosProcessed = outcome.processed
         }
         guard !run.failed else { return nil }
-        let figures = run.timed("compute figures") {
-            SiteFigures(
-                tables: prepared.content.tables, targets: prepared.content.targets,
-                content: prepared.content,
-                buildDate: options.buildDate)
-        }
-        let plan = run.timed("plan pages") {
-            PagePlanner.plan(
-                prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted()
-            ).adding(media, log: log)
-        }
+        let figures = run.timed("compute figures") { prepared.figures(on: options.buildDate) }
+        let plan = run.timed("plan pages") { prepared.plan(figures).adding(media, log: log) }
         SiteLinks.check(prepared.content, plan: plan, log: log)
         guard !run.failed else { return nil }
         // Pages of a --unit build are rendered against the whole site's plan, so they equal a full build's.

@@ -18,12 +18,8 @@ public enum SiteBuilder {
         let prepared = prepare(options, log: log)
         if let prepared {
             // Links to pages of the site need the list of pages.
-            let figures = SiteFigures(
-                tables: prepared.content.tables, targets: prepared.content.targets,
-                content: prepared.content,
-                buildDate: options.buildDate)
-            let plan = PagePlanner.plan(
-                prepared.content, figures: figures, assets: prepared.theme.assets.keys.sorted())
+            let figures = prepared.figures(on: options.buildDate)
+            let plan = prepared.plan(figures)
             SiteLinks.check(prepared.content, plan: plan.adding(prepared.media, log: log), log: log)
             if !log.hasErrors {
                 lintTheme(prepared, figures: figures, plan: plan, options: options, log: log)
@@ -94,9 +90,7 @@ public enum SiteBuilder {
         guard let prepared = prepare(options, log: log), !log.hasErrors else {
             return .failure(BuildFailure(log.all))
         }
-        let figures = SiteFigures(
-            tables: prepared.content.tables, targets: prepared.content.targets,
-            content: prepared.content, buildDate: options.buildDate)
+        let figures = prepared.figures(on: options.buildDate)
         return .success(
             (
                 ComplianceReport(
@@ -127,6 +121,18 @@ public enum SiteBuilder {
         var theme: Theme
         /// The files the markdown points at, resolved and checked (photos not made yet).
         var media: MediaCatalog
+
+        /// The figures as of `buildDate`: what `check`, `report` and `build` compute alike.
+        func figures(on buildDate: CalendarDay) -> SiteFigures {
+            SiteFigures(
+                tables: content.tables, targets: content.targets, content: content,
+                buildDate: buildDate)
+        }
+
+        /// Every page of the site, before the files the markdown points at are added.
+        func plan(_ figures: SiteFigures) -> SitePlan {
+            PagePlanner.plan(content, figures: figures, assets: theme.assets.keys.sorted())
+        }
     }
 
     /// Load and validate content, and parse the theme: everything `check` covers.
