@@ -114,6 +114,8 @@ package enum FormReader {
 
         // Data rows.
         let references = FieldNames(fields)
+        let columnOf = Dictionary(
+            columnKeys.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var seenFields: [String: SourceLocation] = [:]
         var refused = false
         rowLoop: for r in header.dataStart..<sheet.rows.count {
@@ -172,10 +174,9 @@ package enum FormReader {
                 continue
             }
             if nameSlug.isEmpty { continue }
-            if isGroup(nameSlug, stt: sheet.cell(r, 0).text) && references.field(name) == nil {
-                continue
-            }
-            guard let field = references.field(name) else {
+            let field = references.field(name)
+            if isGroup(nameSlug, stt: sheet.cell(r, 0).text) && field == nil { continue }
+            guard let field else {
                 if !anyValue && ok { continue }  // a note or heading without figures
                 log.error(
                     sheet.location(r, nameColumn!), "unknown field \"\(name)\"",
@@ -198,7 +199,7 @@ package enum FormReader {
                     field: field, name: name, values: values,
                     location: sheet.location(r, nameColumn!)))
             check(
-                figures.rows.last!, columns: columnKeys, row: r, sheet: sheet, layout: layout,
+                figures.rows.last!, columnOf: columnOf, row: r, sheet: sheet, layout: layout,
                 log: log)
         }
         if let total = figures.total, !refused {
@@ -484,13 +485,12 @@ package enum FormReader {
 
     // MARK: - Checks
 
-    /// Each total column against its parts, and the form's identity, in one row.
+    /// Each total column against its parts, and the form's identity, in one row (`columnOf`:
+    /// each key's column).
     static func check(
-        _ row: FormRow, columns: [Int: String], row r: Int, sheet: Sheet, layout: FormLayout,
+        _ row: FormRow, columnOf: [String: Int], row r: Int, sheet: Sheet, layout: FormLayout,
         log: DiagnosticLog
     ) {
-        let columnOf = Dictionary(
-            columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         for (total, parts) in layout.totals {
             guard let t = row.values[total], let c = columnOf[total],
                 parts.allSatisfy({ row.values[$0] != nil })

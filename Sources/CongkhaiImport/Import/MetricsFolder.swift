@@ -112,6 +112,14 @@ struct MetricsFolder {
         return order.filter(keys.contains)
     }
 
+    /// A file the import creates: the canonical header alone.
+    func newFile(_ relative: String, given: [String]) -> FileText {
+        let keys = Self.canonicalKeys(schema: schema, given: given)
+        return FileText(
+            relative: relative, lines: [Substring(keys.joined(separator: ",") + "\n")],
+            newline: "\n", headerKeys: keys)
+    }
+
     /// One row as a CSV line with `keys` as its columns.
     static func line(
         _ row: ImportedFigures.Row, unit: String, period: Period, keys: [String?], newline: String
@@ -150,19 +158,12 @@ struct MetricsFolder {
                 destination = periodFile
             } else if files[periodFile] == nil {
                 destination = periodFile
-                let keys = Self.canonicalKeys(schema: schema, given: figures.keys)
-                files[periodFile] = FileText(
-                    relative: periodFile, lines: [Substring(keys.joined(separator: ",") + "\n")],
-                    newline: "\n", headerKeys: keys)
+                files[periodFile] = newFile(periodFile, given: figures.keys)
             } else {
                 destination =
                     "\(MetricsLoader.folder)/\(schema.id)/\(figures.period.key)-\(figures.unit).csv"
-                let keys = Self.canonicalKeys(schema: schema, given: figures.keys)
                 if files[destination] == nil {
-                    files[destination] = FileText(
-                        relative: destination,
-                        lines: [Substring(keys.joined(separator: ",") + "\n")],
-                        newline: "\n", headerKeys: keys)
+                    files[destination] = newFile(destination, given: figures.keys)
                 }
             }
         }

@@ -17,12 +17,17 @@ package struct FormSheetLayout: Sendable {
     package var header: [HeaderCell]
     /// Each column's count key (nil: STT, the field's name, Ghi chú).
     package var columns: [String?]
-    /// Total columns and the columns they add up.
-    package var sums: [String: [String]]
     package var nameColumn: Int?
     package var notesColumn: Int?
 
     package var width: Int { columns.count }
+
+    /// Total columns and the columns they add up: the totals the reader checks.
+    package var sums: [String: [String]] {
+        Dictionary(
+            (FormLayout.forDataset(dataset)?.totals ?? []).map { ($0.total, $0.parts) },
+            uniquingKeysWith: { a, _ in a })
+    }
 
     package static func forDataset(_ id: String) -> FormSheetLayout? {
         switch id {
@@ -74,11 +79,6 @@ package struct FormSheetLayout: Sendable {
             "resolved_early", "resolved_on_time", "resolved_late", "pending_total",
             "pending_in_time", "pending_overdue", nil,
         ],
-        sums: [
-            "received_total": ["carried_over", "received_online", "received_offline"],
-            "resolved_total": ["resolved_early", "resolved_on_time", "resolved_late"],
-            "pending_total": ["pending_in_time", "pending_overdue"],
-        ],
         nameColumn: 1, notesColumn: 13)
 
     /// Satisfaction: STT, the field, Tổng số phiếu, Rất hài lòng, Hài lòng, Không hài lòng, Ghi chú.
@@ -98,7 +98,6 @@ package struct FormSheetLayout: Sendable {
             cell(0, 6, "Ghi chú", to: 1, 6),
         ],
         columns: [nil, nil, "responses", "very_satisfied", "satisfied", "dissatisfied", nil],
-        sums: ["responses": ["very_satisfied", "satisfied", "dissatisfied"]],
         nameColumn: 1, notesColumn: 6)
 
     /// Feedback and petitions: one row for the unit.
@@ -125,5 +124,5 @@ package struct FormSheetLayout: Sendable {
             "pending_overdue",
             "results_published", nil,
         ],
-        sums: [:], nameColumn: nil, notesColumn: 8)
+        nameColumn: nil, notesColumn: 8)
 }

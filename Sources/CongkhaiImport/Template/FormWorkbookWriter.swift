@@ -159,8 +159,9 @@ package enum FormWorkbookWriter {
 
         // The rows: "Tổng số" first (for forms by field), then groups and fields.
         let fieldRows = content.rows.filter { !$0.isGroup }
+        let sums = layout.sums
         func value(_ row: FormSheetContent.Row, _ key: String) -> Int? {
-            if let parts = layout.sums[key] {
+            if let parts = sums[key] {
                 let values = parts.map { value(row, $0) }
                 return values.contains { $0 != nil } ? values.reduce(0) { $0 + ($1 ?? 0) } : nil
             }
@@ -213,7 +214,7 @@ package enum FormWorkbookWriter {
                 if item.isGroup {
                     worksheet_write_blank(sheet, row, UInt16(c), formats.cell); continue
                 }
-                if let parts = layout.sums[key], content.formulas {
+                if let parts = sums[key], content.formulas {
                     let cells = parts.compactMap { part in layout.columns.firstIndex(of: part) }.map
                     { "\(letter($0))\(row + 1)" }
                     worksheet_write_formula_num(
