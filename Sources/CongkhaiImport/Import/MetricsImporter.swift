@@ -43,16 +43,18 @@ package enum MetricsImporter {
         // Read every file.
         // On every core; the results in the order the files were given.
         let inputs = request.files
-        let results = Results(count: inputs.count)
+        var results = [[ImportedFigures]](repeating: [], count: inputs.count)
         let (unitGiven, periodGiven) = (givenUnit, givenPeriod)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-            let found = read(
-                inputs[i], request: request, schema: schema, layout: layout, units: units,
-                fields: fields,
-                unitNames: unitNames, givenUnit: unitGiven, givenPeriod: periodGiven, log: log)
-            results.set(i, found)
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = UnsafeSendable(slots)
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+                slots.value[i] = read(
+                    inputs[i], request: request, schema: schema, layout: layout, units: units,
+                    fields: fields,
+                    unitNames: unitNames, givenUnit: unitGiven, givenPeriod: periodGiven, log: log)
+            }
         }
-        let batches = results.all.flatMap { $0 }
+        let batches = results.flatMap { $0 }
         var seen: [String: String] = [:]
         for figures in batches {
             let key = MetricsFolder.key(figures.unit, figures.period)
@@ -289,15 +291,6 @@ package enum MetricsImporter {
         }
         return changes.isEmpty ? .unchanged : .changed(changes)
     }
-}
-
-/// One slot per file, filled from concurrent workers.
-final class Results: @unchecked Sendable {
-    private var slots: [[ImportedFigures]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ value: [ImportedFigures]) { lock.lock(); slots[i] = value; lock.unlock() }
-    var all: [[ImportedFigures]] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// Units as forms name them ("UBND Phường 5", "Ủy ban nhân dân Phường 5", "Phường 5", the id).
