@@ -7,13 +7,15 @@ enum CacheAging {
     static let retention: TimeInterval = 30 * 86_400
     static let renewal: TimeInterval = 86_400
 
-    /// Seconds since `path` was last modified (or renewed); 0 when it cannot be read.
+    /// Seconds since `path` was last modified (or renewed); 0 when it cannot be read. One
+    /// `lstat`, as `FileManager.attributesOfItem` did (it also read the owner, the group and the
+    /// rest into a dictionary): this runs for every card read from the cache and every photo entry.
     static func age(_ path: String, now: Date) -> TimeInterval {
-        guard
-            let modified = try? FileManager.default.attributesOfItem(atPath: path)[
-                .modificationDate] as? Date
-        else { return 0 }
-        return now.timeIntervalSince(modified)
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return 0 }
+        let modified =
+            TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
+        return now.timeIntervalSince1970 - modified
     }
 
     /// Marks `path` as used now, unless it was within the last day.

@@ -31,15 +31,16 @@ package struct SocialCard: Sendable, Hashable {
 
     /// The card as one SVG document, as it is seen.
     package func svg() -> String {
-        Self.svgOpen + "<rect width=\"1200\" height=\"630\" fill=\"#ffffff\"/>\n" + frameElements()
-            + Self.fonts + subjectElements().elements + "</g>\n</svg>\n"
+        frameStart() + Self.fonts + subjectElements().elements + "</g>\n</svg>\n"
     }
 
     /// What every card of the site shows: the owner and the site's title on the red band, the
     /// site's address at the foot, white between them.
-    func frameSVG() -> String {
+    func frameSVG() -> String { frameStart() + "</svg>\n" }
+
+    /// The document's start, its white ground and the frame, as both `svg` and `frameSVG` begin.
+    private func frameStart() -> String {
         Self.svgOpen + "<rect width=\"1200\" height=\"630\" fill=\"#ffffff\"/>\n" + frameElements()
-            + "</svg>\n"
     }
 
     /// The rows of this card's own, from `subjectTop` to the foot of its last line: an opaque SVG
@@ -123,19 +124,9 @@ package struct SocialCard: Sendable, Hashable {
         try CardPainter(cacheDirectory: nil).png(self)
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Text for SVG: the theme's escaper (`&#39;` for an apostrophe draws the same glyph), on
+    /// bytes, and the text itself when there is nothing to escape, which is nearly always.
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// About how wide `text` is at `size` pixels in DejaVu Sans Bold (its glyphs average 0,62 em;
     /// capitals and digits are wider, spaces and i/l narrower).
