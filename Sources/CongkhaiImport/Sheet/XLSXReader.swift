@@ -94,6 +94,7 @@ package enum XLSXReader {
     }
 
     static func decode<T: Decodable>(_ data: Data, part: String) throws(Failure) -> T {
+        guard WellFormedXML.check(data) else { throw .badPart(part, "not well-formed XML") }
         let decoder = XMLDecoder()
         decoder.shouldProcessNamespaces = false
         decoder.trimValueWhitespaces = false
