@@ -25,7 +25,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // libvips (photos, social cards) through pkg-config: headers only.
+        // libvips (photos) through pkg-config: headers only.
         .systemLibrary(
             name: "CVips",
             pkgConfig: "vips",
@@ -35,6 +35,19 @@ let package = Package(
         .target(name: "CVipsShim", dependencies: ["CVips"]),
         // Photos: sizes read from headers, published widths and social cards made with libvips.
         .target(name: "CongkhaiImages", dependencies: ["CVipsShim"]),
+        // Social cards: text shaped by pango and drawn by cairo, written as PNG by libpng.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        // The card canvas and the PNG writer in C: GError and libpng's longjmp stay there.
+        .target(name: "CCardCanvas", dependencies: ["CPangoCairo", "CLibPNG"]),
         // libxml2's streaming reader, for the worksheets of .xlsx exports (measured: XMLCoder took
         // 4,5 ms of CPU per export, most of an import of 3.000).
         .systemLibrary(
@@ -62,6 +75,7 @@ let package = Package(
                 "CongkhaiCore",
                 "CongkhaiImages",
                 "CVipsShim",
+                "CCardCanvas",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -117,7 +131,7 @@ let package = Package(
             name: "CongkhaiKitTests",
             dependencies: [
                 "CongkhaiCore", "CongkhaiKit", "CongkhaiPreview", "CongkhaiCommands",
-                "CongkhaiFuzz", "CongkhaiImages",
+                "CongkhaiFuzz", "CongkhaiImages", "CLibPNG",
             ],
             exclude: ["Fixtures"]
         ),

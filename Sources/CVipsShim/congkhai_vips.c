@@ -28,22 +28,6 @@ VipsImage *congkhai_vips_thumbnail_width(const char *path, int width) {
     return out;
 }
 
-VipsImage *congkhai_vips_thumbnail_fill(const char *path, int width, int height) {
-    VipsImage *out = NULL;
-    if (vips_thumbnail(path, &out, width, "height", height, "crop", VIPS_INTERESTING_CENTRE, NULL)) {
-        return NULL;
-    }
-    return out;
-}
-
-VipsImage *congkhai_vips_svg_buffer(const void *bytes, size_t length) {
-    VipsImage *out = NULL;
-    if (vips_svgload_buffer((void *)bytes, length, &out, NULL)) {
-        return NULL;
-    }
-    return out;
-}
-
 static uint32_t read_le32(const unsigned char *p) {
     return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
@@ -110,12 +94,9 @@ int congkhai_vips_save_webp(VipsImage *image, const char *path, int quality) {
     return failed;
 }
 
-int congkhai_vips_save_jpeg(VipsImage *image, const char *path, int quality) {
+// Metadata stripped, as every saver here does.
+static int save_jpeg(VipsImage *image, const char *path, int quality) {
     return vips_jpegsave(image, path, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
-}
-
-int congkhai_vips_save_png(VipsImage *image, const char *path) {
-    return vips_pngsave(image, path, "strip", TRUE, NULL);
 }
 
 int congkhai_vips_header(const char *path, int *width, int *height) {
@@ -157,7 +138,7 @@ VipsImage *congkhai_vips_copy_memory(VipsImage *image) {
 
 int congkhai_vips_save_jpeg_opaque(VipsImage *image, const char *path, int quality) {
     if (!vips_image_hasalpha(image)) {
-        return congkhai_vips_save_jpeg(image, path, quality);
+        return save_jpeg(image, path, quality);
     }
     VipsImage *flat = NULL;
     VipsArrayDouble *white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
@@ -166,7 +147,7 @@ int congkhai_vips_save_jpeg_opaque(VipsImage *image, const char *path, int quali
     if (failed) {
         return failed;
     }
-    failed = congkhai_vips_save_jpeg(flat, path, quality);
+    failed = save_jpeg(flat, path, quality);
     g_object_unref(flat);
     return failed;
 }
@@ -187,41 +168,4 @@ void congkhai_vips_release(VipsImage *image) {
     if (image) {
         g_object_unref(image);
     }
-}
-
-int congkhai_vips_save_png_buffer(VipsImage *image, int compression, int filtered, void **bytes, size_t *length) {
-    return vips_pngsave_buffer(image, bytes, length, "strip", TRUE, "compression", compression,
-        "filter", filtered ? VIPS_FOREIGN_PNG_FILTER_ALL : VIPS_FOREIGN_PNG_FILTER_NONE, NULL);
-}
-
-VipsImage *congkhai_vips_drop_alpha(VipsImage *image) {
-    VipsImage *out = NULL;
-    if (vips_image_get_bands(image) != 4) {
-        g_object_ref(image);
-        return image;
-    }
-    if (vips_extract_band(image, &out, 0, "n", 3, NULL)) {
-        return NULL;
-    }
-    return out;
-}
-
-VipsImage *congkhai_vips_insert(VipsImage *base, VipsImage *sub, int x, int y) {
-    VipsImage *out = NULL;
-    if (vips_insert(base, sub, &out, x, y, NULL)) {
-        return NULL;
-    }
-    return out;
-}
-
-const char *congkhai_vips_version(void) {
-    return vips_version_string();
-}
-
-int congkhai_vips_save_jpeg_buffer(VipsImage *image, int quality, void **bytes, size_t *length) {
-    return vips_jpegsave_buffer(image, bytes, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
-}
-
-void congkhai_vips_free(void *bytes) {
-    g_free(bytes);
 }

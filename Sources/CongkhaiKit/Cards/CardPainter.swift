@@ -1,22 +1,23 @@
-import CVipsShim
+import CCardCanvas
 import CongkhaiCore
 import Foundation
 
 /// Draws social cards as PNG, each once. A card's frame (the site's band and foot, the same on
-/// every card of a site) is drawn once per build and kept in memory; a card draws only its own
-/// rows (`SocialCard.subjectSVG`) and puts them in place. A drawn card is kept in the build cache,
-/// `<cache>/cards/<hash>.png`, under a hash of everything it shows (both SVG documents) and of
-/// how it is drawn (libvips' version, `recipe`): shared by every output, kept by `--no-cache`, so
-/// a later build draws only the cards whose text or figure changed.
+/// every card of a site) is drawn once per build and kept in memory as palette indices; a card
+/// draws only its own rows (`SocialCard.subject`) and puts them in place. A drawn card is kept
+/// in the build cache, `<cache>/cards/<hash>.png`, under a hash of everything it shows and of
+/// how it is drawn (`recipe`, the libraries' versions): shared by every output, kept by
+/// `--no-cache`, so a later build draws only the cards whose text or figure changed.
 package final class CardPainter: @unchecked Sendable {
     /// How cards are drawn: change it when the drawing changes, so that older cards are not reused.
-    static let recipe = "frame+subject, RGB, PNG level 1 unfiltered"
+    static let recipe = "marks by pango+cairo, 256-colour palette, PNG level 1 RLE unfiltered"
 
     /// Where drawn cards are kept; nil: nowhere.
     let folder: String?
     private let lock = NSLock()
-    /// Frames drawn, by their SVG's hash (one per site; a libvips image in memory each).
-    private var frames: [UInt64: OpaquePointer] = [:]
+    /// Frames drawn, by their marks' hash (one per site): the whole card's palette indices with
+    /// the frame drawn, or nil when the frame has a colour the palette lacks.
+    private var frames: [UInt64: [UInt8]?] = [:]
     private var drawnCount = 0
 
     /// `cacheDirectory`: the build cache, whose `cards/` keeps drawn cards; nil keeps none.
@@ -26,45 +27,34 @@ package final class CardPainter: @unchecked Sendable {
         }
     }
 
-    deinit {
-        for image in frames.values { congkhai_vips_release(image) }
-    }
-
-    /// Cards drawn by libvips so far (the others came from the cache).
+    /// Cards drawn so far (the others came from the cache).
     package var drawn: Int {
         lock.lock(); defer { lock.unlock() }
         return drawnCount
     }
 
     package func png(_ card: SocialCard) throws(SocialCard.Failure) -> Data {
-        guard Self.started else { throw .raster(String(cString: congkhai_vips_error())) }
-        let frameSVG = card.frameSVG()
-        let (subjectSVG, subjectHeight) = card.subjectSVG()
+        try png(frame: card.frame(), subject: card.subject())
+    }
+
+    /// A card whose `frame` is shared by the site's cards and whose `subject` is its own, drawn
+    /// only between `SocialCard.subjectTop` and `subjectBottom`.
+    func png(frame: CardDrawing, subject: CardDrawing) throws(SocialCard.Failure) -> Data {
         var key = StableHasher()
-        key.combine(Self.recipe); key.combine(Self.vipsVersion)
-        key.combine(frameSVG); key.combine(subjectSVG)
+        key.combine(Self.recipe); key.combine(Self.versions)
+        frame.combine(into: &key); subject.combine(into: &key)
         let path = folder.map { $0 + "/" + ImageStore.hex(key.value) + ".png" }
         if let path, let kept = FileIO.contents(atPath: path), Self.isWholePNG(kept) {
             CacheAging.renew(path, now: Date())
             return Data(kept)
         }
-        let frame = try self.frame(frameSVG)
-        let subject = try Self.draw(subjectSVG)
-        defer { congkhai_vips_release(subject) }
-        guard congkhai_vips_width(subject) == SocialCard.width,
-            congkhai_vips_height(subject) == subjectHeight,
-            let card = congkhai_vips_insert(frame, subject, 0, Int32(SocialCard.subjectTop))
-        else { throw .raster(Self.lastError()) }
-        defer { congkhai_vips_release(card) }
-        // Zlib's fastest level, rows unfiltered: a card is flat colour and text, and this is both
-        // faster and smaller than adaptive row filters (75 KB a unit card on the real site; 83 KB).
-        var bytes: UnsafeMutableRawPointer?
-        var length = 0
-        guard congkhai_vips_save_png_buffer(card, 1, 0, &bytes, &length) == 0, let bytes else {
-            throw .raster(Self.lastError())
+        let frameIndices = try self.frameIndices(frame)
+        let png: Data
+        if let indexed = try Self.indexedPNG(frame: frameIndices, subject: subject) {
+            png = indexed
+        } else {
+            png = try Self.rgbPNG(CardDrawing(marks: frame.marks + subject.marks))
         }
-        defer { congkhai_vips_free(bytes) }
-        let png = Data(bytes: bytes, count: length)
         lock.lock(); drawnCount += 1; lock.unlock()
         if let path, let folder { Self.keep(png, at: path, in: folder) }
         return png
@@ -84,28 +74,116 @@ package final class CardPainter: @unchecked Sendable {
         }
     }
 
-    /// The frame for `svg`, drawn by the first card that needs it (the others wait for it).
-    private func frame(_ svg: String) throws(SocialCard.Failure) -> OpaquePointer {
-        let key = StableHasher.hash(svg)
+    /// The frame's palette indices, drawn by the first card that needs them (the others wait).
+    private func frameIndices(_ frame: CardDrawing) throws(SocialCard.Failure) -> [UInt8]? {
+        var hasher = StableHasher()
+        frame.combine(into: &hasher)
         lock.lock(); defer { lock.unlock() }
-        if let frame = frames[key] { return frame }
-        let frame = try Self.draw(svg)
-        frames[key] = frame
-        return frame
+        if let indices = frames[hasher.value] { return indices }
+        let indices = try Self.indices(of: frame, top: 0, height: SocialCard.height)
+        frames[hasher.value] = indices
+        return indices
     }
 
-    /// An opaque SVG drawn into memory as RGB. Drawn once: saved straight from the SVG, librsvg
-    /// would draw it again for every strip the PNG writer asks for.
-    private static func draw(_ svg: String) throws(SocialCard.Failure) -> OpaquePointer {
-        let drawn: OpaquePointer? = svg.utf8CString.withUnsafeBufferPointer { buffer in
-            congkhai_vips_svg_buffer(buffer.baseAddress, buffer.count - 1)
+    /// The card as palette indices: the frame's, with the subject's rows drawn in place; nil
+    /// when a pixel has no colour near it in the palette.
+    private static func indexedPNG(
+        frame: [UInt8]?, subject: CardDrawing
+    ) throws(SocialCard.Failure)
+        -> Data?
+    {
+        guard var card = frame else { return nil }
+        let (top, width) = (SocialCard.subjectTop, SocialCard.width)
+        let rows = SocialCard.subjectBottom - top
+        let canvas = try Self.canvas(top: top, height: rows)
+        defer { congkhai_canvas_free(canvas) }
+        subject.draw(on: canvas)
+        var stride: Int32 = 0
+        let pixels = congkhai_canvas_pixels(canvas, &stride)!
+        let mapped = card.withUnsafeMutableBufferPointer { indices in
+            SocialCard.palette.map(
+                pixels, width: width, rows: rows, stride: Int(stride),
+                into: indices.baseAddress! + top * width)
         }
-        guard let drawn else { throw .raster(lastError()) }
-        defer { congkhai_vips_release(drawn) }
-        guard let rgb = congkhai_vips_drop_alpha(drawn) else { throw .raster(lastError()) }
-        defer { congkhai_vips_release(rgb) }
-        guard let image = congkhai_vips_copy_memory(rgb) else { throw .raster(lastError()) }
-        return image
+        guard mapped else { return nil }
+        return try Self.encoded { bytes, length in
+            card.withUnsafeBufferPointer { indices in
+                SocialCard.palette.bytes.withUnsafeBufferPointer { palette in
+                    congkhai_png_indexed(
+                        indices.baseAddress, Int32(width), Int32(SocialCard.height), width,
+                        palette.baseAddress, Int32(SocialCard.palette.colors.count), &bytes, &length
+                    )
+                }
+            }
+        }
+    }
+
+    /// `drawing`'s rows from `top`, `height` of them, as palette indices; nil when a pixel has
+    /// no colour near it in the palette.
+    private static func indices(
+        of drawing: CardDrawing, top: Int, height: Int
+    )
+        throws(SocialCard.Failure) -> [UInt8]?
+    {
+        let canvas = try Self.canvas(top: top, height: height)
+        defer { congkhai_canvas_free(canvas) }
+        drawing.draw(on: canvas)
+        var stride: Int32 = 0
+        let pixels = congkhai_canvas_pixels(canvas, &stride)!
+        var indices = [UInt8](repeating: 0, count: SocialCard.width * height)
+        let mapped = indices.withUnsafeMutableBufferPointer {
+            SocialCard.palette.map(
+                pixels, width: SocialCard.width, rows: height, stride: Int(stride),
+                into: $0.baseAddress!)
+        }
+        return mapped ? indices : nil
+    }
+
+    /// The whole card as RGB: for a drawing with colours the palette does not hold.
+    static func rgbPNG(_ drawing: CardDrawing) throws(SocialCard.Failure) -> Data {
+        let (width, height) = (SocialCard.width, SocialCard.height)
+        let canvas = try Self.canvas(top: 0, height: height)
+        defer { congkhai_canvas_free(canvas) }
+        drawing.draw(on: canvas)
+        var stride: Int32 = 0
+        let pixels = congkhai_canvas_pixels(canvas, &stride)!
+        var rgb = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height {
+            for x in 0..<width {
+                let pixel = pixels[y * Int(stride) + x]
+                let at = (y * width + x) * 3
+                rgb[at] = UInt8(pixel >> 16 & 0xff)
+                rgb[at + 1] = UInt8(pixel >> 8 & 0xff)
+                rgb[at + 2] = UInt8(pixel & 0xff)
+            }
+        }
+        return try Self.encoded { bytes, length in
+            rgb.withUnsafeBufferPointer {
+                congkhai_png_rgb(
+                    $0.baseAddress, Int32(width), Int32(height), width * 3, &bytes, &length)
+            }
+        }
+    }
+
+    private static func canvas(top: Int, height: Int) throws(SocialCard.Failure) -> OpaquePointer {
+        guard
+            let canvas = congkhai_canvas_create(
+                Int32(SocialCard.width), Int32(height), Int32(top), SocialCard.Colors.white)
+        else { throw .raster("cairo could not make a \(SocialCard.width)×\(height) surface") }
+        return canvas
+    }
+
+    /// The bytes a `congkhai_png_*` call wrote.
+    private static func encoded(
+        _ write: (inout UnsafeMutablePointer<UInt8>?, inout Int) -> Int32
+    ) throws(SocialCard.Failure) -> Data {
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        guard write(&bytes, &length) == 0, let bytes else {
+            throw .raster("libpng could not write the card")
+        }
+        defer { congkhai_png_free(bytes) }
+        return Data(bytes: bytes, count: length)
     }
 
     /// Written beside its place and renamed into it: a card is never seen half written, and two
@@ -126,16 +204,6 @@ package final class CardPainter: @unchecked Sendable {
             && bytes.suffix(8).elementsEqual(end)
     }
 
-    private static let started: Bool = congkhai_vips_init() == 0
-    private static let vipsVersion: String = {
-        _ = started
-        return String(cString: congkhai_vips_version())
-    }()
-
-    private static func lastError() -> String {
-        let message = String(cString: congkhai_vips_error()).trimmingCharacters(
-            in: .whitespacesAndNewlines)
-        congkhai_vips_error_clear()
-        return message
-    }
+    /// The libraries that decide a card's pixels and bytes.
+    static let versions = String(cString: congkhai_canvas_versions())
 }

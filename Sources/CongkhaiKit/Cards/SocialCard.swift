@@ -1,9 +1,9 @@
-import CVipsShim
 import CongkhaiCore
 import Foundation
 
 /// A social card (`og:image`, 1200×630): what Zalo and Facebook show beside a shared link. They
-/// ignore SVG, so the card is drawn as SVG here and rasterised by libvips (librsvg, DejaVu Sans).
+/// ignore SVG, so the card is a raster: marks (`CardDrawing`) drawn by pango and cairo in DejaVu
+/// Sans and written as a palette PNG by `CardPainter`.
 package struct SocialCard: Sendable, Hashable {
     package static let width = 1200, height = 630
 
@@ -20,113 +20,110 @@ package struct SocialCard: Sendable, Hashable {
 
     package enum Failure: Error, Equatable { case raster(String) }
 
-    /// The card's top and its foot are the same on every card of a site (`frameSVG`, drawn
-    /// once); the rows between them (`subject`: the heading, the figure, the note) are each
-    /// card's own, drawn opaque over the frame's white from `subjectTop` down.
+    /// The card's top and its foot are the same on every card of a site (`frame`, drawn once);
+    /// the rows between them (`subject`: the heading, the figure, the note) are each card's own,
+    /// drawn over the frame's white from `subjectTop` to `subjectBottom`.
     static let subjectTop = 140, subjectBottom = 574
 
-    private static let svgOpen =
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
-    private static let fonts = "<g font-family=\"DejaVu Sans, Noto Sans, sans-serif\">\n"
+    /// The colours of the design. Every text is drawn on white but the band's, so a card's
+    /// pixels are these and the steps between a text's ground and its ink (`palette`).
+    enum Colors {
+        static let white: CardDrawing.Color = 0xffffff
+        static let band: CardDrawing.Color = 0xa4161a
+        static let bandEdge: CardDrawing.Color = 0x7a0f12
+        static let rule: CardDrawing.Color = 0xcfd5dc
+        static let text: CardDrawing.Color = 0x1b1f24
+        static let figure: CardDrawing.Color = 0x0b4f9c
+        static let quiet: CardDrawing.Color = 0x4a5260
+    }
 
-    /// The card as one SVG document, as it is seen.
-    package func svg() -> String {
-        frameStart() + Self.fonts + subjectElements().elements + "</g>\n</svg>\n"
+    static let palette = CardPalette(
+        solids: [Colors.white, Colors.band, Colors.bandEdge, Colors.rule],
+        blends: [
+            .init(ground: Colors.band, ink: Colors.white),
+            .init(ground: Colors.white, ink: Colors.text),
+            .init(ground: Colors.white, ink: Colors.figure),
+            .init(ground: Colors.white, ink: Colors.quiet),
+        ])
+
+    /// The whole card, as it is seen.
+    func drawing() -> CardDrawing {
+        CardDrawing(marks: frame().marks + subject().marks)
     }
 
     /// What every card of the site shows: the owner and the site's title on the red band, the
     /// site's address at the foot, white between them.
-    func frameSVG() -> String { frameStart() + "</svg>\n" }
-
-    /// The document's start, its white ground and the frame, as both `svg` and `frameSVG` begin.
-    private func frameStart() -> String {
-        Self.svgOpen + "<rect width=\"1200\" height=\"630\" fill=\"#ffffff\"/>\n" + frameElements()
+    func frame() -> CardDrawing {
+        CardDrawing(marks: [
+            .fill(x: 0, y: 0, width: Self.width, height: Self.height, color: Colors.white),
+            .fill(x: 0, y: 0, width: Self.width, height: 132, color: Colors.band),
+            .fill(x: 0, y: 132, width: Self.width, height: 8, color: Colors.bandEdge),
+            .fill(x: 0, y: 574, width: Self.width, height: 2, color: Colors.rule),
+            .line(
+                .init(
+                    text: owner.uppercased(), x: 60, baseline: 56, size: 26, letterSpacing: 1,
+                    color: Colors.white)),
+            .line(
+                .init(
+                    text: Self.fit(siteTitle, size: 38), x: 60, baseline: 104, size: 38, bold: true,
+                    color: Colors.white)),
+            .line(
+                .init(
+                    text: Self.fit(footer, size: 26), x: 60, baseline: 612, size: 26,
+                    color: Colors.quiet)),
+        ])
     }
 
-    /// The rows of this card's own, from `subjectTop` to the foot of its last line: an opaque SVG
-    /// `height` pixels high, drawn in place over the frame.
-    func subjectSVG() -> (svg: String, height: Int) {
-        let (elements, bottom) = subjectElements()
-        let top = Self.subjectTop
-        let height = max(1, min(Self.subjectBottom, bottom) - top)
-        let svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.width)\" height=\"\(height)\" viewBox=\"0 \(top) \(Self.width) \(height)\">\n"
-            + "<rect y=\"\(top)\" width=\"\(Self.width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-            + Self.fonts + elements + "</g>\n</svg>\n"
-        return (svg, height)
-    }
-
-    private func frameElements() -> String {
-        """
-        <rect width="1200" height="132" fill="#a4161a"/>
-        <rect y="132" width="1200" height="8" fill="#7a0f12"/>
-        <rect y="574" width="1200" height="2" fill="#cfd5dc"/>
-        <g font-family="DejaVu Sans, Noto Sans, sans-serif">
-        <text x="60" y="56" font-size="26" fill="#ffffff" letter-spacing="1">\(Self.escape(owner.uppercased()))</text>
-        <text x="60" y="104" font-size="38" font-weight="bold" fill="#ffffff">\(Self.escape(Self.fit(siteTitle, size: 38)))</text>
-        <text x="60" y="612" font-size="26" fill="#4a5260">\(Self.escape(Self.fit(footer, size: 26)))</text>
-        </g>
-
-        """
-    }
-
-    /// The heading, the figure and the note as SVG text elements (text wrapped by an estimate of
-    /// DejaVu Sans' widths), and the y of the last line's foot (its baseline plus a third of its
-    /// size for descenders, and a margin).
-    private func subjectElements() -> (elements: String, bottom: Int) {
-        var out = "", bottom = Self.subjectTop
-        func line(_ text: String, x: Int, y: Int, size: Int, attributes: String) {
-            out +=
-                "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\"\(attributes)>\(Self.escape(text))</text>\n"
-            bottom = max(bottom, y + size / 3 + 8)
+    /// This card's own marks: the heading, the figure and the note, text wrapped by an estimate
+    /// of DejaVu Sans' widths, all between `subjectTop` and `subjectBottom`.
+    func subject() -> CardDrawing {
+        var drawing = CardDrawing()
+        // A line whose descenders would cross the rule is left out: a long heading and a long
+        // note cannot both be shown whole.
+        func line(
+            _ text: String, x: Int, y: Int, size: Int, bold: Bool = false, color: CardDrawing.Color
+        ) {
+            guard y + size / 3 <= Self.subjectBottom else { return }
+            drawing.marks.append(
+                .line(.init(text: text, x: x, baseline: y, size: size, bold: bold, color: color)))
         }
         let headingSize = figure == nil ? 60 : 52
         let lines = Self.wrap(heading, size: headingSize, maxLines: figure == nil ? 4 : 2)
         var y = 140 + 24 + headingSize
         for text in lines {
-            line(
-                text, x: 60, y: y, size: headingSize,
-                attributes: " font-weight=\"bold\" fill=\"#1b1f24\"")
+            line(text, x: 60, y: y, size: headingSize, bold: true, color: Colors.text)
             y += headingSize * 5 / 4
         }
         if let figure {
             y += 100
-            line(
-                figure, x: 60, y: y, size: 130, attributes: " font-weight=\"bold\" fill=\"#0b4f9c\""
-            )
+            line(figure, x: 60, y: y, size: 130, bold: true, color: Colors.figure)
             if let figureLabel {
                 let labelX = 60 + Self.estimate(figure, size: 130) + 36
                 let labelLines = Self.wrap(figureLabel, size: 30, maxLines: 3, width: 1140 - labelX)
                 var labelY = y - 84
                 for text in labelLines {
-                    line(text, x: labelX, y: labelY, size: 30, attributes: " fill=\"#1b1f24\"")
+                    line(text, x: labelX, y: labelY, size: 30, color: Colors.text)
                     labelY += 38
                 }
             }
             if let note {
                 y += 50
-                line(
-                    Self.fit(note, size: 28), x: 60, y: y, size: 28,
-                    attributes: " fill=\"#4a5260\"")
+                line(Self.fit(note, size: 28), x: 60, y: y, size: 28, color: Colors.quiet)
             }
         } else if let note {
             y += 10
             for text in Self.wrap(note, size: 32, maxLines: 3) {
-                line(text, x: 60, y: y, size: 32, attributes: " fill=\"#4a5260\"")
+                line(text, x: 60, y: y, size: 32, color: Colors.quiet)
                 y += 42
             }
         }
-        return (out, bottom)
+        return drawing
     }
 
     /// The card as PNG bytes, drawn without a cache (`CardPainter` keeps drawn cards).
     package func png() throws(Failure) -> Data {
         try CardPainter(cacheDirectory: nil).png(self)
     }
-
-    /// Text for SVG: the theme's escaper (`&#39;` for an apostrophe draws the same glyph), on
-    /// bytes, and the text itself when there is nothing to escape, which is nearly always.
-    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// About how wide `text` is at `size` pixels in DejaVu Sans Bold (its glyphs average 0,62 em;
     /// capitals and digits are wider, spaces and i/l narrower).
