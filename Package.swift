@@ -74,7 +74,6 @@ let package = Package(
             dependencies: [
                 "CongkhaiCore",
                 "CongkhaiImages",
-                "CVipsShim",
                 "CCardCanvas",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

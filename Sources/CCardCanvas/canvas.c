@@ -32,7 +32,7 @@ congkhai_canvas *congkhai_canvas_create(int width, int height, int top, uint32_t
     // threads share nothing but cairo's glyph cache, which has its own lock.
     canvas->pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
     // Outlines as designed, neither hinted nor snapped to whole pixels: what a browser's SVG
-    // or librsvg draws, and the same on every machine with the same fonts.
+    // draws, and the same on every machine with the same fonts.
     cairo_font_options_t *options = cairo_font_options_create();
     cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);

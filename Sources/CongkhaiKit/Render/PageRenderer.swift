@@ -21,7 +21,7 @@ package struct PageRenderer: Sendable {
 
     package enum Failure: Error, Equatable {
         case missingTemplate(String)
-        /// libvips could not draw a social card.
+        /// A social card could not be drawn or written.
         case card(String)
     }
 
@@ -36,7 +36,7 @@ package struct PageRenderer: Sendable {
             return .error(
                 SourceLocation(file: page.url), "cannot draw the social card: \(reason)",
                 hint:
-                    "social cards need libvips with SVG support (librsvg) and a font such as DejaVu Sans"
+                    "social cards need pango, cairo and libpng (libpango1.0-dev, libpng-dev) and a font such as DejaVu Sans"
             )
         }
     }
@@ -74,7 +74,7 @@ package struct PageRenderer: Sendable {
         /// A file made without a template: the open-data catalogue (`datapackage.json`), the
         /// search index's shards and documents, a published photo size or document.
         case generated(() -> Data)
-        /// A social card, drawn by libvips.
+        /// A social card, drawn by `CardPainter`.
         case card(SocialCard)
     }
 

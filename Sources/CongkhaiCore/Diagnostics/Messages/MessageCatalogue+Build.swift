@@ -33,8 +33,8 @@ extension MessageCatalogue {
             "không vẽ được thẻ chia sẻ (ảnh mạng xã hội): %@"
         ),
         (
-            "social cards need libvips with SVG support (librsvg) and a font such as DejaVu Sans",
-            "thẻ chia sẻ cần libvips có hỗ trợ SVG (librsvg) và một phông chữ như DejaVu Sans"
+            "social cards need pango, cairo and libpng (libpango1.0-dev, libpng-dev) and a font such as DejaVu Sans",
+            "thẻ chia sẻ cần pango, cairo và libpng (libpango1.0-dev, libpng-dev) và một phông chữ như DejaVu Sans"
         ),
         (
             "template \"%@.mustache\" is missing",
