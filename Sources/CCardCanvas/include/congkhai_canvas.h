@@ -24,6 +24,10 @@ void congkhai_canvas_fill(congkhai_canvas *canvas, int x, int y, int width, int 
 double congkhai_canvas_text(congkhai_canvas *canvas, const char *text, const char *families, double size,
                             int bold, double letter_spacing, double x, double baseline, uint32_t color);
 
+/// The width `text` takes when congkhai_canvas_text draws it (its advance, in pixels).
+double congkhai_text_width(const char *text, const char *families, double size, int bold,
+                           double letter_spacing);
+
 /// The pixels, row after row: 0x00RRGGBB words, `*stride` words from one row to the next.
 const uint32_t *congkhai_canvas_pixels(congkhai_canvas *canvas, int *stride);
 

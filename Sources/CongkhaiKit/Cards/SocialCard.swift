@@ -1,3 +1,4 @@
+import CCardCanvas
 import CongkhaiCore
 import Foundation
 
@@ -61,21 +62,23 @@ package struct SocialCard: Sendable, Hashable {
             .fill(x: 0, y: 574, width: Self.width, height: 2, color: Colors.rule),
             .line(
                 .init(
-                    text: owner.uppercased(), x: 60, baseline: 56, size: 26, letterSpacing: 1,
+                    text: Self.fit(owner.uppercased(), size: 26, bold: false, letterSpacing: 1),
+                    x: 60, baseline: 56, size: 26, letterSpacing: 1,
                     color: Colors.white)),
             .line(
                 .init(
-                    text: Self.fit(siteTitle, size: 38), x: 60, baseline: 104, size: 38, bold: true,
+                    text: Self.fit(siteTitle, size: 38, bold: true), x: 60, baseline: 104, size: 38,
+                    bold: true,
                     color: Colors.white)),
             .line(
                 .init(
-                    text: Self.fit(footer, size: 26), x: 60, baseline: 612, size: 26,
+                    text: Self.fit(footer, size: 26, bold: false), x: 60, baseline: 612, size: 26,
                     color: Colors.quiet)),
         ])
     }
 
-    /// This card's own marks: the heading, the figure and the note, text wrapped by an estimate
-    /// of DejaVu Sans' widths, all between `subjectTop` and `subjectBottom`.
+    /// This card's own marks: the heading, the figure and the note, text wrapped at its measured
+    /// width within the margins (60 px each side), all between `subjectTop` and `subjectBottom`.
     func subject() -> CardDrawing {
         var drawing = CardDrawing()
         // A line whose descenders would cross the rule is left out: a long heading and a long
@@ -88,7 +91,8 @@ package struct SocialCard: Sendable, Hashable {
                 .line(.init(text: text, x: x, baseline: y, size: size, bold: bold, color: color)))
         }
         let headingSize = figure == nil ? 60 : 52
-        let lines = Self.wrap(heading, size: headingSize, maxLines: figure == nil ? 4 : 2)
+        let lines = Self.wrap(
+            heading, size: headingSize, bold: true, maxLines: figure == nil ? 4 : 2)
         var y = 140 + 24 + headingSize
         for text in lines {
             line(text, x: 60, y: y, size: headingSize, bold: true, color: Colors.text)
@@ -98,8 +102,9 @@ package struct SocialCard: Sendable, Hashable {
             y += 100
             line(figure, x: 60, y: y, size: 130, bold: true, color: Colors.figure)
             if let figureLabel {
-                let labelX = 60 + Self.estimate(figure, size: 130) + 36
-                let labelLines = Self.wrap(figureLabel, size: 30, maxLines: 3, width: 1140 - labelX)
+                let labelX = 60 + Self.width(figure, size: 130, bold: true) + 36
+                let labelLines = Self.wrap(
+                    figureLabel, size: 30, bold: false, maxLines: 3, width: 1140 - labelX)
                 var labelY = y - 84
                 for text in labelLines {
                     line(text, x: labelX, y: labelY, size: 30, color: Colors.text)
@@ -108,11 +113,13 @@ package struct SocialCard: Sendable, Hashable {
             }
             if let note {
                 y += 50
-                line(Self.fit(note, size: 28), x: 60, y: y, size: 28, color: Colors.quiet)
+                line(
+                    Self.fit(note, size: 28, bold: false), x: 60, y: y, size: 28,
+                    color: Colors.quiet)
             }
         } else if let note {
             y += 10
-            for text in Self.wrap(note, size: 32, maxLines: 3) {
+            for text in Self.wrap(note, size: 32, bold: false, maxLines: 3) {
                 line(text, x: 60, y: y, size: 32, color: Colors.quiet)
                 y += 42
             }
@@ -125,31 +132,24 @@ package struct SocialCard: Sendable, Hashable {
         try CardPainter(cacheDirectory: nil).png(self)
     }
 
-    /// About how wide `text` is at `size` pixels in DejaVu Sans Bold (its glyphs average 0,62 em;
-    /// capitals and digits are wider, spaces and i/l narrower).
-    static func estimate(_ text: String, size: Int) -> Int {
-        var em = 0.0
-        for c in text {
-            switch c {
-            case " ", "i", "l", "j", "í", "ì", "ỉ", "ĩ", "ị", ".", ",", ":", "·", "(", ")", "/",
-                "'":
-                em += 0.36
-            case _ where c.isUppercase: em += 0.76
-            case _ where c.isNumber: em += 0.70
-            case "%", "m", "w", "M", "W": em += 1.0
-            default: em += 0.64
-            }
-        }
-        return Int(em * Double(size))
+    /// How wide `text` is drawn at `size` pixels, measured by pango in the card's fonts.
+    static func width(_ text: String, size: Int, bold: Bool, letterSpacing: Int = 0) -> Int {
+        let advance = congkhai_text_width(
+            text, CardDrawing.families, Double(size), bold ? 1 : 0, Double(letterSpacing))
+        return Int(advance.rounded(.up))
     }
 
     /// Words into lines no wider than `width`; the last line ends with "…" when text is left over.
-    static func wrap(_ text: String, size: Int, maxLines: Int, width: Int = 1080) -> [String] {
+    static func wrap(
+        _ text: String, size: Int, bold: Bool, maxLines: Int, width: Int = 1080
+    )
+        -> [String]
+    {
         var lines: [String] = [], current = ""
         let words = text.split(separator: " ")
         for (i, word) in words.enumerated() {
             let candidate = current.isEmpty ? String(word) : current + " " + word
-            if estimate(candidate, size: size) <= width || current.isEmpty {
+            if current.isEmpty || Self.width(candidate, size: size, bold: bold) <= width {
                 current = candidate
                 continue
             }
@@ -158,20 +158,38 @@ package struct SocialCard: Sendable, Hashable {
             if lines.count == maxLines {
                 lines[maxLines - 1] = fit(
                     lines[maxLines - 1] + " " + words[i...].joined(separator: " "), size: size,
-                    width: width)
+                    bold: bold, width: width)
                 return lines
             }
         }
         if !current.isEmpty { lines.append(current) }
-        if lines.count > maxLines { return Array(lines.prefix(maxLines)) }
-        return lines.map { fit($0, size: size, width: width) }
+        return lines.map { fit($0, size: size, bold: bold, width: width) }
     }
 
-    /// One line, cut with "…" when it is too wide.
-    static func fit(_ text: String, size: Int, width: Int = 1080) -> String {
-        guard estimate(text, size: size) > width else { return text }
-        var cut = text
-        while !cut.isEmpty && estimate(cut + " …", size: size) > width { cut.removeLast() }
-        return cut.trimmingCharacters(in: .whitespaces) + " …"
+    /// One line, cut with "…" when it is too wide: the longest start that fits with the "…",
+    /// found by halving (a few measurements, not one a character), back to a word's end.
+    static func fit(
+        _ text: String, size: Int, bold: Bool, letterSpacing: Int = 0, width: Int = 1080
+    ) -> String {
+        func fits(_ line: String) -> Bool {
+            Self.width(line, size: size, bold: bold, letterSpacing: letterSpacing) <= width
+        }
+        guard !fits(text) else { return text }
+        let characters = Array(text)
+        func cut(_ count: Int) -> String {
+            String(characters[..<count]).trimmingCharacters(in: .whitespaces) + " …"
+        }
+        var (shortest, longest) = (0, characters.count - 1)
+        while shortest < longest {
+            let middle = (shortest + longest + 1) / 2
+            if fits(cut(middle)) { shortest = middle } else { longest = middle - 1 }
+        }
+        // At a word's end when the line has one: "giải quyết …", not "giải q …".
+        if shortest < characters.count, characters[shortest] != " ",
+            let space = characters[..<shortest].lastIndex(of: " "), space > 0
+        {
+            return cut(space)
+        }
+        return cut(shortest)
     }
 }

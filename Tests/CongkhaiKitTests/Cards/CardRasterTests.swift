@@ -32,6 +32,15 @@ import Testing
             heading: "Công khai kết quả giải quyết thủ tục hành chính", figure: nil,
             figureLabel: nil, note: "Tỷ lệ hồ sơ đúng hạn, mức độ hài lòng, phản ánh kiến nghị",
             footer: "example.org"),
+        // Every text too long for its place: wide capitals, a long name, a long label and note.
+        SocialCard(
+            owner: "Ủy ban nhân dân quận Gò Vấp, Thành phố Hồ Chí Minh, nước Cộng hòa Xã hội",
+            siteTitle: "Công khai kết quả cải cách hành chính và giải quyết thủ tục hành chính",
+            heading: "WWW MMM Ban Quản lý dự án đầu tư xây dựng khu vực quận Gò Vấp và các phường",
+            figure: "100,0%",
+            figureLabel: "hồ sơ giải quyết đúng hạn và trước hạn · Năm 2021 (đến hết tháng 10)",
+            note: String(repeating: "Mục tiêu ≥ 98% · Đạt · cập nhật ngày 20/11/2021 ", count: 3),
+            footer: "cchc.govap.hochiminhcity.gov.vn/don-vi/ban-quan-ly-du-an-dau-tu-xay-dung/"),
     ]
 
     @Test func aCardIsAPalettePNGThatShowsWhatWasDrawn() throws {
@@ -53,6 +62,18 @@ import Testing
             #expect(Array(indexed[0..<3]) == [0xa4, 0x16, 0x1a])
             let white = (300 * 1200 + 1190) * 3
             #expect(Array(indexed[white..<white + 3]) == [0xff, 0xff, 0xff])
+            // No text runs into the right margin (60 px, as on the left): each row's last 59
+            // pixels are its ground (the band, its edge, white, the rule).
+            for y in 0..<630 {
+                let ground = Array(indexed[(y * 1200) * 3..<(y * 1200) * 3 + 3])
+                for x in 1141..<1200 {
+                    let at = (y * 1200 + x) * 3
+                    if Array(indexed[at..<at + 3]) != ground {
+                        Issue.record("\(card.heading): ink at (\(x), \(y)) in the right margin")
+                        return
+                    }
+                }
+            }
         }
     }
 

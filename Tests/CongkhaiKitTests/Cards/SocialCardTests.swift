@@ -82,9 +82,11 @@ import Testing
         #expect(Self.pngSize(png).map { $0 == 1200 && $1 == 630 } == true)
         // A long name wraps to two lines and never runs off the card.
         let lines = SocialCard.wrap(
-            String(repeating: "Trung tâm Văn hóa Thể thao ", count: 6), size: 52, maxLines: 2)
+            String(repeating: "Trung tâm Văn hóa Thể thao ", count: 6), size: 52, bold: true,
+            maxLines: 2)
         #expect(
-            lines.count == 2 && lines.allSatisfy { SocialCard.estimate($0, size: 52) <= 1080 }
+            lines.count == 2
+                && lines.allSatisfy { SocialCard.width($0, size: 52, bold: true) <= 1080 }
                 && lines[1].hasSuffix("…"))
     }
 }
