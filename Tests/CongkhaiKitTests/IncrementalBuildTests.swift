@@ -94,6 +94,31 @@ import Testing
         #expect((full?.pagesWritten ?? 0) > 1)
     }
 
+    @Test func aBodyEditKeepingItsLinksToPagesTakesTheFastPath() throws {
+        let site = try makeSite()
+        let linked = "Xem [đơn vị](/don-vi/phuong-1/) và [tin tức](/tin-tuc/)."
+        try site.write("Content/news/tin-4.md", Self.article(4, body: linked))
+        _ = try compare(site)
+        // The same links, more text: checked by the last build against a plan that is unchanged.
+        try site.write(
+            "Content/news/tin-4.md", Self.article(4, body: linked + "\n\nĐoạn bổ sung."))
+        let (kept, _) = try compareReport(site)
+        #expect(kept?.pagesWritten == 1 && Self.tookBodyEditPath(kept))
+        // A link it did not have is checked against the plan: the full path.
+        try site.write(
+            "Content/news/tin-4.md",
+            Self.article(4, body: linked + "\n\nXem [các đơn vị](/don-vi/)."))
+        #expect(!Self.tookBodyEditPath(try compareReport(site).0))
+        // A link to a page the site does not have fails the build, as a clean build does.
+        try site.write(
+            "Content/news/tin-4.md", Self.article(4, body: linked + " [sai](/don-vi/khong-co/)"))
+        guard case .failure(let failure) = site.build() else {
+            Issue.record("a link to a missing page must fail the build")
+            return
+        }
+        #expect(failure.diagnostics.contains { $0.message.contains("/don-vi/khong-co/") })
+    }
+
     @Test func aFrontMatterEditTakesTheFullPath() throws {
         let site = try makeSite()
         _ = try compare(site)

@@ -87,8 +87,7 @@ enum BodyEditUpdate {
         guard let record = session.articleRecord(path),
             let article = ArticleLoader.load(path, content: directory, log: log), log.all.isEmpty,
             !article.draft, !record.article.draft, sameCard(article, record.article),
-            // Files beside it are resolved and checked by the media stage, which a body edit skips.
-            article.references.isEmpty, record.article.references.isEmpty
+            keepsToCheckedLinks(article, before: record.article)
         else { return nil }
         var column: [Article] = []
         if let newer = record.newer {
@@ -126,6 +125,25 @@ enum BodyEditUpdate {
             record: BuildCache.ArticleRecord(
                 article: article, newer: record.newer, older: record.older),
             page: page, renderer: renderer, fingerprint: fingerprint)
+    }
+
+    /// Whether every reference of the edited article is a link to a page of this site that it
+    /// already had when the last build checked it. The checks a body edit skips: files beside the
+    /// markdown and photos are resolved by the media stage, and links to pages are checked against
+    /// the plan, which a body edit leaves as it was.
+    static func keepsToCheckedLinks(_ article: Article, before: Article) -> Bool {
+        func pageLinks(_ article: Article) -> Set<String>? {
+            var paths = Set<String>()
+            for reference in article.references {
+                guard reference.kind == .link, reference.isSitePath,
+                    !MediaPlanner.isMediaPath(reference.path)
+                else { return nil }
+                paths.insert(reference.path)
+            }
+            return paths
+        }
+        guard let now = pageLinks(article), let checked = pageLinks(before) else { return false }
+        return now.isSubset(of: checked)
     }
 
     /// Everything a list, feed or neighbour shows of an article, and everything that places it.
