@@ -65,7 +65,7 @@ package enum TemplateBuilder {
         // The unit's rows: its usual fields (the last twelve months before the period) and the
         // previous period's pending.
         let folder = MetricsFolder(content: content, schema: schema, units: units, fields: fields)
-        let previous = previousPeriod(period)
+        let previous = period.previous
         var usual: Set<String> = []
         var carried: [String: Int] = [:]
         for p in recentPeriods(before: period) {
@@ -123,21 +123,11 @@ package enum TemplateBuilder {
             diagnostics: log.all, path: path, fields: rows.filter { !$0.isGroup }.map(\.name))
     }
 
-    static func previousPeriod(_ period: Period) -> Period {
-        switch period {
-        case .month(let y, let m):
-            return m == 1 ? .month(year: y - 1, month: 12) : .month(year: y, month: m - 1)
-        case .quarter(let y, let q):
-            return q == 1 ? .quarter(year: y - 1, quarter: 4) : .quarter(year: y, quarter: q - 1)
-        case .year(let y): return .year(y - 1)
-        }
-    }
-
     static func recentPeriods(before period: Period) -> Set<Period> {
         var result: Set<Period> = []
         var p = period
         for _ in 0..<12 {
-            p = previousPeriod(p)
+            p = p.previous
             result.insert(p)
             result.formUnion(p.months)
             if let q = p.quarter { result.insert(q) }
