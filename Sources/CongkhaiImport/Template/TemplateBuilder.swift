@@ -101,22 +101,15 @@ package enum TemplateBuilder {
             receiver: "Ủy ban nhân dân quận", period: period, rows: rows)
         let path =
             request.output ?? defaultName(dataset: schema.id, unit: unitID, period: period.key)
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(getpid())"
-        ).path
         do throws(FormWorkbookWriter.Failure) {
-            try FormWorkbookWriter.write(sheet, layout: layout, to: temporary)
+            try FileIO.replace(
+                path, temporary: FileIO.hiddenTemporary(for: path, tag: "tmp"),
+                renameFailed: { FormWorkbookWriter.Failure(text: "cannot write: \($0.reason)") }
+            ) { (temporary) throws(FormWorkbookWriter.Failure) in
+                try FormWorkbookWriter.write(sheet, layout: layout, to: temporary)
+            }
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             log.error(SourceLocation(file: path, line: 0), error.text)
-            return fail()
-        }
-        if rename(temporary, path) != 0 {
-            log.error(
-                SourceLocation(file: path, line: 0),
-                "cannot write: \(String(cString: strerror(errno)))")
-            try? FileManager.default.removeItem(atPath: temporary)
             return fail()
         }
         return Result(
