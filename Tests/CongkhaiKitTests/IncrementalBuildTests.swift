@@ -10,7 +10,9 @@ import Testing
     static let dossiers =
         "unit,period,field,carried_over,received_online,received_offline,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue\n"
 
-    func makeSite() throws -> TestSite {
+    func makeSite() throws -> TestSite { try TestSite(files: Self.siteFiles()) }
+
+    static func siteFiles() -> [String: String] {
         var files = TestSite.minimal
         files["Content/fields.yml"] = "- id: ho-tich\n  name: Hộ tịch\n"
         files["Content/targets.yml"] =
@@ -22,7 +24,7 @@ import Testing
         for i in 1...7 {
             files["Content/news/tin-\(i).md"] = Self.article(i, body: "Nội dung \(i).")
         }
-        return try TestSite(files: files)
+        return files
     }
 
     static func article(_ i: Int, body: String) -> String {
@@ -365,6 +367,57 @@ import Testing
         let shards = rewritten.filter { $0.hasPrefix("chi-muc/") }.count
         #expect(shards >= 1 && shards <= 4, "\(rewritten)")
         #expect(written < total / 10, "\(written) of \(total) files")
+    }
+
+    /// A corrected row of one unit re-renders that unit's own pages (and the district's), not
+    /// another unit's; a new month for one unit moves the periods every unit is read against.
+    @Test func aCorrectedRowReRendersOnlyItsUnitsPages() throws {
+        var files = Self.siteFiles()
+        // Enough pages that a change to the figures is an incremental build, not a whole one.
+        for i in 8...80 {
+            files["Content/news/tin-\(i).md"] = TestSite.article(
+                "Tin thêm \(i)", date: "2020-\(String(format: "%02d", i % 12 + 1))-10",
+                extra: "tags: [\"thẻ \(i)\"]\n")
+        }
+        let october = "Content/metrics/dossiers/2021-10.csv"
+        files[october] =
+            Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,1,9,0,0,0\n"
+            + "van-phong,2021-10,ho-tich,0,1,3,0,3,1,0,0\n"
+        let site = try TestSite(files: files)
+        _ = try compare(site)
+        let output = site.root.appendingPathComponent("Public")
+        func inodes() -> [String: Int] {
+            var found: [String: Int] = [:]
+            for (path, _) in treeContents(output) {
+                let attributes = try? FileManager.default.attributesOfItem(
+                    atPath: output.appendingPathComponent(path).path)
+                found[path] = (attributes?[.systemFileNumber] as? Int) ?? -1
+            }
+            return found
+        }
+        func rewritten(_ before: [String: Int]) -> [String] {
+            inodes().filter { before[$0.key] != $0.value }.map(\.key).sorted()
+        }
+        // Văn phòng's late dossier was on time after all: 4 on time, 0 late.
+        var before = inodes()
+        try site.write(
+            october,
+            Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,1,9,0,0,0\n"
+                + "van-phong,2021-10,ho-tich,0,1,3,0,4,0,0,0\n")
+        _ = try compare(site)
+        var changed = rewritten(before)
+        #expect(changed.contains("don-vi/van-phong/index.html"), "\(changed)")
+        #expect(changed.contains("don-vi/van-phong/so-lieu.json"), "\(changed)")
+        #expect(!changed.contains { $0.hasPrefix("don-vi/phuong-1/") }, "\(changed)")
+        // November for Phường 1 only: Văn phòng is now behind, and its pages say so.
+        before = inodes()
+        try site.write(
+            "Content/metrics/dossiers/2021-11.csv",
+            Self.dossiers + "phuong-1,2021-11,ho-tich,0,1,9,0,10,0,0,0\n")
+        _ = try compare(site)
+        changed = rewritten(before)
+        #expect(changed.contains("don-vi/van-phong/index.html"), "\(changed)")
+        #expect(changed.contains("don-vi/phuong-1/index.html"), "\(changed)")
     }
 
     /// Figure pages show which units published and when, not in which order a day's articles

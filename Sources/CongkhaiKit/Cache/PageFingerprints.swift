@@ -12,6 +12,10 @@ struct PageFingerprints {
     let figuresDigest: UInt64
     /// The plan's pages (their files).
     let planDigest: UInt64
+    /// What a unit's own pages (page, embed, `so-lieu.json`, card) show, by unit: its rows, its
+    /// articles' dates, and what is shared (site, declarations, each dataset's periods). A
+    /// corrected row of one unit re-renders that unit's pages, not every unit's.
+    private let unitDigests: [String: UInt64]
     private let cardDigests: [UInt64]
     private var templateDigests: [String: UInt64] = [:]
 
@@ -50,6 +54,7 @@ struct PageFingerprints {
             figures.combine(seconds)
         }
         figuresDigest = figures.value
+        unitDigests = Self.unitDigests(environment, inventory: inventory, site: siteDigest)
         planDigest = inventory.digest(prefixes: [
             SourceInventory.content(PlanLoader.folder, folder: true)
         ])
@@ -71,6 +76,43 @@ struct PageFingerprints {
             return h.value
         }
         for name in theme.sources.keys { templateDigests[name] = closureDigest(name) }
+    }
+
+    /// Each unit's digest (`unitDigests`). The shared part: the site, the datasets' and targets'
+    /// declarations, each dataset's spans and latest period (the periods a unit's tables and
+    /// compliance are read against) and the month articles are counted in.
+    private static func unitDigests(
+        _ environment: RenderEnvironment, inventory: SourceInventory, site: UInt64
+    ) -> [String: UInt64] {
+        let figures = environment.figures
+        var shared = StableHasher()
+        shared.combine(site)
+        shared.combine(
+            inventory.digest(prefixes: [
+                SourceInventory.content(DatasetDeclarationLoader.fileName),
+                SourceInventory.content(TargetsLoader.file),
+            ]))
+        for data in figures.datasets {
+            shared.combine(data.schema.id)
+            for span in data.spans { shared.combine(span.key) }
+            shared.combine(data.latestPeriod?.key ?? "")
+        }
+        shared.combine(figures.compliance.newsMonth.key)
+        var dates: [String: [Int]] = [:]
+        for article in environment.content.articles {
+            if let unit = article.unitID {
+                dates[unit, default: []].append(article.date.epochSeconds)
+            }
+        }
+        var digests: [String: UInt64] = [:]
+        for unit in environment.content.units {
+            var h = shared
+            h.combine(unit.id)
+            for data in figures.datasets { data.combine(unit: unit.id, into: &h) }
+            for seconds in (dates[unit.id] ?? []).sorted() { h.combine(seconds) }
+            digests[unit.id] = h.value
+        }
+        return digests
     }
 
     /// A template's source and every partial or parent it includes, recursively.
@@ -193,7 +235,7 @@ struct PageFingerprints {
         case .unitIndex:
             h.combine(figuresDigest)
         case .unit(let id):
-            h.combine(figuresDigest); listing(news.byUnit[id] ?? [], 1)
+            h.combine(unitDigests[id] ?? figuresDigest); listing(news.byUnit[id] ?? [], 1)
         case .newsFeed: cards(news.listed.prefix(ShownArticles.inFeed))
         case .unitFeed(let id): cards((news.byUnit[id] ?? []).prefix(ShownArticles.inFeed))
         case .planIndex, .plan:
@@ -201,7 +243,9 @@ struct PageFingerprints {
             if case .plan(let i) = page.kind {
                 mediaDigest(content.planPages[i].source.file, into: &h)
             }
-        case .unitEmbed, .unitFigures, .unitCard, .siteCard:
+        case .unitEmbed(let id), .unitFigures(let id), .unitCard(let id):
+            h.combine(unitDigests[id] ?? figuresDigest)
+        case .siteCard:
             h.combine(figuresDigest)
         case .statisticsIndex, .statistics, .compliance, .openData, .datasetFile, .figuresFile,
             .dataPackage:

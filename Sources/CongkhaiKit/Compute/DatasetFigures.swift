@@ -293,6 +293,22 @@ package struct DatasetFigures: Sendable {
     package func newestPeriod(unit: String) -> Period? {
         unitLookup[unit].map { newestByUnit[$0].period }
     }
+
+    /// A unit's rows (field, period, every value) into `hasher`, nothing of another unit's: what
+    /// its pages show of this dataset, with the dataset's `spans`. Its rows are together in the
+    /// table, so this reads only them.
+    package func combine(unit: String, into hasher: inout StableHasher) {
+        guard let u = unitLookup[unit] else { return hasher.combine(-1) }
+        let rows = runStart[unitRuns[u].lowerBound]..<runStart[unitRuns[u].upperBound]
+        hasher.combine(rows.count)
+        for row in rows {
+            hasher.combine(table.field(at: row) ?? "")
+            hasher.combine(table.period(at: row).key)
+            for column in schema.columns.indices {
+                hasher.combine(table.value(column, at: row) ?? .min)
+            }
+        }
+    }
 }
 
 /// A span as the period codes it takes: a year's slots (`PeriodCode`) as a bit mask.
