@@ -27,6 +27,18 @@ import Testing
         return files
     }
 
+    /// The site with 73 more articles: enough pages that a change to the figures is an
+    /// incremental build, not a whole one (beyond a quarter of the pages).
+    static func siteFilesWithMorePages() -> [String: String] {
+        var files = siteFiles()
+        for i in 8...80 {
+            files["Content/news/tin-\(i).md"] = TestSite.article(
+                "Tin thêm \(i)", date: "2020-\(String(format: "%02d", i % 12 + 1))-10",
+                extra: "tags: [\"thẻ \(i)\"]\n")
+        }
+        return files
+    }
+
     static func article(_ i: Int, body: String) -> String {
         TestSite.article(
             "Tin số \(i)", date: "2021-0\(i)-10",
@@ -372,13 +384,7 @@ import Testing
     /// A corrected row of one unit re-renders that unit's own pages (and the district's), not
     /// another unit's; a new month for one unit moves the periods every unit is read against.
     @Test func aCorrectedRowReRendersOnlyItsUnitsPages() throws {
-        var files = Self.siteFiles()
-        // Enough pages that a change to the figures is an incremental build, not a whole one.
-        for i in 8...80 {
-            files["Content/news/tin-\(i).md"] = TestSite.article(
-                "Tin thêm \(i)", date: "2020-\(String(format: "%02d", i % 12 + 1))-10",
-                extra: "tags: [\"thẻ \(i)\"]\n")
-        }
+        var files = Self.siteFilesWithMorePages()
         let october = "Content/metrics/dossiers/2021-10.csv"
         files[october] =
             Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,1,9,0,0,0\n"
@@ -418,6 +424,40 @@ import Testing
         changed = rewritten(before)
         #expect(changed.contains("don-vi/van-phong/index.html"), "\(changed)")
         #expect(changed.contains("don-vi/phuong-1/index.html"), "\(changed)")
+    }
+
+    /// The index is made from titles, summaries, tags, units, the plan and the statistics spans:
+    /// a build where none of them changed keeps its files without making it again.
+    @Test func aFigureCorrectionKeepsTheSearchIndexWithoutMakingIt() throws {
+        let site = try TestSite(files: Self.siteFilesWithMorePages())
+        _ = try compare(site)
+        let index = site.root.appendingPathComponent("Public/tim-kiem")
+        func inodes() -> [String: Int] {
+            var found: [String: Int] = [:]
+            for (path, _) in treeContents(index) {
+                let attributes = try? FileManager.default.attributesOfItem(
+                    atPath: index.appendingPathComponent(path).path)
+                found[path] = (attributes?[.systemFileNumber] as? Int) ?? -1
+            }
+            return found
+        }
+        let before = inodes()
+        #expect(before.keys.contains("chi-muc/0.json") && before.keys.contains("tai-lieu/0.json"))
+        try site.write(
+            "Content/metrics/dossiers/2021-10.csv",
+            Self.dossiers + "phuong-1,2021-10,ho-tich,0,2,8,2,8,0,0,0\n")
+        let (corrected, _) = try compareReport(site)
+        let stages = corrected?.stageTimings.map(\.stage) ?? []
+        #expect(corrected?.kind != .bodyEdit && !stages.contains("search index"), "\(stages)")
+        #expect(inodes() == before)
+        // A new title is in the index: it is made again, and its files follow.
+        try site.write(
+            "Content/news/tin-3.md",
+            Self.article(3, body: "Nội dung 3.").replacingOccurrences(
+                of: "Tin số 3", with: "Tin số ba về đất đai"))
+        let (retitled, _) = try compareReport(site)
+        #expect(retitled?.stageTimings.map(\.stage).contains("search index") == true)
+        #expect(inodes() != before)
     }
 
     /// Figure pages show which units published and when, not in which order a day's articles

@@ -51,22 +51,55 @@ extension SiteBuilder {
         // Cards are kept in the build cache like photos, whatever --no-cache says of pages.
         environment.cards = CardPainter(cacheDirectory: options.cacheDirectory ?? ".congkhai-cache")
         let renderer = PageRenderer(environment: environment, theme: prepared.theme)
-        // The search index, made whole before the pages: its files' fingerprints are what they hold.
-        if pages.contains(where: { $0.kind == .search }) {
-            run.timed("search index") { _ = environment.searchIndex }
+        var printer =
+            options.useCache
+            ? PageFingerprints(
+                environment: environment, theme: prepared.theme, inventory: inventory,
+                options: options) : nil
+        // The search index, made whole before the pages (its files' fingerprints are what they
+        // hold), unless the last build made it from the same inputs: then its files are kept.
+        if let searchPage = pages.first(where: { $0.kind == .search }) {
+            if let kept = printer.flatMap({
+                keptSearchFingerprints(
+                    pages, search: searchPage, printer: $0, renderer: renderer, cache: cache)
+            }) {
+                printer?.keptSearch = kept
+            } else {
+                run.timed("search index") { _ = environment.searchIndex }
+            }
         }
         let fingerprints: [UInt64] =
-            !options.useCache
-            ? []
-            : run.timed("fingerprint pages") {
-                let printer = PageFingerprints(
-                    environment: environment, theme: prepared.theme, inventory: inventory,
-                    options: options)
-                return pages.map { printer.fingerprint($0, renderer: renderer) }
-            }
+            printer.map { printer in
+                run.timed("fingerprint pages") {
+                    pages.map { printer.fingerprint($0, renderer: renderer) }
+                }
+            } ?? []
         return PreparedSite(
             prepared: prepared, pages: pages, environment: environment, renderer: renderer,
             fingerprints: fingerprints)
+    }
+
+    /// The last build's fingerprints of the search index's files, when its index page's
+    /// fingerprint (the index's inputs, `PageFingerprints.searchInputs`) is what it was and every
+    /// file of the index has its record; else nil, and the index is made.
+    private static func keptSearchFingerprints(
+        _ pages: [PlannedPage], search: PlannedPage, printer: PageFingerprints,
+        renderer: PageRenderer, cache: CacheSession
+    ) -> [String: UInt64]? {
+        guard let previous = cache.previous?.pages,
+            previous[search.path.relative]?.fingerprint
+                == printer.fingerprint(search, renderer: renderer)
+        else { return nil }
+        var kept: [String: UInt64] = [:]
+        for page in pages {
+            switch page.kind {
+            case .searchShard, .searchDocuments:
+                guard let record = previous[page.path.relative] else { return nil }
+                kept[page.path.relative] = record.fingerprint
+            default: continue
+            }
+        }
+        return kept
     }
 
     /// Only edited articles' own pages, each rendered from the article and its two neighbours.

@@ -17,6 +17,14 @@ struct PageFingerprints {
     /// corrected row of one unit re-renders that unit's pages, not every unit's.
     private let unitDigests: [String: UInt64]
     private let cardDigests: [UInt64]
+    /// Everything the search index is made from: the site (units' names on the build date,
+    /// fields), the plan's files, the statistics spans and every article's card, in order. It is
+    /// the index page's fingerprint, so the last build's record of that page says whether the
+    /// index can have changed.
+    let searchInputs: UInt64
+    /// The last build's fingerprints of the index's files, when `searchInputs` is what it was:
+    /// those files are kept without making the index (`SiteBuilder.prepareSite`).
+    var keptSearch: [String: UInt64] = [:]
     private var templateDigests: [String: UInt64] = [:]
 
     init(
@@ -75,6 +83,13 @@ struct PageFingerprints {
             }
             return h.value
         }
+        var search = StableHasher()
+        search.combine(siteDigest); search.combine(planDigest)
+        search.combine(environment.figures.datasets.isEmpty)
+        for span in environment.figures.statisticsSpans { search.combine(span.key) }
+        search.combine(cardDigests.count)
+        for digest in cardDigests { search.combine(digest) }
+        searchInputs = search.value
         for name in theme.sources.keys { templateDigests[name] = closureDigest(name) }
     }
 
@@ -254,9 +269,13 @@ struct PageFingerprints {
             for other in environment.plan.pages where other.inSitemap { h.combine(other.url) }
         // The index's files by what they hold (the index is made before the fingerprints): an
         // edit rewrites the chunk of its document and the shards of the words it adds or drops.
-        case .search: h.combine(environment.searchIndex.documents.count)
-        case .searchShard(let n): h.combine(environment.searchIndex.shardDigest(n))
-        case .searchDocuments(let n): h.combine(environment.searchIndex.chunkDigest(n))
+        case .search: h.combine(searchInputs)
+        case .searchShard(let n):
+            if let kept = keptSearch[page.path.relative] { return kept }
+            h.combine(environment.searchIndex.shardDigest(n))
+        case .searchDocuments(let n):
+            if let kept = keptSearch[page.path.relative] { return kept }
+            h.combine(environment.searchIndex.chunkDigest(n))
         case .robots, .notFound, .asset, .file: break
         }
         return h.value
