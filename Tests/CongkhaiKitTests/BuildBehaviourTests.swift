@@ -38,6 +38,62 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func anOutputThatHoldsTheSourcesIsRefusedAndNothingIsTouched() throws {
+        let site = try TestSite()
+        try FileManager.default.createDirectory(
+            atPath: site.path("Templates"), withIntermediateDirectories: true)
+        let before = treeContents(site.root)
+        // `--output Content`, an output inside the content, one that holds it, the templates:
+        // a build swaps its whole output, so each would replace the district's files.
+        let cases: [(output: String, error: String)] = [
+            ("Content", "Content:1:1: error: the output folder holds the content folder Content"),
+            ("Content/news", "error: the output folder is inside the content folder Content"),
+            (".", "error: the output folder holds the content folder Content"),
+            ("Templates", "error: the output folder holds the templates folder Templates"),
+            ("Templates/x", "error: the output folder is inside the templates folder Templates"),
+        ]
+        for (output, error) in cases {
+            let result = site.build(output: output)
+            guard case .failure(let failure) = result else {
+                Issue.record("a build into \(output) succeeded")
+                continue
+            }
+            let lines = failure.diagnostics.map {
+                $0.description.replacingOccurrences(of: site.root.path + "/", with: "")
+                    .replacingOccurrences(of: site.root.path, with: ".")
+            }
+            #expect(lines.contains { $0.contains(error) }, "\(output): \(lines)")
+            #expect(treeContents(site.root) == before, "\(output) changed the site's files")
+        }
+        // Relative paths and symbolic links are seen through.
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("link"), withDestinationPath: site.path("Content"))
+        #expect(!site.buildErrors(output: "link").isEmpty)
+        #expect(!site.buildErrors(output: "link/../Content").isEmpty)
+        // The working folder: an output that holds it is refused.
+        let working = OutputPlacement.problems(
+            BuildOptions(
+                contentPath: site.path("Content"), templatesPath: nil,
+                outputPath: FileManager.default.currentDirectoryPath + "/..",
+                includeDrafts: false, buildDate: CalendarDay(year: 2021, month: 11, day: 20)))
+        #expect(working.contains { $0.message.contains("holds the working folder") })
+        // A cache inside the output would be published.
+        var cached = site.options()
+        cached.cacheDirectory = site.path("Public/.cache")
+        guard case .failure(let failure) = SiteBuilder.build(cached) else {
+            Issue.record("a build with its cache inside the output succeeded")
+            return
+        }
+        #expect(
+            failure.diagnostics.map(\.message) == [
+                "the build cache \(site.path("Public/.cache")) would be inside the output folder"
+            ])
+        #expect(!site.exists("Public"))
+        // Beside the sources, an output of its own still builds.
+        guard try site.expectSuccess(site.build(output: "site")) else { return }
+        #expect(site.exists("site/index.html"))
+    }
+
     @Test func successfulBuildReplacesOldFiles() throws {
         let site = try TestSite()
         guard try site.expectSuccess(site.build()) else { return }

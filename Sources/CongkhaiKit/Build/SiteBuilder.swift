@@ -40,6 +40,9 @@ public enum SiteBuilder {
         var options = options
         // A --unit build is small, and its links depend on what it writes: always whole.
         if !options.units.isEmpty { options.useCache = false }
+        // A build replaces its whole output folder: never one that holds the sources.
+        let misplaced = OutputPlacement.problems(options)
+        guard misplaced.isEmpty else { return .failure(BuildFailure(misplaced)) }
         // One build per output at a time: held until this build returns.
         let lock: OutputLock
         do {
