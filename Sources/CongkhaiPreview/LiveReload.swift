@@ -21,7 +21,7 @@ package enum LiveReload {
 
     /// The tag added to served pages.
     package static func tag(site: String) -> String {
-        "<script src=\"\(scriptPath)\" data-site=\"\(escapeAttribute(site))\"></script>"
+        "<script src=\"\(scriptPath)\" data-site=\"\(HTMLEscaping.escape(site))\"></script>"
     }
 
     /// Adds the tag before the last `</body>` (any case), or at the end when there is none.
@@ -54,20 +54,6 @@ package enum LiveReload {
             }
             return nil
         }
-    }
-
-    static func escapeAttribute(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     /// One Server-Sent Event.

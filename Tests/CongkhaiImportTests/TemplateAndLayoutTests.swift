@@ -220,4 +220,17 @@ struct TemplateAndLayoutTests {
             try XLSXReader.read(Data("not a zip".utf8), file: "b.xlsx")
         }
     }
+
+    @Test("Excel serial days: 1970-01-01 is 25569, days from March 1900 on count from 1899-12-30")
+    func excelSerialDays() {
+        #expect(CalendarDay(excelSerial: 25569) == CalendarDay(year: 1970, month: 1, day: 1))
+        #expect(CalendarDay(excelSerial: 44197) == CalendarDay(year: 2021, month: 1, day: 1))
+        #expect(CalendarDay(excelSerial: 61) == CalendarDay(year: 1900, month: 3, day: 1))
+        // Counted independently: 1900-03-01 is 61, then the days of March 1900 to the end of 1969.
+        let days = (1901...1969).reduce(306) { $0 + (($1 % 4 == 0) ? 366 : 365) }
+        #expect(CalendarDay.excelSerialOfEpoch == 61 + days)
+        for serial in stride(from: 61, through: 2_958_465, by: 997) {
+            #expect(CalendarDay(excelSerial: serial).excelSerial == serial)
+        }
+    }
 }

@@ -25,16 +25,8 @@ package struct BinaryWriter {
 
     /// Writes the bytes to a temporary file beside `url`, then renames it over `url`: a reader
     /// sees the old file or the new one, never half of one.
-    package func write(atomicallyTo url: URL) throws {
-        let temporary = url.path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        let written = bytes.withUnsafeBytes { FileIO.writeAll(fd, $0) }
-        close(fd)
-        guard written, rename(temporary, url.path) == 0 else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
+    package func write(atomicallyTo url: URL) throws(FileIO.WriteFailure) {
+        try FileIO.writeAtomically(bytes, to: url.path)
     }
 
     package mutating func write(_ value: UInt64) {

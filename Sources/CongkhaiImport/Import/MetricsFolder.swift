@@ -204,13 +204,8 @@ struct MetricsFolder {
         let url = content.url(relative)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).import-\(getpid())")
-        try Data(text(relative).utf8).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
-        }
+        try FileIO.writeAtomically(
+            Data(text(relative).utf8), to: url.path,
+            temporary: FileIO.hiddenTemporary(for: url.path, tag: "import"))
     }
 }

@@ -25,8 +25,7 @@ package struct SheetCell: Sendable, Equatable {
     /// The day an Excel serial stands for (1900 system: day 1 is 1900-01-01, with the 1900 leap-day bug).
     package var date: CalendarDay? {
         guard isDate, let number, number >= 1, number < 2_958_466 else { return nil }
-        // Serial 25569 is 1970-01-01.
-        return CalendarDay(daysSinceEpoch: Int(number.rounded(.down)) - 25569)
+        return CalendarDay(excelSerial: Int(number.rounded(.down)))
     }
 }
 

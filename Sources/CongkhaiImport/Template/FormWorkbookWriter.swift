@@ -118,9 +118,9 @@ package enum FormWorkbookWriter {
         let (from, to) = FormSheetContent.span(content.period)
         if content.periodAsDates {
             worksheet_write_string(sheet, row, 3, "Từ ngày", formats.plainRight)
-            worksheet_write_number(sheet, row, 4, Double(from.daysSinceEpoch + 25569), formats.date)
+            worksheet_write_number(sheet, row, 4, Double(from.excelSerial), formats.date)
             worksheet_write_string(sheet, row, 5, "đến ngày", formats.plainRight)
-            worksheet_write_number(sheet, row, 6, Double(to.daysSinceEpoch + 25569), formats.date)
+            worksheet_write_number(sheet, row, 6, Double(to.excelSerial), formats.date)
         } else {
             worksheet_merge_range(
                 sheet, row, 0, row, UInt16(width - 1),

@@ -65,7 +65,7 @@ package enum TemplateBuilder {
         // The unit's rows: its usual fields (the last twelve months before the period) and the
         // previous period's pending.
         let folder = MetricsFolder(content: content, schema: schema, units: units, fields: fields)
-        let previous = previousPeriod(period)
+        let previous = period.previous
         var usual: Set<String> = []
         var carried: [String: Int] = [:]
         for p in recentPeriods(before: period) {
@@ -101,43 +101,26 @@ package enum TemplateBuilder {
             receiver: "Ủy ban nhân dân quận", period: period, rows: rows)
         let path =
             request.output ?? defaultName(dataset: schema.id, unit: unitID, period: period.key)
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(getpid())"
-        ).path
         do throws(FormWorkbookWriter.Failure) {
-            try FormWorkbookWriter.write(sheet, layout: layout, to: temporary)
+            try FileIO.replace(
+                path, temporary: FileIO.hiddenTemporary(for: path, tag: "tmp"),
+                renameFailed: { FormWorkbookWriter.Failure(text: "cannot write: \($0.reason)") }
+            ) { (temporary) throws(FormWorkbookWriter.Failure) in
+                try FormWorkbookWriter.write(sheet, layout: layout, to: temporary)
+            }
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             log.error(SourceLocation(file: path, line: 0), error.text)
-            return fail()
-        }
-        if rename(temporary, path) != 0 {
-            log.error(
-                SourceLocation(file: path, line: 0),
-                "cannot write: \(String(cString: strerror(errno)))")
-            try? FileManager.default.removeItem(atPath: temporary)
             return fail()
         }
         return Result(
             diagnostics: log.all, path: path, fields: rows.filter { !$0.isGroup }.map(\.name))
     }
 
-    static func previousPeriod(_ period: Period) -> Period {
-        switch period {
-        case .month(let y, let m):
-            return m == 1 ? .month(year: y - 1, month: 12) : .month(year: y, month: m - 1)
-        case .quarter(let y, let q):
-            return q == 1 ? .quarter(year: y - 1, quarter: 4) : .quarter(year: y, quarter: q - 1)
-        case .year(let y): return .year(y - 1)
-        }
-    }
-
     static func recentPeriods(before period: Period) -> Set<Period> {
         var result: Set<Period> = []
         var p = period
         for _ in 0..<12 {
-            p = previousPeriod(p)
+            p = p.previous
             result.insert(p)
             result.formUnion(p.months)
             if let q = p.quarter { result.insert(q) }

@@ -191,9 +191,7 @@ package final class CardPainter: @unchecked Sendable {
     private static func keep(_ png: Data, at path: String, in folder: String) {
         try? FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true)
-        let part = path + ".part-" + UUID().uuidString
-        guard FileManager.default.createFile(atPath: part, contents: png) else { return }
-        if rename(part, path) != 0 { try? FileManager.default.removeItem(atPath: part) }
+        try? FileIO.writeAtomically(png, to: path)
     }
 
     /// The PNG signature at the start and the IEND chunk at the end.

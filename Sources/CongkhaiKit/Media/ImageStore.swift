@@ -183,7 +183,6 @@ struct ImageStore {
     private func writeIndex(_ index: [String: UInt64]) {
         let text = index.sorted { $0.key < $1.key }.map { "\(Self.hex($0.value)) \($0.key)\n" }
             .joined()
-        let staging = indexPath + ".part-\(getpid())"
-        if Self.write(text, to: staging) { rename(staging, indexPath) }
+        try? FileIO.writeAtomically(Data(text.utf8), to: indexPath)
     }
 }

@@ -8,7 +8,7 @@ struct FastHTMLContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
 
-enum HTMLEscaping {
+package enum HTMLEscaping {
     /// Registers the fast escaper under Mustache's "HTML" content type (done once, before parsing).
     static let registered: Void = {
         MustacheContentTypes.register(FastHTMLContentType(), named: "HTML")
@@ -18,7 +18,9 @@ enum HTMLEscaping {
     /// registered escaper (diagnostics subtract that line).
     static let pragma = "{{% CONTENT_TYPE: HTML}}"
 
-    static func escape(_ text: String) -> String {
+    /// Text made safe in HTML content and in a quoted attribute: `&`, `<`, `>`, `"` and `'`
+    /// escaped (also the preview's live-reload tag).
+    package static func escape(_ text: String) -> String {
         var needs = false
         for byte in text.utf8
         where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {

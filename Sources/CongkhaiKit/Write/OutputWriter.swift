@@ -142,13 +142,11 @@ package final class OutputWriter: @unchecked Sendable {
             throw Failure(path: path.relative, reason: "cannot create its folder")
         }
         let target = output.path + "/" + path.relative
-        let temporary = folder.path + "/.\(path.fileName).tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw Failure(path: path.relative, reason: "cannot write a temporary file")
-        }
-        guard rename(temporary, target) == 0 else {
-            unlink(temporary)
-            throw Failure(path: path.relative, reason: "\(String(cString: strerror(errno)))")
+        do {
+            try FileIO.writeAtomically(
+                data, to: target, temporary: FileIO.hiddenTemporary(for: target, tag: "tmp"))
+        } catch {
+            throw Failure(path: path.relative, reason: "\(error.reason)")
         }
     }
 

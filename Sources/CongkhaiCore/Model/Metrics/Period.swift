@@ -48,6 +48,18 @@ package enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The period of the same kind just before: March before April, the fourth quarter of the
+    /// year before before its first, the year before.
+    package var previous: Period {
+        switch self {
+        case .month(let y, let m):
+            return m == 1 ? .month(year: y - 1, month: 12) : .month(year: y, month: m - 1)
+        case .quarter(let y, let q):
+            return q == 1 ? .quarter(year: y - 1, quarter: 4) : .quarter(year: y, quarter: q - 1)
+        case .year(let y): return .year(y - 1)
+        }
+    }
+
     /// The months a period spans.
     package var months: [Period] {
         switch self {
