@@ -13,6 +13,10 @@ struct TemplateAndLayoutTests {
     )
     func templateRoundTrip() throws {
         let site = try ImportFixture()
+        try site.write(
+            "Content/site.yml",
+            "title: \"Cải cách hành chính\"\nbase_url: \"https://example.gov.vn/\"\n"
+                + "owner: \"Ủy ban nhân dân quận Gò Vấp\"\n")
         try FileManager.default.createDirectory(
             atPath: site.path("exports"), withIntermediateDirectories: true)
         let result = TemplateBuilder.run(
@@ -30,6 +34,12 @@ struct TemplateAndLayoutTests {
         #expect(sheet.cell(hoTich, 3).number == 6, "carried over = October's pending (6 + 0)")
         #expect(sheet.cell(hoTich + 1, 3).number == 5)
         #expect(sheet.rows.contains { $0.contains { $0.text == "Kỳ báo cáo: Tháng 11 năm 2021" } })
+        // The body it reports to is the site's owner, in full.
+        #expect(sheet.rows.first?.first?.text == "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP")
+        #expect(
+            sheet.rows.contains {
+                $0.contains { $0.text == "Đơn vị nhận báo cáo: Ủy ban nhân dân quận Gò Vấp" }
+            })
         #expect(
             sheet.rows.contains {
                 $0.contains { $0.text == "Đơn vị báo cáo: Ủy ban nhân dân Phường 5" }

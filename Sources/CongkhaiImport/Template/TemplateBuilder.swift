@@ -96,9 +96,12 @@ package enum TemplateBuilder {
             if let n = carried[""] { values["carried_over"] = .number(n) }
             rows.append(FormSheetContent.Row(number: "1", name: unit.name, values: values))
         }
+        // The body the unit reports to, as site.yml names it: "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP" over
+        // the unit's name, "Đơn vị nhận báo cáo: Ủy ban nhân dân quận Gò Vấp".
+        let owner = SiteLists.owner(content) ?? "Ủy ban nhân dân quận"
         let sheet = FormSheetContent(
-            issuer: "ỦY BAN NHÂN DÂN QUẬN", unitName: unit.name(on: period.lastDay),
-            receiver: "Ủy ban nhân dân quận", period: period, rows: rows)
+            issuer: owner.uppercased(), unitName: unit.name(on: period.lastDay),
+            receiver: owner, period: period, rows: rows)
         let path =
             request.output ?? defaultName(dataset: schema.id, unit: unitID, period: period.key)
         do throws(FormWorkbookWriter.Failure) {

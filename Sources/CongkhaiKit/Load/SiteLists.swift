@@ -11,6 +11,13 @@ package enum SiteLists {
         UnitsLoader.loadFields(content, log: log)
     }
 
+    /// site.yml's `owner` ("Ủy ban nhân dân quận Gò Vấp"), or nil when it names none; site.yml's
+    /// own problems are left to `check`.
+    package static func owner(_ content: ContentDirectory) -> String? {
+        let owner = SiteConfigLoader.load(content, log: DiagnosticLog()).owner
+        return owner.isEmpty ? nil : owner
+    }
+
     /// The units and fields of the content folder at `path`, or nil with the reason in `log`
     /// (no such folder, or a list that does not load).
     package static func unitsAndFields(
