@@ -46,11 +46,17 @@ import Testing
         // `--output Content`, an output inside the content, one that holds it, the templates:
         // a build swaps its whole output, so each would replace the district's files.
         let cases: [(output: String, error: String)] = [
-            ("Content", "Content:1:1: error: the output folder holds the content folder Content"),
-            ("Content/news", "error: the output folder is inside the content folder Content"),
-            (".", "error: the output folder holds the content folder Content"),
-            ("Templates", "error: the output folder holds the templates folder Templates"),
-            ("Templates/x", "error: the output folder is inside the templates folder Templates"),
+            (
+                "Content",
+                "--output: error: the output folder Content holds the content folder Content"
+            ),
+            ("Content/news", "the output folder Content/news is inside the content folder Content"),
+            (".", "the output folder . holds the content folder Content"),
+            ("Templates", "the output folder Templates holds the templates folder Templates"),
+            (
+                "Templates/x",
+                "the output folder Templates/x is inside the templates folder Templates"
+            ),
         ]
         for (output, error) in cases {
             let result = site.build(output: output)
@@ -86,7 +92,7 @@ import Testing
         }
         #expect(
             failure.diagnostics.map(\.message) == [
-                "the build cache \(site.path("Public/.cache")) would be inside the output folder"
+                "the build cache \(site.path("Public/.cache")) would be inside the output folder \(site.path("Public"))"
             ])
         #expect(!site.exists("Public"))
         // Beside the sources, an output of its own still builds.
@@ -297,7 +303,7 @@ import Testing
         }
         #expect(
             failure.diagnostics.map(\.description) == [
-                "--unit:1:1: error: unknown unit \"phuong-2\"\n    note: did you mean \"phuong-1\"?"
+                "--unit: error: unknown unit \"phuong-2\"\n    note: did you mean \"phuong-1\"?"
             ])
     }
 }

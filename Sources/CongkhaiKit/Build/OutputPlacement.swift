@@ -9,29 +9,34 @@ import Foundation
 enum OutputPlacement {
     static func problems(_ options: BuildOptions) -> [Diagnostic] {
         let output = resolved(options.outputPath)
-        let place = SourceLocation(file: options.outputPath)
+        // Located at the option, as the other options' problems are (`--unit: error: …`).
+        let place = SourceLocation(file: "--output", line: 0)
+        let given = options.outputPath
         let hint: DiagnosticText = "choose a folder of its own for the site, such as Public"
         var found: [Diagnostic] = []
         let content = options.contentPath
         if contains(output, resolved(content)) {
             found.append(
-                .error(place, "the output folder holds the content folder \(content)", hint: hint))
+                .error(
+                    place, "the output folder \(given) holds the content folder \(content)",
+                    hint: hint))
         } else if contains(resolved(content), output) {
             found.append(
                 .error(
-                    place, "the output folder is inside the content folder \(content)",
+                    place, "the output folder \(given) is inside the content folder \(content)",
                     hint: hint))
         }
         if let templates = options.templatesPath {
             if contains(output, resolved(templates)) {
                 found.append(
                     .error(
-                        place, "the output folder holds the templates folder \(templates)",
+                        place, "the output folder \(given) holds the templates folder \(templates)",
                         hint: hint))
             } else if contains(resolved(templates), output) {
                 found.append(
                     .error(
-                        place, "the output folder is inside the templates folder \(templates)",
+                        place,
+                        "the output folder \(given) is inside the templates folder \(templates)",
                         hint: hint))
             }
         }
@@ -39,14 +44,14 @@ enum OutputPlacement {
         if contains(output, resolved(cache)) {
             found.append(
                 .error(
-                    place, "the build cache \(cache) would be inside the output folder",
+                    place, "the build cache \(cache) would be inside the output folder \(given)",
                     hint: "the cache is not published: put it outside the output (--cache-dir)"))
         }
         if contains(output, resolved(".")) {
             found.append(
                 .error(
                     place,
-                    "the output folder holds the working folder: a build replaces the whole output folder",
+                    "the output folder \(given) holds the working folder: a build replaces the whole output folder",
                     hint: hint))
         }
         return found

@@ -115,7 +115,7 @@ package enum ContentValidator {
                 "did you mean \"\($0)\"?"
             }
             log.error(
-                SourceLocation(file: "--unit"), "unknown unit \"\(id)\"",
+                SourceLocation(file: "--unit", line: 0), "unknown unit \"\(id)\"",
                 hint: hint ?? "unit ids are listed in units.yml")
         }
     }

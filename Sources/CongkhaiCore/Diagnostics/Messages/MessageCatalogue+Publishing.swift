@@ -26,32 +26,32 @@ extension MessageCatalogue {
             "không khóa được thư mục kết quả (%@): %@"
         ),
         (
-            "the output folder holds the content folder %@",
-            "thư mục kết quả chứa thư mục nội dung %@"
+            "the output folder %@ holds the content folder %@",
+            "thư mục kết quả %@ chứa thư mục nội dung %@"
         ),
         (
-            "the output folder is inside the content folder %@",
-            "thư mục kết quả nằm trong thư mục nội dung %@"
+            "the output folder %@ is inside the content folder %@",
+            "thư mục kết quả %@ nằm trong thư mục nội dung %@"
         ),
         (
-            "the output folder holds the templates folder %@",
-            "thư mục kết quả chứa thư mục mẫu %@"
+            "the output folder %@ holds the templates folder %@",
+            "thư mục kết quả %@ chứa thư mục mẫu %@"
         ),
         (
-            "the output folder is inside the templates folder %@",
-            "thư mục kết quả nằm trong thư mục mẫu %@"
+            "the output folder %@ is inside the templates folder %@",
+            "thư mục kết quả %@ nằm trong thư mục mẫu %@"
         ),
         (
-            "the build cache %@ would be inside the output folder",
-            "bộ nhớ đệm %@ sẽ nằm trong thư mục kết quả"
+            "the build cache %@ would be inside the output folder %@",
+            "bộ nhớ đệm %@ sẽ nằm trong thư mục kết quả %@"
         ),
         (
             "the cache is not published: put it outside the output (--cache-dir)",
             "bộ nhớ đệm không được đăng: hãy để nó ngoài thư mục kết quả (--cache-dir)"
         ),
         (
-            "the output folder holds the working folder: a build replaces the whole output folder",
-            "thư mục kết quả chứa thư mục đang làm việc: mỗi lần dựng thay toàn bộ thư mục kết quả"
+            "the output folder %@ holds the working folder: a build replaces the whole output folder",
+            "thư mục kết quả %@ chứa thư mục đang làm việc: mỗi lần dựng thay toàn bộ thư mục kết quả"
         ),
         (
             "choose a folder of its own for the site, such as Public",
