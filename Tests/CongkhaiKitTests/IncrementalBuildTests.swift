@@ -133,6 +133,20 @@ import Testing
         #expect(failure.diagnostics.contains { $0.message.contains("/don-vi/khong-co/") })
     }
 
+    @Test func aBuildWithNothingChangedLoadsNothingAndAMissingFileIsWrittenAgain() throws {
+        let site = try makeSite()
+        _ = try compare(site)
+        let (unchanged, _) = try compareReport(site)
+        let stages = unchanged?.stageTimings.map(\.stage) ?? []
+        #expect(unchanged?.pagesWritten == 0 && !stages.contains("load and validate"), "\(stages)")
+        // A file of the output removed by hand: the build takes its usual path and writes it.
+        try FileManager.default.removeItem(
+            at: site.root.appendingPathComponent("Public/don-vi/phuong-1/index.html"))
+        let (repaired, _) = try compareReport(site)
+        #expect(repaired?.pagesWritten == 1)
+        #expect(repaired?.stageTimings.map(\.stage).contains("load and validate") == true)
+    }
+
     @Test func aFrontMatterEditTakesTheFullPath() throws {
         let site = try makeSite()
         _ = try compare(site)

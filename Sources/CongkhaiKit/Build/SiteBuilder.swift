@@ -67,6 +67,10 @@ public enum SiteBuilder {
         if let edits = BodyEditUpdate.plan(options, content: directory, session: cache, run: run) {
             return bodyEdit(edits, cache: cache, run: run)
         }
+        if UnchangedBuild.isUnchanged(options, cache: cache, run: run) {
+            return run.report(
+                pages: 0, bytes: 0, kind: .incremental, scheduled: cache.previousScheduled)
+        }
         guard let site = prepareSite(options, inventory: inventory, cache: cache, run: run) else {
             return run.failure()
         }
