@@ -21,6 +21,16 @@ package struct PublishingStatus: Sendable, Hashable {
             case .missing: return "✘ Chưa công khai"
             }
         }
+
+        /// The same words without the symbol, in a line of the text report.
+        package var word: String {
+            switch self {
+            case .upToDate: return "đã công khai"
+            case .behind: return "chưa có kỳ mới nhất"
+            case .stale: return "chậm cập nhật"
+            case .missing: return "chưa công khai"
+            }
+        }
     }
 
     package var dataset: String

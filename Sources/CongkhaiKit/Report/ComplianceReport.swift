@@ -6,13 +6,18 @@ public struct ComplianceReport: Sendable {
 
     public struct TargetLine: Sendable {
         public var clause, id, title, value, threshold, status: String
+        /// The fields or quarters that miss a `per:` target, by id: `dat-dai 90,3%`.
         public var missedParts: [String]
+        /// The same by name, for people: `Đất đai (90,3%)`, `Quý III/2021 (2)`.
+        public var missedPartNames: [String]
     }
 
     public struct UnitLine: Sendable {
         public var unit, name: String
         /// dataset id → state
         package var datasets: [(dataset: String, state: PublishingStatus.State, newest: String?)]
+        /// dataset id → its title (`Mức độ hài lòng của người dân, tổ chức`), for people.
+        var datasetTitles: [String: String] = [:]
         public var articlesInYear: Int
     }
 
@@ -41,18 +46,29 @@ public struct ComplianceReport: Sendable {
         span = spanLabel
         targets = figures.targets.filter(\.isMeasurable).map { target in
             let result = evaluator.evaluate(target)
+            let missed = result.parts.filter { $0.status == .missed }
             return TargetLine(
                 clause: target.clause, id: target.id, title: target.title, value: result.value.text,
                 threshold: result.thresholdText, status: result.status.rawValue,
-                missedParts: result.parts.filter { $0.status == .missed }.map {
-                    "\($0.key) \($0.value.text)"
+                missedParts: missed.map { "\($0.key) \($0.value.text)" },
+                missedPartNames: missed.map { part in
+                    let name =
+                        Period(key: part.key).map { Span($0).label }
+                        ?? content.fields.first { $0.id == part.key }?.name ?? part.key
+                    return "\(name) (\(part.value.text))"
                 })
+        }
+        var titles: [String: String] = [:]
+        for row in figures.compliance.rows {
+            for status in row.statuses where titles[status.dataset] == nil {
+                titles[status.dataset] = figures.dataset(status.dataset)?.schema.title
+            }
         }
         units = figures.compliance.rows.map { row in
             UnitLine(
                 unit: row.unit, name: content.unit(row.unit)?.name(on: buildDate) ?? row.unit,
                 datasets: row.statuses.map { ($0.dataset, $0.state, $0.newest?.key) },
-                articlesInYear: row.articlesInYear)
+                datasetTitles: titles, articlesInYear: row.articlesInYear)
         }
         publishUnits = content.config.publishUnits
         latest = figures.compliance.latest.sorted { $0.key < $1.key }.map { ($0.key, $0.value.key) }
@@ -80,7 +96,7 @@ public struct ComplianceReport: Sendable {
         if behind.isEmpty { out += "  mọi đơn vị đã công khai kỳ mới nhất\n" }
         for unit in behind {
             let missing = unit.datasets.filter { $0.state != .upToDate }
-                .map { "\($0.dataset) \($0.state.rawValue)\($0.newest.map { " (\($0))" } ?? "")" }
+                .map { "\($0.dataset) \($0.state.word)\($0.newest.map { " (\($0))" } ?? "")" }
             out += "  ✘ \(unit.unit.padding(34)) \(missing.joined(separator: ", "))\n"
         }
         out +=
@@ -93,13 +109,18 @@ public struct ComplianceReport: Sendable {
             "# \(title) — báo cáo ngày \(buildDate.vietnamese)\n\n## Chỉ tiêu (toàn quận, \(span))\n\n"
         out += "| Mục | Chỉ tiêu | Kết quả | Yêu cầu | Đánh giá |\n|---|---|---:|---|---|\n"
         for t in targets {
+            // A per-field or per-quarter target says where it is missed, as the pages do.
+            let verdict =
+                (TargetResult.Status(rawValue: t.status)?.label ?? t.status)
+                + (t.missedPartNames.isEmpty
+                    ? "" : ": " + t.missedPartNames.joined(separator: "; "))
             out +=
-                "| \(t.clause) | \(cellText(t.title)) | \(t.value) | \(cellText(t.threshold)) | \(TargetResult.Status(rawValue: t.status)?.label ?? t.status) |\n"
+                "| \(t.clause) | \(cellText(t.title)) | \(t.value) | \(cellText(t.threshold)) | \(cellText(verdict)) |\n"
         }
         out += "\n## Công khai số liệu\n\n| Đơn vị | Chưa cập nhật |\n|---|---|\n"
         for unit in unitsBehind {
             let missing = unit.datasets.filter { $0.state != .upToDate }.map {
-                "\($0.dataset): \($0.state.label)"
+                "\(unit.datasetTitles[$0.dataset] ?? $0.dataset): \($0.state.label)\($0.newest.map { " (\($0))" } ?? "")"
             }
             out += "| \(cellText(unit.name)) | \(cellText(missing.joined(separator: "; "))) |\n"
         }

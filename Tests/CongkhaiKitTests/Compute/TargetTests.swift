@@ -94,6 +94,44 @@ import Testing
         #expect(late.thresholdText == "< 4,0%")
     }
 
+    @Test func theReportSaysWhereAPerQuarterOrPerFieldTargetIsMissed() throws {
+        // Every complete quarter must be on time; the second is not (90/100). Land misses its
+        // late rate.
+        let quarterly =
+            Self.targets + """
+
+                - id: moi-quy
+                  clause: "I.5.4"
+                  title: "Đúng hạn mỗi quý"
+                  indicator: dossiers.on_time_rate
+                  op: ">="
+                  value: 0.98
+                  exclude_fields: [dat-dai]
+                  per: quarter
+                """
+        let (_, figures, content) = try site(
+            """
+            phuong-1,2021-01,ho-tich,0,0,100,50,50,0,0,0
+            phuong-1,2021-04,ho-tich,0,0,100,40,50,10,0,0
+            phuong-1,2021-04,dat-dai,0,0,10,0,8,2,0,0
+            phuong-1,2021-07,ho-tich,0,0,100,50,50,0,0,0
+            """, extra: ["Content/targets.yml": quarterly])
+        let report = ComplianceReport(
+            content: content, figures: figures,
+            buildDate: CalendarDay(year: 2021, month: 11, day: 20))
+        let markdown = report.render(.markdown).split(separator: "\n").map(String.init)
+        // The year (290/300) is below 98% too; the row names the quarter that missed, as pages do.
+        #expect(
+            markdown.contains(
+                "| I.5.4 | Đúng hạn mỗi quý | 96,7% | ≥ 98,0% | ✘ Chưa đạt: Quý II/2021 (90,0%) |"))
+        #expect(
+            markdown.contains(
+                "| I.5.2 | Trễ hạn đất đai | 20,0% | < 4,0% | ✘ Chưa đạt: Đất đai (20,0%) |"))
+        // For tools, the JSON keeps the ids.
+        #expect(report.targets.first { $0.id == "moi-quy" }?.missedParts == ["2021-Q2 90,0%"])
+        #expect(report.targets.first { $0.id == "tre-han" }?.missedParts == ["dat-dai 20,0%"])
+    }
+
     @Test func thresholdsAreComparedAsShown() throws {
         // 979/1000 = 97,9% < 98,0%; 9795/10000 rounds to 98,0%, which meets ≥ 98%.
         let (_, missed, _) = try site("phuong-1,2021-01,ho-tich,0,0,1000,0,979,21,0,0\n")
