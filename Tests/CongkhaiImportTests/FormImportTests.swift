@@ -206,4 +206,28 @@ struct FormImportTests {
                 "exports/06b.xlsx:Biểu số 06b-VPCP-KSTT!J1: error: this is \"Biểu số 06b/VPCP/KSTT\", not Biểu số 06a/VPCP/KSTT"
             ) == true)
     }
+
+    @Test(
+        "a workbook is known by its first bytes under any name; a missing file, a folder and an .xls are refused by name"
+    )
+    func fileKinds() throws {
+        let site = try ImportFixture()
+        let renamed = try site.writeForm(ImportFixture.november(), as: "Bieu06a.dat")
+        #expect(FileIO.head(atPath: site.path(renamed), count: 4) == [0x50, 0x4B, 0x03, 0x04])
+        #expect(
+            site.importing([renamed], dryRun: true).diagnostics.map { $0.shown(in: site) } == [])
+        try site.write("exports/old.xls", Data([0xD0, 0xCF, 0x11, 0xE0]))
+        try site.write("exports/short.csv", "a")
+        #expect(FileIO.head(atPath: site.path("exports/short.csv"), count: 4) == [0x61])
+        #expect(FileIO.head(atPath: site.path("exports"), count: 4) == nil)
+        let shown = site.importing(["exports/missing.xlsx", "exports", "exports/old.xls"])
+            .diagnostics.map { $0.shown(in: site) }
+        #expect(
+            shown == [
+                "exports: error: cannot read file",
+                "exports/missing.xlsx: error: cannot read file",
+                "exports/old.xls: error: this is the old Excel format (.xls)\n    note: "
+                    + "open it in Excel and save it as .xlsx (Excel Workbook), or as CSV UTF-8",
+            ])
+    }
 }

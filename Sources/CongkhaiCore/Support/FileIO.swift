@@ -18,6 +18,20 @@ package enum FileIO {
         return true
     }
 
+    /// The first `count` bytes of a file (all of it when it is shorter), and nothing more is read;
+    /// nil when it is not a regular file that can be read.
+    package static func head(atPath path: String, count: Int) -> [UInt8]? {
+        guard let (fd, _) = openRegularFile(path) else { return nil }
+        defer { close(fd) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = 0
+            guard let read = fill(buffer, from: fd, at: 0) else { failed = true; return }
+            filled = read
+        }
+        return failed ? nil : bytes
+    }
+
     /// A whole file's bytes; nil when it cannot be opened or read. `open`, `fstat` and `read`:
     /// content files are read 400.000 times on a national site (front matter, then body), and
     /// `FileManager.contents(atPath:)` was 6% of loading that site's content (perf).
@@ -30,31 +44,23 @@ package enum FileIO {
     /// `tooLarge`, and nothing of it is read.
     package static func contents(atPath path: String, limit: Int, tooLarge: inout Int?) -> [UInt8]?
     {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let (fd, size) = openRegularFile(path) else { return nil }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        if Int(info.st_size) > limit {
-            tooLarge = Int(info.st_size)
+        if size > limit {
+            tooLarge = size
             return nil
         }
         var bytes: [UInt8] = []
         // A file may grow after `fstat`: read until `read` reports its end.
-        var capacity = Int(info.st_size) + 1
+        var capacity = size + 1
         while true {
             var more = false, failed = false
             bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 count = bytes.count
                 if count > 0 { buffer.baseAddress!.initialize(from: bytes, count: count) }
-                while count < capacity {
-                    let n = read(fd, buffer.baseAddress! + count, capacity - count)
-                    if n < 0 && errno == EINTR { continue }
-                    if n < 0 { failed = true; return }
-                    if n == 0 { return }
-                    count += n
-                }
-                more = true
+                guard let read = fill(buffer, from: fd, at: count) else { failed = true; return }
+                count = read
+                more = count == capacity
             }
             if failed { return nil }
             guard more else { return bytes }
@@ -64,4 +70,31 @@ package enum FileIO {
         }
     }
 
+    /// Reads into `buffer` from `start` until it is full or the file ends; the count of bytes it
+    /// then holds, or nil on an error.
+    private static func fill(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, from fd: Int32, at start: Int
+    ) -> Int? {
+        var count = start
+        while count < buffer.count {
+            let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            count += n
+        }
+        return count
+    }
+
+    /// A regular file opened for reading, and its size; nil when it is not one or cannot be opened.
+    private static func openRegularFile(_ path: String) -> (fd: Int32, size: Int)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return nil
+        }
+        return (fd, Int(info.st_size))
+    }
 }

@@ -130,7 +130,9 @@ package enum MetricsImporter {
         log: DiagnosticLog
     ) -> [ImportedFigures] {
         let place = SourceLocation(file: file, line: 0)
-        guard let data = FileManager.default.contents(atPath: file) else {
+        // Its first bytes say whether it is a workbook (a ZIP package, under any name); a workbook
+        // is then read by ZIPFoundation from the file, a text file whole: each is read once.
+        guard let head = FileIO.head(atPath: file, count: 4) else {
             log.error(place, "cannot read file")
             return []
         }
@@ -142,7 +144,7 @@ package enum MetricsImporter {
             return []
         }
         var sheets: [Sheet] = []
-        if lower.hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        if lower.hasSuffix(".xlsx") || head == [0x50, 0x4B, 0x03, 0x04] {
             do throws(XLSXReader.Failure) {
                 sheets = try XLSXReader.read(at: URL(fileURLWithPath: file), file: file)
             } catch {
@@ -150,6 +152,10 @@ package enum MetricsImporter {
                 return []
             }
         } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                log.error(place, "cannot read file")
+                return []
+            }
             let text: String
             switch TextDecoding.decode(data, as: request.encoding) {
             case .success(let decoded): text = decoded.text
