@@ -79,6 +79,17 @@ import Testing
         return (incremental, full.pagesWritten)
     }
 
+    /// Each file under `folder` (relative path) with its inode: a file replaced has a new one.
+    static func inodes(_ folder: URL) -> [String: Int] {
+        var found: [String: Int] = [:]
+        for (path, _) in treeContents(folder) {
+            let attributes = try? FileManager.default.attributesOfItem(
+                atPath: folder.appendingPathComponent(path).path)
+            found[path] = (attributes?[.systemFileNumber] as? Int) ?? -1
+        }
+        return found
+    }
+
     static func tookBodyEditPath(_ report: BuildReport?) -> Bool {
         report?.kind == .bodyEdit
     }
@@ -405,16 +416,7 @@ import Testing
             + "van-phong,2021-10,ho-tich,0,1,3,0,3,1,0,0\n"
         let site = try TestSite(files: files)
         _ = try compare(site)
-        let output = site.root.appendingPathComponent("Public")
-        func inodes() -> [String: Int] {
-            var found: [String: Int] = [:]
-            for (path, _) in treeContents(output) {
-                let attributes = try? FileManager.default.attributesOfItem(
-                    atPath: output.appendingPathComponent(path).path)
-                found[path] = (attributes?[.systemFileNumber] as? Int) ?? -1
-            }
-            return found
-        }
+        func inodes() -> [String: Int] { Self.inodes(site.root.appendingPathComponent("Public")) }
         func rewritten(_ before: [String: Int]) -> [String] {
             inodes().filter { before[$0.key] != $0.value }.map(\.key).sorted()
         }
@@ -445,15 +447,8 @@ import Testing
     @Test func aFigureCorrectionKeepsTheSearchIndexWithoutMakingIt() throws {
         let site = try TestSite(files: Self.siteFilesWithMorePages())
         _ = try compare(site)
-        let index = site.root.appendingPathComponent("Public/tim-kiem")
         func inodes() -> [String: Int] {
-            var found: [String: Int] = [:]
-            for (path, _) in treeContents(index) {
-                let attributes = try? FileManager.default.attributesOfItem(
-                    atPath: index.appendingPathComponent(path).path)
-                found[path] = (attributes?[.systemFileNumber] as? Int) ?? -1
-            }
-            return found
+            Self.inodes(site.root.appendingPathComponent("Public/tim-kiem"))
         }
         let before = inodes()
         #expect(before.keys.contains("chi-muc/0.json") && before.keys.contains("tai-lieu/0.json"))
