@@ -492,7 +492,7 @@ summary { list-style: none; }
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page.title}}</title>
-<link rel="canonical" href="{{page.canonical}}">
+{{> page-meta}}
 <meta name="robots" content="noindex">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <style>
@@ -673,19 +673,7 @@ th[scope=row]{grid-column:1/-1;border:0;padding:0}td{border:0;padding:0}td::befo
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page.title}}{{^page.is_home}} – {{site.title}}{{/page.is_home}}</title>
-<meta name="description" content="{{page.description}}">
-<link rel="canonical" href="{{page.canonical}}">
-<meta property="og:type" content="{{page.og_type}}">
-<meta property="og:site_name" content="{{site.title}}">
-<meta property="og:locale" content="vi_VN">
-<meta property="og:title" content="{{page.title}}">
-<meta property="og:description" content="{{page.description}}">
-<meta property="og:url" content="{{page.canonical}}">
-<meta property="og:image" content="{{page.og_image}}">
-<meta property="og:image:width" content="1200">
-<meta property="og:image:height" content="630">
-<meta property="og:image:alt" content="{{page.og_image_alt}}">
-<meta name="twitter:card" content="summary_large_image">
+{{> page-meta}}
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} – Tin tức" href="/tin-tuc/feed.xml">
@@ -774,6 +762,22 @@ th[scope=row]{grid-column:1/-1;border:0;padding:0}td{border:0;padding:0}td::befo
 {{^has_datasets}}<p>Chưa có bộ số liệu nào.</p>{{/has_datasets}}
 {{/content}}
 {{/layout}}
+
+"""#,
+        "page-meta.mustache": #"""
+<meta name="description" content="{{page.description}}">
+<link rel="canonical" href="{{page.canonical}}">
+<meta property="og:type" content="{{page.og_type}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="og:locale" content="vi_VN">
+<meta property="og:title" content="{{page.title}}">
+<meta property="og:description" content="{{page.description}}">
+<meta property="og:url" content="{{page.canonical}}">
+<meta property="og:image" content="{{page.og_image}}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="{{page.og_image_alt}}">
+<meta name="twitter:card" content="summary_large_image">
 
 """#,
         "pager.mustache": #"""

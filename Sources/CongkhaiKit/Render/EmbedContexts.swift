@@ -58,9 +58,13 @@ extension RenderEnvironment {
                 "json": config.absoluteURL(Routes.unitFigures(id)),
             ] as Context,
             "rows": rows, "has_rows": !rows.isEmpty,
+            // The unit page's social card: a link to the embed shared on Zalo shows it too.
             "page": [
                 "title": "Số liệu cải cách hành chính – \(name)",
                 "canonical": config.absoluteURL(Routes.unitEmbed(id)),
+                "description": "Kết quả thực hiện các chỉ tiêu cải cách hành chính của \(name)",
+                "og_type": "website", "og_image": config.absoluteURL(Routes.unitCard(id)),
+                "og_image_alt": "\(name): tỷ lệ hồ sơ giải quyết đúng hạn",
             ] as Context,
         ]
     }
