@@ -527,7 +527,7 @@ th[scope=row]{grid-column:1/-1;border:0;padding:0}td{border:0;padding:0}td::befo
   <tbody>
   {{#rows}}
   <tr>
-    <th scope="row">{{title}} <span class="note">(mục {{clause}}; số liệu đến {{updated}})</span></th>
+    <th scope="row">{{title}} <span class="note">(mục {{clause}}; số liệu đến {{updated}}){{#denominator}}<br>Mẫu số: {{.}}{{/denominator}}</span></th>
     <td data-label="Kỳ mới nhất">{{#latest}}<span class="v">{{value.text}}</span><span class="note">{{#value.parts}}{{.}} · {{/value.parts}}{{span}}</span><br><span class="s {{status.class}}">{{status.label}}</span> <span class="note">{{threshold}}</span>{{/latest}}</td>
     <td data-label="Từ đầu năm">{{#year}}<span class="v">{{value.text}}</span><span class="note">{{#value.parts}}{{.}} · {{/value.parts}}{{span}}</span><br><span class="s {{status.class}}">{{status.label}}</span> <span class="note">{{threshold}}</span>{{/year}}</td>
   </tr>

@@ -47,6 +47,8 @@ extension RenderEnvironment {
         let rows = embedFigures(id).map { figure -> Context in
             [
                 "clause": figure.target.clause, "title": figure.target.title,
+                // What the rates are out of, as every page states ("hồ sơ đã giải quyết").
+                "denominator": measure(of: figure.target)?.denominatorLabel ?? false,
                 "updated": figure.updated.label,
                 "latest": embedCell(figure.latest), "year": embedCell(figure.yearToDate),
             ]

@@ -65,6 +65,16 @@ import Testing
             satisfaction["numerator"] as? Int == good && satisfaction["denominator"] as? Int == all)
         #expect(satisfaction["period"] as? String == "2021-10")
         #expect(embed.contains("\(good)/\(all) · Tháng 10/2021"))
+        // Every rate says what it is out of, as the unit's page does.
+        for (clause, denominator) in [
+            ("I.4.1", "lượt đánh giá"), ("I.5.1", "hồ sơ đã giải quyết"),
+            ("I.7.1", "phản ánh, kiến nghị phải xử lý"),
+        ] {
+            let row = embed.components(separatedBy: "(mục \(clause);").dropFirst().first?
+                .components(separatedBy: "</th>").first
+            #expect(row?.contains("Mẫu số: \(denominator)") == true, "\(clause)")
+            #expect(page.contains("Mẫu số: \(denominator)"), "\(clause)")
+        }
     }
 
     @Test func aUnitBuildWritesItsEmbedAndJSON() throws {
