@@ -67,6 +67,28 @@ import Testing
             ])
     }
 
+    @Test func anUnknownUnitIsReportedWithTheFrontMattersOtherErrors() throws {
+        // The editor sees every mistake of the file at once, not the unit only once the date
+        // and category are put right; an article that loads is still reported once.
+        let found = try diagnostics([
+            "Content/news/a.md":
+                "---\ntitle: \"Tin\"\ndate: 15/03/2021\nunit: phuong-11\ncategory: tin-vui\n---\nx\n",
+            "Content/news/b.md": TestSite.article("Hai", extra: "unit: phuong-11\n"),
+            "Content/news/c.md":
+                "---\ntitle: \"Ba\"\ndate: 2021-03-15\nunit: phuong-11\ncategory: thong-bao\nslug: \"../x\"\n---\nx\n",
+        ])
+        let unknown = "error: unknown unit \"phuong-11\"\n    note: did you mean \"phuong-1\"?"
+        #expect(
+            found.map { $0.components(separatedBy: "\n    note: write").first! } == [
+                "Content/news/a.md:3:7: error: bad date \"15/03/2021\"",
+                "Content/news/a.md:4:7: " + unknown,
+                "Content/news/a.md:5:11: error: unknown category \"tin-vui\"\n    note: use one of: tuyen-truyen, mo-hinh-hay, guong-dien-hinh, thong-bao",
+                "Content/news/b.md:5:7: " + unknown,
+                "Content/news/c.md:4:7: " + unknown,
+                "Content/news/c.md:6:7: error: slug \"../x\" would leave the news folder\n    note: a slug is one path segment of a-z, 0-9 and -",
+            ])
+    }
+
     @Test func unknownCategory() throws {
         let found = try diagnostics([
             "Content/news/a.md":

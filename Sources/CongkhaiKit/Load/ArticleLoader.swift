@@ -15,9 +15,12 @@ enum ArticleLoader {
     /// (only those may be cached: a cached file would not repeat its warnings).
     /// With `units`, another unit's article is read only up to its front matter (`frontMatterOnly`):
     /// a `--unit` build needs where each article stands in the column, not what it says.
+    /// `unitIDs` (units.yml's ids, when it loaded) lets an article rejected for other errors
+    /// still have its `unit:` checked, so that its front matter's mistakes are reported at once.
     static func loadAll(
         _ content: ContentDirectory, log: DiagnosticLog, files listed: [String]? = nil,
-        units: Set<String> = [], reuse: @Sendable (String) -> Article? = { _ in nil }
+        units: Set<String> = [], unitIDs: [String]? = nil,
+        reuse: @Sendable (String) -> Article? = { _ in nil }
     )
         -> (articles: [Article], clean: [(path: String, article: Article)])
     {
@@ -32,14 +35,16 @@ enum ArticleLoader {
                 var local = DiagnosticLog()
                 var article: Article?
                 if !units.isEmpty {
-                    article = load(files[i], content: content, log: local, frontMatterOnly: true)
+                    article = load(
+                        files[i], content: content, log: local, frontMatterOnly: true,
+                        unitIDs: unitIDs)
                     // One of the selected units' own articles: read whole, reported once.
                     if let header = article, let unit = header.unitID, units.contains(unit) {
                         local = DiagnosticLog()
                         article = load(files[i], content: content, log: local)
                     }
                 } else {
-                    article = load(files[i], content: content, log: local)
+                    article = load(files[i], content: content, log: local, unitIDs: unitIDs)
                 }
                 let found = local.all
                 slots.value[i] = (article, found.isEmpty)
@@ -91,7 +96,7 @@ enum ArticleLoader {
 
     static func load(
         _ relative: String, content: ContentDirectory, log: DiagnosticLog,
-        frontMatterOnly: Bool = false
+        frontMatterOnly: Bool = false, unitIDs: [String]? = nil
     ) -> Article? {
         let display = content.display(relative)
         let read =
@@ -107,6 +112,16 @@ enum ArticleLoader {
             let record = YAMLRecord(document.root, in: document, log: log, what: "front matter")
         else { return nil }
         record.warnUnknownKeys(allowed: keys)
+        let unit = record.string("unit")
+        // Rejected for another error: its unit is checked here, as the validator would have.
+        func rejected() -> Article? {
+            if let unit, let unitIDs, !unitIDs.contains(unit) {
+                log.add(
+                    ContentValidator.unknownUnit(
+                        unit, at: record.valueLocation("unit"), among: unitIDs))
+            }
+            return nil
+        }
 
         let title = record.string("title", required: true)
         var date: Timestamp?
@@ -160,13 +175,13 @@ enum ArticleLoader {
                     record.valueLocation("slug"),
                     "slug \"\(explicit)\" would leave the news folder",
                     hint: "a slug is one path segment of a-z, 0-9 and -")
-                return nil
+                return rejected()
             } else if !Slug.isValid(explicit) {
                 log.error(
                     record.valueLocation("slug"),
                     "slug \"\(explicit)\" may use only a-z, 0-9 and -",
                     hint: "e.g. \"\(Slug.make(explicit))\"")
-                return nil
+                return rejected()
             }
             slug = explicit
         } else if title != nil && slug.isEmpty {
@@ -176,9 +191,7 @@ enum ArticleLoader {
         }
         let summary =
             record.string("summary") ?? (frontMatterOnly ? "" : Markdown.firstParagraphText(body))
-        let unit = record.string("unit")
-
-        guard let title, let date, let category, !slug.isEmpty else { return nil }
+        guard let title, let date, let category, !slug.isEmpty else { return rejected() }
         // The body is not kept: it is read again when the article's page is rendered, so a large
         // site's markdown is never all in memory at once.
         return Article(

@@ -73,7 +73,7 @@ package enum ContentLoader {
         }
         let (articles, clean) = ArticleLoader.loadAll(
             content, log: log, files: reuse.newsFiles, units: selected,
-            reuse: reuse.article)
+            unitIDs: units.isEmpty ? nil : units.map(\.id), reuse: reuse.article)
         group.wait()
         let tables = reusedTables ?? metrics.value ?? []
         let metricsClean = reusedTables != nil || metricsLog.all.isEmpty

@@ -8,6 +8,21 @@ package enum ContentValidator {
         return slug.hasPrefix("trang-") && Int(slug.dropFirst(6)) != nil
     }
 
+    /// An article's `unit:` that units.yml does not list. The article loader reports it too, for
+    /// an article whose front matter has other errors (it never reaches this stage).
+    static func unknownUnit(
+        _ unit: String, at place: SourceLocation, among unitIDs: [String]
+    )
+        -> Diagnostic
+    {
+        let hint: DiagnosticText =
+            Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map {
+                "did you mean \"\($0)\"?"
+            }
+            ?? "unit ids are listed in units.yml"
+        return .error(place, "unknown unit \"\(unit)\"", hint: hint)
+    }
+
     /// With `buildDate`, articles dated after it are held back (`scheduled`) unless `includeFuture`,
     /// and those past their `expires:` on it are not listed.
     package static func validate(
@@ -32,13 +47,8 @@ package enum ContentValidator {
         for i in all.indices.sorted(by: { all[$0].source < all[$1].source }) {
             let article = all[i]
             if let unit = article.unitID, !knownUnits.contains(unit) {
-                let hint: DiagnosticText? =
-                    Spelling.closest(to: unit, among: unitIDs, maxDistance: 3).map {
-                        "did you mean \"\($0)\"?"
-                    }
-                    ?? "unit ids are listed in units.yml"
-                log.error(
-                    article.unitLocation ?? article.source, "unknown unit \"\(unit)\"", hint: hint)
+                log.add(
+                    unknownUnit(unit, at: article.unitLocation ?? article.source, among: unitIDs))
                 continue
             }
             if isReservedNewsSlug(article.slug) {
