@@ -25,6 +25,23 @@ import Testing
         )
     }
 
+    @Test func aUnitEntrysMistakesComeAtOnce() throws {
+        let found = try diagnostics([
+            "Content/units.yml": TestSite.units
+                + "\n- id: Phuong_X\n  kind: village\n- id: phuong-y\n  name: \"Y\"\n  kind: xa\n",
+            "Content/fields.yml": "- id: Ho Tich\n",
+        ])
+        #expect(
+            found == [
+                "Content/fields.yml:1:3: error: a field is missing `name`",
+                "Content/fields.yml:1:7: error: id \"Ho Tich\" may use only a-z, 0-9 and -\n    note: e.g. \"ho-tich\"",
+                "Content/units.yml:11:3: error: a unit is missing `name`",
+                "Content/units.yml:11:7: error: id \"Phuong_X\" may use only a-z, 0-9 and -\n    note: e.g. \"phuong-x\"",
+                "Content/units.yml:12:9: error: unknown unit kind \"village\"\n    note: use one of: agency, ward, service-unit",
+                "Content/units.yml:15:9: error: unknown unit kind \"xa\"\n    note: use one of: agency, ward, service-unit",
+            ])
+    }
+
     @Test func yamlSyntaxErrorInUnitsFile() throws {
         let found = try diagnostics(["Content/units.yml": "- id: a\n  name: \"x\n"])
         #expect(found.first?.hasPrefix("Content/units.yml:3:1: error: YAML syntax:") == true)

@@ -18,20 +18,19 @@ enum UnitsLoader {
                 continue
             }
             record.warnUnknownKeys(allowed: unitKeys)
-            guard let id = validID(record, seen: &seen, log: log),
-                let name = record.string("name", required: true)
-            else { continue }
+            // Each key checked before the unit is dropped: all of an entry's mistakes at once.
+            let id = validID(record, seen: &seen, log: log)
+            let name = record.string("name", required: true)
             let kindText = record.string("kind", required: true) ?? ""
-            guard let kind = Unit.Kind(rawValue: kindText) else {
-                if !kindText.isEmpty {
-                    log.error(
-                        record.valueLocation("kind"), "unknown unit kind \"\(kindText)\"",
-                        hint:
-                            "use one of: \(Unit.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
-                    )
-                }
-                continue
+            let kind = Unit.Kind(rawValue: kindText)
+            if kind == nil && !kindText.isEmpty {
+                log.error(
+                    record.valueLocation("kind"), "unknown unit kind \"\(kindText)\"",
+                    hint:
+                        "use one of: \(Unit.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
+            guard let id, let name, let kind else { continue }
             var renames: [Unit.Rename] = []
             if let list = record.value("renamed") {
                 for entry in list.sequence ?? [] {
@@ -75,9 +74,9 @@ enum UnitsLoader {
                 continue
             }
             record.warnUnknownKeys(allowed: ["id", "name", "aliases"])
-            guard let id = validID(record, seen: &seen, log: log),
-                let name = record.string("name", required: true)
-            else { continue }
+            let id = validID(record, seen: &seen, log: log)
+            let name = record.string("name", required: true)
+            guard let id, let name else { continue }
             fields.append(
                 Field(
                     id: id, name: name, aliases: record.stringList("aliases") ?? [],
