@@ -59,8 +59,12 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await server.start()
+            } catch let error as PreviewServer.Failure {
+                failure.set(error)
+                await server.stop()
+                finished.signal()
             } catch {
-                failure.set("\(error)")
+                failure.set(PreviewServer.Failure("\(String(describing: error))"))
                 await server.stop()
                 finished.signal()
             }
@@ -68,8 +72,12 @@ struct ServeCommand: ParsableCommand {
         finished.wait()
         printed.wait()
         signals.forEach { $0.cancel() }
-        if let message = failure.message {
-            site.language.printError("error: \(message)")
+        if let stopped = failure.stopped {
+            site.language.printError("error: \(stopped.text)")
+            if let hint = stopped.hint {
+                Console.current.errorLine(
+                    "    \(site.language.noteWord): \(site.language.say(hint))")
+            }
             throw ExitCode.failure
         }
     }
@@ -119,7 +127,7 @@ enum ServePrinter {
 /// The error that stopped `serve` from starting, set from a task and read on the main thread.
 final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: String?
-    func set(_ message: String) { lock.lock(); stored = message; lock.unlock() }
-    var message: String? { lock.lock(); defer { lock.unlock() }; return stored }
+    private var stored: PreviewServer.Failure?
+    func set(_ failure: PreviewServer.Failure) { lock.lock(); stored = failure; lock.unlock() }
+    var stopped: PreviewServer.Failure? { lock.lock(); defer { lock.unlock() }; return stored }
 }

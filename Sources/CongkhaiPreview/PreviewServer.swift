@@ -61,7 +61,15 @@ public final class PreviewServer: @unchecked Sendable {
     public let events: AsyncStream<PreviewEvent>
 
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        /// The message in every language (`--lang vi`), with its hint.
+        public var text: DiagnosticText
+        public var hint: DiagnosticText?
+        public var description: String { text.description }
+
+        package init(_ text: DiagnosticText, hint: DiagnosticText? = nil) {
+            self.text = text
+            self.hint = hint
+        }
     }
 
     private let emit: AsyncStream<PreviewEvent>.Continuation
@@ -80,7 +88,7 @@ public final class PreviewServer: @unchecked Sendable {
     private var lastDiagnostics: [Diagnostic] = []
     private var http: HTTPServer?
     private var tasks: [Task<Void, Never>] = []
-    private var serverError: String?
+    private var serverError: (any Error)?
     private var stopped = false
 
     public init(options: PreviewOptions) {
@@ -103,7 +111,7 @@ public final class PreviewServer: @unchecked Sendable {
         do {
             address = try .inet(ip4: "127.0.0.1", port: options.port)
         } catch {
-            throw Failure(description: "cannot use 127.0.0.1:\(options.port): \(error)")
+            throw Failure("cannot use 127.0.0.1:\(options.port): \(String(describing: error))")
         }
         let config = HTTPServer.Configuration(
             address: address, timeout: 30,
@@ -112,7 +120,7 @@ public final class PreviewServer: @unchecked Sendable {
         lock.withLock { http = server }
         let serving = Task { [weak self] in
             do { try await server.run() } catch {
-                self?.lock.withLock { self?.serverError = "\(error)" }
+                self?.lock.withLock { self?.serverError = error }
             }
         }
         lock.withLock { tasks.append(serving) }
@@ -121,16 +129,26 @@ public final class PreviewServer: @unchecked Sendable {
         let deadline = ContinuousClock.now + .seconds(10)
         while await !server.isListening {
             if let error = lock.withLock({ serverError }) {
-                throw Failure(description: "cannot listen on 127.0.0.1:\(options.port): \(error)")
+                // Another program (often a `serve` left running) has the port: say so plainly.
+                if case SocketError.failed(_, let number, _)? = error as? SocketError,
+                    number == EADDRINUSE
+                {
+                    throw Failure(
+                        "port \(options.port) is already in use by another program",
+                        hint:
+                            "stop the other preview, or choose another port: --port 8081, or --port 0 for any free one"
+                    )
+                }
+                throw Failure(
+                    "cannot listen on 127.0.0.1:\(options.port): \(String(describing: error))")
             }
             guard ContinuousClock.now < deadline else {
-                throw Failure(
-                    description: "the server did not start listening on 127.0.0.1:\(options.port)")
+                throw Failure("the server did not start listening on 127.0.0.1:\(options.port)")
             }
             try await Task.sleep(for: .milliseconds(10))
         }
         guard case .ip4(_, let port)? = await server.listeningAddress else {
-            throw Failure(description: "the server listens, but not on IPv4 loopback")
+            throw Failure("the server listens, but not on IPv4 loopback")
         }
         emit.yield(.listening(url: "http://127.0.0.1:\(port)/"))
 

@@ -322,7 +322,17 @@ extension ServeTests {
                 var build = site.options(output: "preview/site")
                 build.buildDate = CalendarDay(year: 2021, month: 11, day: 20)
                 let second = PreviewServer(options: PreviewOptions(build: build, port: first.port))
-                await #expect(throws: PreviewServer.Failure.self) { try await second.start() }
+                let failure = await #expect(throws: PreviewServer.Failure.self) {
+                    try await second.start()
+                }
+                // Said plainly, with what to do, in the user's language.
+                #expect(
+                    failure?.description
+                        == "port \(first.port) is already in use by another program")
+                #expect(failure?.hint?.rendered(in: .vietnamese).contains("--port 0") == true)
+                #expect(
+                    failure?.text.rendered(in: .vietnamese)
+                        == "cổng \(first.port) đang được một chương trình khác dùng")
                 await second.stop()
             }
         }

@@ -41,6 +41,14 @@ extension MessageCatalogue {
             "không lắng nghe được trên 127.0.0.1:%@: %@"
         ),
         (
+            "port %@ is already in use by another program",
+            "cổng %@ đang được một chương trình khác dùng"
+        ),
+        (
+            "stop the other preview, or choose another port: --port 8081, or --port 0 for any free one",
+            "hãy dừng bản xem trước kia, hoặc chọn cổng khác: --port 8081, hoặc --port 0 để lấy một cổng còn trống"
+        ),
+        (
             "cannot use 127.0.0.1:%@: %@",
             "không dùng được 127.0.0.1:%@: %@"
         ),
