@@ -159,6 +159,15 @@ enum ArticleLoader {
             }
         }
         let draft = record.bool("draft") ?? false
+        // Published with `congkhai new`'s line still in place of the article.
+        if !draft && !frontMatterOnly, let at = body.range(of: NewArticle.placeholder) {
+            log.warning(
+                SourceLocation(
+                    file: display, line: bodyLine + body[..<at.lowerBound].count { $0 == "\n" },
+                    column: 1),
+                "the article still has the placeholder line written by `congkhai new`",
+                hint: "write the article in its place, or keep `draft: true` until it is written")
+        }
         var expires: CalendarDay?
         if let text = record.string("expires") {
             expires = CalendarDay(iso: text)

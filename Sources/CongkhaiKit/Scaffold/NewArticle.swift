@@ -60,6 +60,11 @@ public enum NewArticle {
         return "![\(escaped)](\(name))"
     }
 
+    /// The line a new article's body starts with, to be replaced by the article: `check` warns
+    /// when a published article still has it.
+    static let placeholder =
+        "Viết nội dung bài ở đây, bằng markdown: đoạn văn, **chữ đậm**, danh sách, [liên kết](https://…)."
+
     /// The file's text: front matter with every key a writer needs, then a line to replace.
     public static func text(
         title: String, date: CalendarDay, unit: String? = nil,
@@ -79,7 +84,7 @@ public enum NewArticle {
             draft: true                 # built only with --drafts; set to false to publish
             ---
 
-            Viết nội dung bài ở đây, bằng markdown: đoạn văn, **chữ đậm**, danh sách, [liên kết](https://…).
+            \(placeholder)
 
             """ + (image.map { "\($0)\n\n" } ?? "")
     }

@@ -58,6 +58,34 @@ extension ServeTests {
             #expect(!site.exists("Public/tin-tuc/tieu-de-moi-1/index.html"))
         }
 
+        @Test func anArticlePublishedWithItsPlaceholderLineIsAWarning() throws {
+            let site = try TestSite()
+            let path = try NewArticle.create(
+                title: "Tin mẫu", date: day, contentPath: site.path("Content")
+            ).get()
+            let file = "Content/news/2021/2021-11-20-tin-mau.md"
+            #expect(path.hasSuffix("2021-11-20-tin-mau.md"))
+            // A draft may keep it.
+            #expect(site.check() == [])
+            // Published as it was made: the editor is told, at the line.
+            let text = try #require(site.read(file))
+            try site.write(
+                file, text.replacingOccurrences(of: "draft: true ", with: "draft: false "))
+            let line =
+                text.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.hasPrefix("Viết nội dung bài ở đây") }! + 1
+            #expect(
+                site.check() == [
+                    "\(file):\(line):1: warning: the article still has the placeholder line written by `congkhai new`\n    note: write the article in its place, or keep `draft: true` until it is written"
+                ])
+            // Written: nothing to say.
+            try site.write(
+                file,
+                text.replacingOccurrences(of: "draft: true ", with: "draft: false ")
+                    .replacingOccurrences(of: NewArticle.placeholder, with: "Nội dung thật."))
+            #expect(site.check() == [])
+        }
+
         @Test func anExistingFileIsNeverOverwritten() throws {
             let site = try TestSite()
             let first = try NewArticle.create(

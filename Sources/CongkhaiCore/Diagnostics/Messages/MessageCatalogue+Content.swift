@@ -1,6 +1,14 @@
 extension MessageCatalogue {
     static let content: [(english: String, vietnamese: String)] = [
         (
+            "the article still has the placeholder line written by `congkhai new`",
+            "bài viết vẫn còn dòng mẫu do `congkhai new` tạo, chưa được thay bằng nội dung"
+        ),
+        (
+            "write the article in its place, or keep `draft: true` until it is written",
+            "hãy viết nội dung bài vào chỗ đó, hoặc giữ `draft: true` cho đến khi viết xong"
+        ),
+        (
             "%@ is missing `%@`",
             "%@ thiếu `%@`"
         ),
