@@ -160,10 +160,12 @@ enum ArticleLoader {
         }
         let draft = record.bool("draft") ?? false
         // Published with `congkhai new`'s line still in place of the article.
-        if !draft && !frontMatterOnly, let at = body.range(of: NewArticle.placeholder) {
+        if !draft && !frontMatterOnly,
+            let at = Self.byteOffset(of: NewArticle.placeholder, in: body)
+        {
             log.warning(
                 SourceLocation(
-                    file: display, line: bodyLine + body[..<at.lowerBound].count { $0 == "\n" },
+                    file: display, line: bodyLine + body.utf8.prefix(at).count { $0 == 0x0A },
                     column: 1),
                 "the article still has the placeholder line written by `congkhai new`",
                 hint: "write the article in its place, or keep `draft: true` until it is written")
@@ -238,6 +240,33 @@ enum MarkdownFile {
                     parts.yaml, file: display, firstLine: parts.yamlFirstLine, log: log)
             else { return nil }
             return (document, parts.body, parts.bodyFirstLine)
+        }
+    }
+}
+
+extension ArticleLoader {
+    /// Where `needle`'s bytes first appear in `text`, as a UTF-8 offset. Bytes, not Foundation's
+    /// `range(of:)`, which compares by Unicode equivalence and took half of loading M's 10.000
+    /// articles (the placeholder is written by `congkhai new`, so its bytes are known).
+    static func byteOffset(of needle: String, in text: String) -> Int? {
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let base = haystack.baseAddress, let wanted = pattern.baseAddress,
+                    pattern.count > 0, haystack.count >= pattern.count
+                else { return nil }
+                // Each place the first byte appears (memchr), compared whole there (memcmp).
+                let last = haystack.count - pattern.count
+                var offset = 0
+                while offset <= last,
+                    let hit = memchr(base + offset, Int32(wanted.pointee), last - offset + 1)
+                {
+                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + at, wanted, pattern.count) == 0 { return at }
+                    offset = at + 1
+                }
+                return nil
+            }
         }
     }
 }

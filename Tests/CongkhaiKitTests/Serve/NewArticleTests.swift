@@ -58,6 +58,17 @@ extension ServeTests {
             #expect(!site.exists("Public/tin-tuc/tieu-de-moi-1/index.html"))
         }
 
+        /// The placeholder is found by its bytes: where it starts, after text that begins like it.
+        @Test func theByteSearchFindsTheFirstWholeMatch() {
+            let needle = "Viết nội dung"
+            #expect(ArticleLoader.byteOffset(of: needle, in: needle) == 0)
+            #expect(
+                ArticleLoader.byteOffset(of: needle, in: "Việt\nViết nội\nViết nội dung.") == 20)
+            #expect(ArticleLoader.byteOffset(of: needle, in: "Viết nội dun") == nil)
+            #expect(ArticleLoader.byteOffset(of: needle, in: "") == nil)
+            #expect(ArticleLoader.byteOffset(of: "", in: "Viết") == nil)
+        }
+
         @Test func anArticlePublishedWithItsPlaceholderLineIsAWarning() throws {
             let site = try TestSite()
             let path = try NewArticle.create(
