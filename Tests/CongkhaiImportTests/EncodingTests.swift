@@ -131,6 +131,22 @@ struct EncodingTests {
         #expect(site.read("Content/metrics/dossiers/2021-11.csv")?.hasSuffix(Self.expected) == true)
     }
 
+    @Test("a period no calendar has (Tháng 13) is an error at its cell, not read from the dates")
+    func impossibleMonth() throws {
+        let text = Self.formCSV(separator: ",").replacingOccurrences(
+            of: "Kỳ báo cáo: Tháng 11 năm 2021", with: "Kỳ báo cáo: Tháng 13 năm 2021")
+        let (site, result) = try imported(Data(text.utf8))
+        #expect(
+            result.diagnostics.map { $0.shown(in: site) } == [
+                "exports/bieu.csv:3:1: error: \"Kỳ báo cáo: Tháng 13 năm 2021\" names no month\n    note: a month is 1 to 12, a quarter I to IV; correct the form, then export again"
+            ])
+        #expect(!result.succeeded)
+        #expect(site.read("Content/metrics/dossiers/2021-11.csv") == nil)
+        #expect(
+            result.diagnostics.first?.rendered(in: .vietnamese).contains(
+                "\"Kỳ báo cáo: Tháng 13 năm 2021\" không phải là một tháng") == true)
+    }
+
     @Test("--encoding overrides detection; a wrong one is named in the error")
     func chosen() throws {
         let (site, result) = try imported(Data([0x48, 0xF4, 0xF2, 0x0A, 0xFF]), encoding: .utf8)

@@ -349,6 +349,18 @@ package enum FormReader {
                 }
                 if figures.period == nil, let period = periodNamed(slug) {
                     figures.period = (period, sheet.location(r, c))
+                } else if let impossible = impossiblePeriod(slug) {
+                    // "Tháng 13": a typing slip the dates below it would otherwise hide.
+                    let written = text.trimmingCharacters(in: .whitespaces)
+                    let hint: DiagnosticText =
+                        "a month is 1 to 12, a quarter I to IV; correct the form, then export again"
+                    switch impossible {
+                    case .month:
+                        log.error(sheet.location(r, c), "\"\(written)\" names no month", hint: hint)
+                    case .quarter:
+                        log.error(
+                            sheet.location(r, c), "\"\(written)\" names no quarter", hint: hint)
+                    }
                 }
                 for day in daysWritten(text) { dates.append((day, sheet.location(r, c))) }
             }
@@ -385,6 +397,26 @@ package enum FormReader {
                 if let q = Int(first) ?? roman[first], (1...4).contains(q) {
                     return .quarter(year: year, quarter: q)
                 }
+            }
+        }
+        return nil
+    }
+
+    enum ImpossiblePeriod { case month, quarter }
+
+    /// When a slug says "tháng 13 năm 2021" or "quý 5 năm 2021": a period written out with a
+    /// number that no month or quarter has; nil otherwise.
+    static func impossiblePeriod(_ slug: String) -> ImpossiblePeriod? {
+        let words = slug.split(separator: "-").map(String.init)
+        for (i, word) in words.enumerated() where i + 1 < words.count {
+            let rest = words[(i + 1)...].filter { $0 != "nam" }
+            guard rest.count >= 2, let year = Int(rest[rest.startIndex + 1]),
+                (1990...2100).contains(year)
+            else { continue }
+            let first = rest[rest.startIndex]
+            if word == "thang", let month = Int(first), !(1...12).contains(month) { return .month }
+            if word == "quy", let quarter = Int(first), !(1...4).contains(quarter) {
+                return .quarter
             }
         }
         return nil

@@ -185,6 +185,18 @@ extension MessageCatalogue {
             "tệp Excel không có phần %@"
         ),
         (
+            "\"%@\" names no month",
+            "\"%@\" không phải là một tháng"
+        ),
+        (
+            "\"%@\" names no quarter",
+            "\"%@\" không phải là một quý"
+        ),
+        (
+            "a month is 1 to 12, a quarter I to IV; correct the form, then export again",
+            "tháng từ 1 đến 12, quý từ I đến IV; sửa biểu rồi xuất lại"
+        ),
+        (
             "this is \"%@\", not %@",
             "đây là \"%@\", không phải %@"
         ),
