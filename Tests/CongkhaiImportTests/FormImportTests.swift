@@ -224,8 +224,9 @@ struct FormImportTests {
             .diagnostics.map { $0.shown(in: site) }
         #expect(
             shown == [
-                "exports: error: cannot read file",
-                "exports/missing.xlsx: error: cannot read file",
+                "exports: error: this is a folder, not a file\n    note: give the export files in it",
+                "exports/missing.xlsx: error: no such file\n    note: "
+                    + "check the file's name and the folder it is in",
                 "exports/old.xls: error: this is the old Excel format (.xls)\n    note: "
                     + "open it in Excel and save it as .xlsx (Excel Workbook), or as CSV UTF-8",
             ])

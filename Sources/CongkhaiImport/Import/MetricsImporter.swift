@@ -133,7 +133,18 @@ package enum MetricsImporter {
         // Its first bytes say whether it is a workbook (a ZIP package, under any name); a workbook
         // is then read by ZIPFoundation from the file, a text file whole: each is read once.
         guard let head = FileIO.head(atPath: file, count: 4) else {
-            log.error(place, "cannot read file")
+            // Said plainly: a clerk's usual slip is a name typed wrong or the wrong folder.
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) {
+                log.error(
+                    place, "no such file",
+                    hint: "check the file's name and the folder it is in")
+            } else if isFolder.boolValue {
+                log.error(
+                    place, "this is a folder, not a file", hint: "give the export files in it")
+            } else {
+                log.error(place, "cannot read file")
+            }
             return []
         }
         let lower = file.lowercased()

@@ -197,6 +197,22 @@ extension MessageCatalogue {
             "tháng từ 1 đến 12, quý từ I đến IV; sửa biểu rồi xuất lại"
         ),
         (
+            "no such file",
+            "không có tệp này"
+        ),
+        (
+            "check the file's name and the folder it is in",
+            "kiểm tra lại tên tệp và thư mục chứa nó"
+        ),
+        (
+            "this is a folder, not a file",
+            "đây là một thư mục, không phải một tệp"
+        ),
+        (
+            "give the export files in it",
+            "hãy chỉ ra các tệp xuất trong thư mục đó"
+        ),
+        (
             "this is \"%@\", not %@",
             "đây là \"%@\", không phải %@"
         ),
