@@ -101,7 +101,7 @@ struct BuildCommand: ParsableCommand {
             if quiet { return }
             ScheduledPrinter.print(report.scheduled, in: site.language)
             site.language.printLine(
-                "built \(report.pagesWritten) files (\(report.bytesWritten / 1024) KiB) into \(output) in \(String(format: "%.2f", seconds)) s"
+                "built \(count: report.pagesWritten) files (\(count: report.bytesWritten / 1024) KiB) into \(output) in \(seconds, decimals: 2) s"
             )
         case .failure(let failure) where failure.outputBusy:
             // One line: who holds the output, and that this build did not wait.

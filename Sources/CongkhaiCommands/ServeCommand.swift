@@ -98,7 +98,7 @@ enum ServePrinter {
             DiagnosticPrinter.print(report.diagnostics, in: language)
             let seconds = report.stageTimings.reduce(0) { $0 + $1.seconds }
             say(
-                "built \(report.pagesWritten) files in \(String(format: "%.2f", seconds)) s; open pages reload",
+                "built \(count: report.pagesWritten) files in \(seconds, decimals: 2) s; open pages reload",
                 language)
         case .failed(let diagnostics, _):
             DiagnosticPrinter.print(diagnostics, in: language)

@@ -63,6 +63,20 @@ struct MessageCatalogueTests {
         )
     }
 
+    @Test("numbers are written the Vietnamese way in Vietnamese: 14.236 files in 0,21 s")
+    func numbers() {
+        let built: DiagnosticText =
+            "built \(count: 14236) files (\(count: 263918) KiB) into \("Public") in \(0.2149, decimals: 2) s"
+        #expect(built.key == "built %@ files (%@ KiB) into %@ in %@ s")
+        #expect(
+            built.rendered(in: .english) == "built 14236 files (263918 KiB) into Public in 0.21 s")
+        #expect(
+            built.rendered(in: .vietnamese)
+                == "đã dựng 14.236 tệp (263.918 KiB) vào Public trong 0,21 giây")
+        let small: DiagnosticText = "in \(0.05, decimals: 2) s and \(-1.5, decimals: 1)"
+        #expect(small.rendered(in: .english) == "in 0.05 s and -1.5")
+    }
+
     @Test("the language comes from --lang, else LC_ALL, LC_MESSAGES, LANG")
     func languageChoice() {
         #expect(MessageLanguage(code: "vi") == .vietnamese)

@@ -13,6 +13,26 @@ public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolati
         case verbatim(String)
         /// A nested text, translated with the sentence.
         case text(DiagnosticText)
+        /// A number, `value` × 10^`decimals` rounded: `14236` and `0.21` in English, `14.236`
+        /// and `0,21` in Vietnamese, as the site's pages write them.
+        case number(scaled: Int, decimals: Int)
+
+        func rendered(in language: MessageLanguage) -> String {
+            switch self {
+            case .verbatim(let text): return text
+            case .text(let text): return text.rendered(in: language)
+            case .number(let scaled, let decimals):
+                if language == .vietnamese {
+                    return VietnameseNumber.decimal(scaled: scaled, decimals: decimals)
+                }
+                guard decimals > 0 else { return String(scaled) }
+                var divisor = 1
+                for _ in 0..<decimals { divisor *= 10 }
+                let fraction = String(scaled.magnitude % UInt(divisor))
+                return (scaled < 0 ? "-" : "") + String(scaled.magnitude / UInt(divisor)) + "."
+                    + String(repeating: "0", count: decimals - fraction.count) + fraction
+            }
+        }
     }
 
     /// The English text with `%@` for each argument and `%%` for a percent sign.
@@ -55,6 +75,20 @@ public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolati
             arguments.append(.text(text))
         }
 
+        /// A count, grouped by thousands in Vietnamese: `"built \(count: n) files"`.
+        public mutating func appendInterpolation(count value: Int) {
+            key += "%@"
+            arguments.append(.number(scaled: value, decimals: 0))
+        }
+
+        /// A measure with `decimals` places, with a decimal comma in Vietnamese.
+        public mutating func appendInterpolation(_ value: Double, decimals: Int) {
+            key += "%@"
+            var power = 1.0
+            for _ in 0..<decimals { power *= 10 }
+            arguments.append(.number(scaled: Int((value * power).rounded()), decimals: decimals))
+        }
+
         public mutating func appendInterpolation<T>(_ value: T) {
             key += "%@"
             arguments.append(.verbatim(String(describing: value)))
@@ -67,14 +101,7 @@ public struct DiagnosticText: Hashable, Sendable, ExpressibleByStringInterpolati
     /// The text in `language`; English where the catalogue has no translation.
     public func rendered(in language: MessageLanguage) -> String {
         let format = language == .english ? key : (MessageCatalogue.vietnamese[key] ?? key)
-        return Self.format(
-            format,
-            arguments.map { argument in
-                switch argument {
-                case .verbatim(let text): return text
-                case .text(let text): return text.rendered(in: language)
-                }
-            })
+        return Self.format(format, arguments.map { $0.rendered(in: language) })
     }
 
     /// This text and every text among its arguments have a Vietnamese translation (a text
