@@ -380,23 +380,32 @@ package enum FormReader {
             in: .whitespacesAndNewlines)
     }
 
-    /// "Tháng 11 năm 2021", "tháng 11/2021", "Quý III năm 2021", "Quý 3/2021" (as slugs).
-    static func periodNamed(_ slug: String) -> Period? {
+    /// A period as written: "tháng" or "quý", the word after it and the year, from a slug
+    /// ("Tháng 11 năm 2021", "tháng 11/2021", "Quý III năm 2021", "Quý 3/2021"), whether or not
+    /// the number is one a month or a quarter has.
+    static func writtenPeriods(_ slug: String) -> [(word: String, number: String, year: Int)] {
         let words = slug.split(separator: "-").map(String.init)
-        for (i, word) in words.enumerated() where i + 1 < words.count {
+        var found: [(word: String, number: String, year: Int)] = []
+        for (i, word) in words.enumerated()
+        where i + 1 < words.count && (word == "thang" || word == "quy") {
             let rest = words[(i + 1)...].filter { $0 != "nam" }
             guard rest.count >= 2, let year = Int(rest[rest.startIndex + 1]),
                 (1990...2100).contains(year)
             else { continue }
-            let first = rest[rest.startIndex]
-            if word == "thang", let month = Int(first), (1...12).contains(month) {
+            found.append((word, rest[rest.startIndex], year))
+        }
+        return found
+    }
+
+    /// The first period a slug names that exists.
+    static func periodNamed(_ slug: String) -> Period? {
+        let roman = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
+        for (word, number, year) in writtenPeriods(slug) {
+            if word == "thang", let month = Int(number), (1...12).contains(month) {
                 return .month(year: year, month: month)
             }
-            if word == "quy" {
-                let roman = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
-                if let q = Int(first) ?? roman[first], (1...4).contains(q) {
-                    return .quarter(year: year, quarter: q)
-                }
+            if word == "quy", let q = Int(number) ?? roman[number], (1...4).contains(q) {
+                return .quarter(year: year, quarter: q)
             }
         }
         return nil
@@ -407,17 +416,10 @@ package enum FormReader {
     /// When a slug says "tháng 13 năm 2021" or "quý 5 năm 2021": a period written out with a
     /// number that no month or quarter has; nil otherwise.
     static func impossiblePeriod(_ slug: String) -> ImpossiblePeriod? {
-        let words = slug.split(separator: "-").map(String.init)
-        for (i, word) in words.enumerated() where i + 1 < words.count {
-            let rest = words[(i + 1)...].filter { $0 != "nam" }
-            guard rest.count >= 2, let year = Int(rest[rest.startIndex + 1]),
-                (1990...2100).contains(year)
-            else { continue }
-            let first = rest[rest.startIndex]
-            if word == "thang", let month = Int(first), !(1...12).contains(month) { return .month }
-            if word == "quy", let quarter = Int(first), !(1...4).contains(quarter) {
-                return .quarter
-            }
+        for (word, number, _) in writtenPeriods(slug) {
+            guard let value = Int(number) else { continue }
+            if word == "thang" && !(1...12).contains(value) { return .month }
+            if word == "quy" && !(1...4).contains(value) { return .quarter }
         }
         return nil
     }
