@@ -40,15 +40,17 @@ package final class CardPainter: @unchecked Sendable {
     /// A card whose `frame` is shared by the site's cards and whose `subject` is its own, drawn
     /// only between `SocialCard.subjectTop` and `subjectBottom`.
     func png(frame: CardDrawing, subject: CardDrawing) throws(SocialCard.Failure) -> Data {
+        var frameHasher = StableHasher()
+        frame.combine(into: &frameHasher)
         var key = StableHasher()
         key.combine(Self.recipe); key.combine(Self.versions)
-        frame.combine(into: &key); subject.combine(into: &key)
+        key.combine(frameHasher.value); subject.combine(into: &key)
         let path = folder.map { $0 + "/" + ImageStore.hex(key.value) + ".png" }
         if let path, let kept = FileIO.contents(atPath: path), Self.isWholePNG(kept) {
             CacheAging.renew(path, now: Date())
             return Data(kept)
         }
-        let frameIndices = try self.frameIndices(frame)
+        let frameIndices = try self.frameIndices(frame, digest: frameHasher.value)
         let png: Data
         if let indexed = try Self.indexedPNG(frame: frameIndices, subject: subject) {
             png = indexed
@@ -75,14 +77,20 @@ package final class CardPainter: @unchecked Sendable {
     }
 
     /// The frame's palette indices, drawn by the first card that needs them (the others wait).
-    private func frameIndices(_ frame: CardDrawing) throws(SocialCard.Failure) -> [UInt8]? {
-        var hasher = StableHasher()
-        frame.combine(into: &hasher)
+    private func frameIndices(
+        _ frame: CardDrawing, digest: UInt64
+    ) throws(SocialCard.Failure)
+        -> [UInt8]?
+    {
         lock.lock(); defer { lock.unlock() }
-        if let indices = frames[hasher.value] { return indices }
-        let indices = try Self.indices(of: frame, top: 0, height: SocialCard.height)
-        frames[hasher.value] = indices
-        return indices
+        if let indices = frames[digest] { return indices }
+        var indices = [UInt8](repeating: 0, count: SocialCard.width * SocialCard.height)
+        let mapped = try indices.withUnsafeMutableBufferPointer {
+            (buffer) throws(SocialCard.Failure) in
+            try Self.draw(frame, top: 0, rows: SocialCard.height, into: buffer.baseAddress!)
+        }
+        frames[digest] = mapped ? indices : nil
+        return mapped ? indices : nil
     }
 
     /// The card as palette indices: the frame's, with the subject's rows drawn in place; nil
@@ -94,49 +102,38 @@ package final class CardPainter: @unchecked Sendable {
     {
         guard var card = frame else { return nil }
         let (top, width) = (SocialCard.subjectTop, SocialCard.width)
-        let rows = SocialCard.subjectBottom - top
-        let canvas = try Self.canvas(top: top, height: rows)
-        defer { congkhai_canvas_free(canvas) }
-        subject.draw(on: canvas)
-        var stride: Int32 = 0
-        let pixels = congkhai_canvas_pixels(canvas, &stride)!
-        let mapped = card.withUnsafeMutableBufferPointer { indices in
-            SocialCard.palette.map(
-                pixels, width: width, rows: rows, stride: Int(stride),
+        let mapped = try card.withUnsafeMutableBufferPointer {
+            (indices) throws(SocialCard.Failure) in
+            try Self.draw(
+                subject, top: top, rows: SocialCard.subjectBottom - top,
                 into: indices.baseAddress! + top * width)
         }
         guard mapped else { return nil }
+        let palette = SocialCard.palette
         return try Self.encoded { bytes, length in
             card.withUnsafeBufferPointer { indices in
-                SocialCard.palette.bytes.withUnsafeBufferPointer { palette in
+                palette.bytes.withUnsafeBufferPointer {
                     congkhai_png_indexed(
                         indices.baseAddress, Int32(width), Int32(SocialCard.height), width,
-                        palette.baseAddress, Int32(SocialCard.palette.colors.count), &bytes, &length
-                    )
+                        $0.baseAddress, Int32(palette.colors.count), &bytes, &length)
                 }
             }
         }
     }
 
-    /// `drawing`'s rows from `top`, `height` of them, as palette indices; nil when a pixel has
-    /// no colour near it in the palette.
-    private static func indices(
-        of drawing: CardDrawing, top: Int, height: Int
-    )
-        throws(SocialCard.Failure) -> [UInt8]?
-    {
-        let canvas = try Self.canvas(top: top, height: height)
+    /// Draws `drawing`'s rows `top..<top + rows` and writes them as palette indices, a byte a
+    /// pixel, a row of `SocialCard.width` after another; false when a pixel has no colour near
+    /// it in the palette.
+    private static func draw(
+        _ drawing: CardDrawing, top: Int, rows: Int, into indices: UnsafeMutablePointer<UInt8>
+    ) throws(SocialCard.Failure) -> Bool {
+        let canvas = try Self.canvas(top: top, height: rows)
         defer { congkhai_canvas_free(canvas) }
         drawing.draw(on: canvas)
         var stride: Int32 = 0
         let pixels = congkhai_canvas_pixels(canvas, &stride)!
-        var indices = [UInt8](repeating: 0, count: SocialCard.width * height)
-        let mapped = indices.withUnsafeMutableBufferPointer {
-            SocialCard.palette.map(
-                pixels, width: SocialCard.width, rows: height, stride: Int(stride),
-                into: $0.baseAddress!)
-        }
-        return mapped ? indices : nil
+        return SocialCard.palette.map(
+            pixels, width: SocialCard.width, rows: rows, stride: Int(stride), into: indices)
     }
 
     /// The whole card as RGB: for a drawing with colours the palette does not hold.

@@ -17,6 +17,8 @@ struct CardPalette: Sendable {
 
     /// The colours, in index order.
     let colors: [Color]
+    /// The same as r, g, b bytes, as PNG's PLTE chunk holds them (every card writes them).
+    let bytes: [UInt8]
     private let solids: [Color]
     private let blends: [Blend]
     /// Entries between ground and ink, both excluded, for each blend.
@@ -40,11 +42,9 @@ struct CardPalette: Sendable {
             }
         }
         self.colors = colors
-    }
-
-    /// The palette as r, g, b bytes, as PNG's PLTE chunk holds it.
-    var bytes: [UInt8] {
-        colors.flatMap { [UInt8($0 >> 16 & 0xff), UInt8($0 >> 8 & 0xff), UInt8($0 & 0xff)] }
+        bytes = colors.flatMap {
+            [UInt8($0 >> 16 & 0xff), UInt8($0 >> 8 & 0xff), UInt8($0 & 0xff)]
+        }
     }
 
     /// Maps `rows` rows of `width` 0x00RRGGBB pixels (`stride` words apart) to palette indices,
