@@ -19,6 +19,28 @@ struct IncrementalUpdate {
     /// Beyond this share of changed pages a full build (with its atomic swap) is as fast.
     static let maximumShare = 0.25
 
+    /// For each of `count` files (`file(i)`: its path under `output` and the size it should have,
+    /// or nil to skip it), whether it is there at that size. The stats run on every core: on a
+    /// large site they are most of comparing with the last build.
+    static func onDisk(
+        in output: URL, count: Int, _ file: @Sendable (Int) -> (path: String, size: Int)?
+    ) -> [Bool] {
+        var found = [Bool](repeating: false, count: count)
+        let root = output.path + "/"
+        found.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            let chunk = 512
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(count, (c + 1) * chunk) {
+                    guard let (path, size) = file(i) else { continue }
+                    var info = stat()
+                    slots.value[i] = stat(root + path, &info) == 0 && Int(info.st_size) == size
+                }
+            }
+        }
+        return found
+    }
+
     /// nil when the output is missing or too much changed: then a full build is the way.
     static func plan(
         pages: [PlannedPage], fingerprints: [UInt64], cache: BuildCache, output path: String
@@ -29,23 +51,12 @@ struct IncrementalUpdate {
             isFolder.boolValue
         else { return nil }
         // A page is kept only when its fingerprint matches and its file is still there, unedited in
-        // size. The stats run on every core: on a large site they are most of this step.
-        var kept = [Bool](repeating: false, count: pages.count)
-        let root = output.path + "/"
-        kept.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSendable(buffer)
-            let chunk = 512
-            DispatchQueue.concurrentPerform(iterations: (pages.count + chunk - 1) / chunk) { c in
-                for i in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
-                    guard let record = cache.pages[pages[i].path.relative],
-                        record.fingerprint == fingerprints[i]
-                    else { continue }
-                    var info = stat()
-                    slots.value[i] =
-                        stat(root + pages[i].path.relative, &info) == 0
-                        && Int(info.st_size) == record.size
-                }
-            }
+        // size.
+        let kept = Self.onDisk(in: output, count: pages.count) { i in
+            guard let record = cache.pages[pages[i].path.relative],
+                record.fingerprint == fingerprints[i]
+            else { return nil }
+            return (pages[i].path.relative, record.size)
         }
         let changed = kept.indices.filter { !kept[$0] }
         guard Double(changed.count) <= Double(pages.count) * maximumShare else { return nil }

@@ -16,23 +16,11 @@ enum UnchangedBuild {
         }
     }
 
-    /// Every recorded file at its recorded size: stat on all cores, as `IncrementalUpdate` does.
+    /// Every recorded file at its recorded size.
     static func intact(_ pages: [String: BuildCache.PageRecord], output: String) -> Bool {
-        let root = URL(fileURLWithPath: output).standardizedFileURL.path + "/"
         let records = Array(pages)
-        var missing = [Bool](repeating: false, count: records.count)
-        missing.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSendable(buffer)
-            let chunk = 512
-            DispatchQueue.concurrentPerform(iterations: (records.count + chunk - 1) / chunk) { c in
-                for i in (c * chunk)..<min(records.count, (c + 1) * chunk) {
-                    var info = stat()
-                    slots.value[i] =
-                        stat(root + records[i].key, &info) != 0
-                        || Int(info.st_size) != records[i].value.size
-                }
-            }
-        }
-        return !missing.contains(true)
+        return !IncrementalUpdate.onDisk(
+            in: URL(fileURLWithPath: output).standardizedFileURL, count: records.count
+        ) { (records[$0].key, records[$0].value.size) }.contains(false)
     }
 }
